@@ -1,0 +1,70 @@
+namespace TrajectoirEss.Domain.Support;
+
+/// <summary>
+/// The programmes (dispositifs) of the continuum. Their names stay as the programme calls them.
+/// Indicators and rules depend on the type, so it is code; names, descriptions and bounds are data.
+/// </summary>
+public enum ProgrammeType
+{
+    Ideateur = 1,
+    Revelateur = 2,
+    Incubateur = 3,
+    Creopss = 4,
+    CapCreationEss = 5,
+    FondsDeConfiance = 6,
+    CaeHosting = 7,
+    ScopScicSupport = 8,
+}
+
+/// <summary>The three kinds of service of the continuum.</summary>
+public enum SupportCategory
+{
+    Formation = 1,
+    Accompagnement = 2,
+    Financement = 3,
+}
+
+public static class ProgrammeTypes
+{
+    public static string Label(this ProgrammeType type) => type switch
+    {
+        ProgrammeType.Ideateur => "Idéateur",
+        ProgrammeType.Revelateur => "Révélateur",
+        ProgrammeType.Incubateur => "Incubateur",
+        ProgrammeType.Creopss => "Creopss",
+        ProgrammeType.CapCreationEss => "Cap création ESS",
+        ProgrammeType.FondsDeConfiance => "Fonds de confiance",
+        ProgrammeType.CaeHosting => "Hébergement en CAE",
+        ProgrammeType.ScopScicSupport => "Accompagnement Scop / Scic",
+        _ => type.ToString(),
+    };
+
+    /// <summary>Which kind of structure may run a programme of this type.</summary>
+    public static StructureKind RunBy(this ProgrammeType type) => type switch
+    {
+        ProgrammeType.Ideateur or ProgrammeType.Revelateur or ProgrammeType.Incubateur => StructureKind.TagBzh,
+        ProgrammeType.Creopss => StructureKind.Kejal,
+        ProgrammeType.CapCreationEss or ProgrammeType.FondsDeConfiance => StructureKind.FranceActive,
+        ProgrammeType.CaeHosting => StructureKind.Cae,
+        ProgrammeType.ScopScicSupport => StructureKind.Urscop,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Label(this SupportCategory category) => category switch
+    {
+        SupportCategory.Formation => "Formation",
+        SupportCategory.Accompagnement => "Accompagnement",
+        SupportCategory.Financement => "Financement",
+        _ => category.ToString(),
+    };
+
+    public static string Label(this StructureKind kind) => kind switch
+    {
+        StructureKind.TagBzh => "TAg BZH",
+        StructureKind.Kejal => "Scic Kejal",
+        StructureKind.FranceActive => "France Active Bretagne",
+        StructureKind.Cae => "Coopérative d'activités et d'emploi",
+        StructureKind.Urscop => "Union régionale des Scop et Scic",
+        _ => kind.ToString(),
+    };
+}

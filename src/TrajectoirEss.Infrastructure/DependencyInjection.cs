@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrajectoirEss.Infrastructure.Demo;
+using TrajectoirEss.Infrastructure.Email;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Infrastructure.ReferenceData;
+
+namespace TrajectoirEss.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "TrajectoirEss";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set. Set the environment variable ConnectionStrings__{ConnectionStringName}, or start the portal with scripts/run.sh.");
+        }
+
+        services.AddDbContext<TrajectoirEssDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        services.AddDataProtection()
+            .SetApplicationName("TrajectoirEss")
+            .PersistKeysToDbContext<TrajectoirEssDbContext>();
+
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTransient<IMailer, Mailer>();
+
+        services.AddScoped<ReferenceDataImporter>();
+        services.AddScoped<DemoAccounts>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

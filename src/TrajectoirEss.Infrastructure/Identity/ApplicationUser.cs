@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TrajectoirEss.Infrastructure.Identity;
+
+/// <summary>
+/// An account of the portal. Staff accounts are attached to one organisation: a pôle
+/// (<see cref="PoleId"/>, role PoleStaff) or a structure (<see cref="StructureId"/>, role StructureStaff).
+/// </summary>
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public Guid? PoleId { get; set; }
+
+    public Guid? StructureId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastLoginAt { get; set; }
+
+    public bool IsDisabled { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Infrastructure.Identity;
+
+namespace TrajectoirEss.Infrastructure.Persistence;
+
+/// <summary>The one DbContext of the portal, Identity included.</summary>
+public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbContext> options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Departement> Departements => Set<Departement>();
+
+    public DbSet<Epci> Epcis => Set<Epci>();
+
+    public DbSet<Commune> Communes => Set<Commune>();
+
+    public DbSet<Pole> Poles => Set<Pole>();
+
+    public DbSet<Structure> Structures => Set<Structure>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrajectoirEssDbContext).Assembly);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Infrastructure.Persistence;
+
+namespace TrajectoirEss.Infrastructure.ReferenceData;
+
+/// <summary>
+/// Loads the reference data shipped with the app (départements, EPCI, communes, pôles, structures,
+/// programmes). Idempotent: it only inserts what is missing, keyed by INSEE code, SIREN or a stable
+/// code, and never overwrites a value an administrator may have edited since.
+/// </summary>
+public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<ReferenceDataImporter> logger)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task<ReferenceDataReport> ImportAsync(CancellationToken cancellationToken = default)
+    {
+        var report = new ReferenceDataReport();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var departements = await db.Departements.Select(d => d.Code).ToHashSetAsync(cancellationToken);
+        foreach (var departement in Departement.OfBrittany.Where(d => !departements.Contains(d.Code)))
+        {
+            db.Departements.Add(new Departement(departement.Code, departement.Name));
+            report.Departements++;
+        }
+
+        var epcis = await db.Epcis.ToDictionaryAsync(e => e.Siren, cancellationToken);
+        foreach (var row in ReadCsv<EpciRow>("epci-bretagne.csv").Where(r => !epcis.ContainsKey(r.Siren)))
+        {
+            var epci = new Epci(row.Siren, row.Nom, row.Type);
+            db.Epcis.Add(epci);
+            epcis[epci.Siren] = epci;
+            report.Epcis++;
+        }
+
+        var communes = await db.Communes.ToDictionaryAsync(c => c.CodeInsee, cancellationToken);
+        foreach (var row in ReadCsv<CommuneRow>("communes-bretagne.csv").Where(r => !communes.ContainsKey(r.CodeInsee)))
+        {
+            var postalCodes = row.CodesPostaux.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var commune = new Commune(row.CodeInsee, row.Nom, row.Departement, postalCodes, row.EpciSiren, row.Population);
+            db.Communes.Add(commune);
+            communes[commune.CodeInsee] = commune;
+            report.Communes++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var poles = await db.Poles.ToDictionaryAsync(p => p.Code, cancellationToken);
+        var polesFile = ReadJson<PolesFile>("poles-ess-bretagne.json");
+        var poleIdByName = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var row in polesFile.Poles)
+        {
+            var code = Slug(row.Name);
+            if (!poles.TryGetValue(code, out var pole))
+            {
+                pole = new Pole(Guid.CreateVersion7(), code, row.Name, row.Departement, row.Pays, row.Seat);
+                pole.SetVerification(row.NameVerified, row.SeatVerified, row.PerimeterVerified);
+                pole.SetNotes(row.Notes);
+                db.Poles.Add(pole);
+                poles[code] = pole;
+                report.Poles++;
+            }
+
+            poleIdByName[row.Name] = pole.Id;
+
+            // A perimeter is only filled where nobody has set it yet: an administrator's correction stays.
+            foreach (var siren in row.EpciSirens)
+            {
+                if (epcis.TryGetValue(siren, out var epci) && epci.PoleId is null)
+                {
+                    epci.AttachToPole(pole.Id);
+                    report.EpciAttached++;
+                }
+            }
+        }
+
+        foreach (var island in polesFile.CommunesWithoutEpci)
+        {
+            if (communes.TryGetValue(island.CodeInsee, out var commune) && commune.PoleId is null && commune.EpciSiren is null
+                && poleIdByName.TryGetValue(island.Pole, out var poleId))
+            {
+                commune.AttachToPole(poleId);
+                report.CommunesAttached++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var structures = await db.Structures.ToDictionaryAsync(s => s.Code, cancellationToken);
+        var programmes = await db.Programmes.Select(p => p.Code).ToHashSetAsync(cancellationToken);
+        foreach (var row in ReadJson<StructuresFile>("structures.json").Structures)
+        {
+            if (!structures.TryGetValue(row.Code, out var structure))
+            {
+                structure = new Structure(Guid.CreateVersion7(), row.Code, row.Name, row.Kind, row.Departement, row.City);
+                db.Structures.Add(structure);
+                structures[row.Code] = structure;
+                report.Structures++;
+            }
+
+            foreach (var programme in row.Programmes.Where(p => !programmes.Contains(p.Code)))
+            {
+                db.Programmes.Add(Programme.Create(Guid.CreateVersion7(), programme.Code, programme.Name, programme.Type, programme.Category, structure, programme.Description));
+                report.Programmes++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation(
+            "Reference data imported: {Departements} départements, {Epcis} EPCI, {Communes} communes, {Poles} pôles, {Structures} structures, {Programmes} programmes added",
+            report.Departements, report.Epcis, report.Communes, report.Poles, report.Structures, report.Programmes);
+        return report;
+    }
+
+    /// <summary>A stable, readable key from a name: "Réso solidaire" → "reso-solidaire".</summary>
+    public static string Slug(string name) => SearchText.Fold(name).Replace(' ', '-');
+
+    private static List<T> ReadCsv<T>(string fileName)
+    {
+        using var stream = OpenResource(fileName);
+        using var reader = new StreamReader(stream);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant(),
+        };
+        using var csv = new CsvReader(reader, configuration);
+        return csv.GetRecords<T>().ToList();
+    }
+
+    private static T ReadJson<T>(string fileName)
+    {
+        using var stream = OpenResource(fileName);
+        return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+            ?? throw new InvalidDataException($"Reference data file {fileName} is empty.");
+    }
+
+    private static Stream OpenResource(string fileName) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ReferenceData.{fileName}")
+        ?? throw new FileNotFoundException($"Reference data file {fileName} is not embedded in the assembly.");
+
+    private sealed class EpciRow
+    {
+        public string Siren { get; set; } = string.Empty;
+
+        public string Nom { get; set; } = string.Empty;
+
+        public string Type { get; set; } = string.Empty;
+    }
+
+    private sealed class CommuneRow
+    {
+        public string CodeInsee { get; set; } = string.Empty;
+
+        public string Nom { get; set; } = string.Empty;
+
+        public string Departement { get; set; } = string.Empty;
+
+        public string CodesPostaux { get; set; } = string.Empty;
+
+        public string? EpciSiren { get; set; }
+
+        public int Population { get; set; }
+    }
+
+    private sealed record PolesFile(List<PoleRow> Poles, List<IslandRow> CommunesWithoutEpci);
+
+    private sealed record PoleRow(
+        string Name,
+        bool NameVerified,
+        string? Pays,
+        string Departement,
+        string? Seat,
+        bool SeatVerified,
+        List<string> EpciSirens,
+        bool PerimeterVerified,
+        string? Notes);
+
+    private sealed record IslandRow(string CodeInsee, string Pole);
+
+    private sealed record StructuresFile(List<StructureRow> Structures);
+
+    private sealed record StructureRow(string Code, string Name, StructureKind Kind, string? Departement, string? City, List<ProgrammeRow> Programmes);
+
+    private sealed record ProgrammeRow(string Code, string Name, ProgrammeType Type, SupportCategory Category, string? Description);
+}
+
+public sealed class ReferenceDataReport
+{
+    public int Departements { get; set; }
+
+    public int Epcis { get; set; }
+
+    public int Communes { get; set; }
+
+    public int Poles { get; set; }
+
+    public int EpciAttached { get; set; }
+
+    public int CommunesAttached { get; set; }
+
+    public int Structures { get; set; }
+
+    public int Programmes { get; set; }
+
+    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes;
+}

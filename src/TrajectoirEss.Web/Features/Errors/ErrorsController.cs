@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TrajectoirEss.Web.Features.Errors;
+
+/// <summary>The pages shown for an error status (re-executed by the status code pages middleware) or an exception.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/erreur/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code)
+    {
+        // Re-executed requests keep their status; a direct visit shows the page with that status, within range.
+        var status = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = status;
+        return View("Status", status);
+    }
+}

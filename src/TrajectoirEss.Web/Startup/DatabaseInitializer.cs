@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Infrastructure.Demo;
+using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Infrastructure.ReferenceData;
+using TrajectoirEss.Web.Features.Account;
+
+namespace TrajectoirEss.Web.Startup;
+
+/// <summary>
+/// Brings the database to the state the app needs: migrations, roles, reference data, the first
+/// administrator, and the demo accounts in demo mode. Every step can run again and changes nothing.
+/// </summary>
+public sealed class DatabaseInitializer(
+    TrajectoirEssDbContext db,
+    RoleManager<ApplicationRole> roles,
+    UserManager<ApplicationUser> users,
+    ReferenceDataImporter referenceData,
+    DemoAccounts demoAccounts,
+    AccountEmails accountEmails,
+    IOptions<PortalOptions> portal,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new ApplicationRole(role));
+            }
+        }
+
+        await referenceData.ImportAsync(cancellationToken);
+    }
+
+    public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)
+    {
+        if (portal.Value.DemoMode)
+        {
+            await demoAccounts.EnsureCreatedAsync(cancellationToken);
+        }
+
+        var adminEmail = portal.Value.InitialAdminEmail;
+        if (string.IsNullOrWhiteSpace(adminEmail) || (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var admin = new ApplicationUser
+        {
+            UserName = adminEmail,
+            Email = adminEmail,
+            DisplayName = "Administration",
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(admin);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("The initial administrator could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        await accountEmails.SendInvitationAsync(admin, Roles.Label(Roles.Admin), cancellationToken);
+        logger.LogInformation("Initial administrator created; an invitation was e-mailed");
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using TrajectoirEss.Domain;
+
+namespace TrajectoirEss.Web.Startup;
+
+/// <summary>One policy per area, named after it. Record-level checks come on top, in each feature.</summary>
+public static class Policies
+{
+    public const string Porteur = "Porteur";
+    public const string Pole = "Pole";
+    public const string Structure = "Structure";
+    public const string Coordination = "Coordination";
+    public const string Admin = "Admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Anything not marked [AllowAnonymous] needs a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Porteur, p => p.RequireRole(Roles.Porteur));
+        options.AddPolicy(Pole, p => p.RequireRole(Roles.PoleStaff).RequireClaim(PortalClaims.PoleId));
+        options.AddPolicy(Structure, p => p.RequireRole(Roles.StructureStaff).RequireClaim(PortalClaims.StructureId));
+        options.AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using TrajectoirEss.Infrastructure;
+using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Account;
+
+namespace TrajectoirEss.Web.Startup;
+
+internal static class PortalServices
+{
+    public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !(o.DemoMode && builder.Environment.IsProduction()), "TrajectoirEss:DemoMode is refused in Production: demo accounts have a published password.")
+            .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+
+        services.AddInfrastructure(configuration);
+
+        services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<TrajectoirEssDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "trajectoiress.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/compte/connexion";
+            options.LogoutPath = "/compte/deconnexion";
+            options.AccessDeniedPath = "/erreur/403";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in user without the right role gets a 403 page, not a redirect; an API caller gets a bare status.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorization(Policies.Add);
+
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                FrenchModelBindingMessages(options);
+            })
+            .AddRazorOptions(options =>
+            {
+                // Vertical slices: a feature's controller and views live side by side.
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+                options.AreaViewLocationFormats.Clear();
+                options.AreaViewLocationFormats.Add("/Areas/{2}/{1}/{0}.cshtml");
+                options.AreaViewLocationFormats.Add("/Areas/{2}/Shared/{0}.cshtml");
+                options.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            });
+
+        services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(French);
+            options.SupportedCultures = [French];
+            options.SupportedUICultures = [French];
+            options.RequestCultureProviders.Clear();
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    private static void FrenchModelBindingMessages(MvcOptions options)
+    {
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+        messages.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "La requête est vide.");
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => "La valeur saisie n'est pas valide.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+        messages.SetValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+        messages.SetValueMustBeANumberAccessor(_ => "Saisissez un nombre.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Saisissez un nombre.");
+        options.ModelMetadataDetailsProviders.Add(new SystemTextJsonValidationMetadataProvider());
+    }
+}
