@@ -5,24 +5,14 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using TrajectoirEss.Web.Startup;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateBootstrapLogger();
+// A plain static logger for start-up and fatal errors; the app's own logger is built from configuration below.
+// (No CreateBootstrapLogger: a reloadable logger can be frozen once per process, and the tests start many hosts.)
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddSerilog((services, logger) =>
-    {
-        logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
-        if (builder.Environment.IsDevelopment())
-        {
-            logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-        }
-    });
-
+    builder.Services.AddSerilog((services, logger) => ConfigureLogging(logger, services, builder), preserveStaticLogger: true);
     builder.AddPortal();
     var app = builder.Build();
 
@@ -51,6 +41,14 @@ try
     app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
     app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
+    // An unknown address is a 404 for everybody (without this, the fallback authorisation policy would send
+    // anonymous visitors to the login page first); the status code pages render it.
+    app.MapFallback(context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }).AllowAnonymous();
+
     await app.RunAsync();
     return 0;
 }
@@ -62,6 +60,22 @@ catch (Exception ex) when (ex is not HostAbortedException)
 finally
 {
     await Log.CloseAndFlushAsync();
+}
+
+// Readable lines in development, one JSON object per event elsewhere (for log collectors).
+static void ConfigureLogging(LoggerConfiguration logger, IServiceProvider services, WebApplicationBuilder builder)
+{
+    logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (builder.Environment.IsDevelopment())
+    {
+        logger.WriteTo.Console(
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+            formatProvider: CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
 }
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>

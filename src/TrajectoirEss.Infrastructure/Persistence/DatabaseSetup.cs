@@ -9,9 +9,9 @@ public static class DatabaseSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         options
-            .UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history")
-                .EnableRetryOnFailure(maxRetryCount: 3))
+            // No retrying execution strategy: it forbids user transactions, and Npgsql's pool already
+            // recovers by itself when the server comes back.
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
     }
 }

@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Infrastructure.Persistence;
+
+namespace TrajectoirEss.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal in memory, on its own PostgreSQL database cloned from the run's template, with e-mails
+/// written to a folder of its own. Shared by the tests of one class (IClassFixture).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Un-mot-de-passe-de-test-2026";
+
+    private readonly bool _migrateOnStart;
+    private string? _database;
+
+    public PortalFactory()
+    {
+    }
+
+    internal PortalFactory(string database, bool migrateOnStart)
+    {
+        _database = database;
+        _migrateOnStart = migrateOnStart;
+    }
+
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "trajectoiress-tests", Guid.NewGuid().ToString("N"));
+
+    public string ConnectionString => TestPostgres.ConnectionStringFor(_database ?? throw new InvalidOperationException("The database is not created yet."));
+
+    protected virtual bool DemoMode => false;
+
+    protected virtual string EnvironmentName => "Test";
+
+    protected virtual string? ConnectionStringOverride => null;
+
+    public virtual async Task InitializeAsync() => _database ??= await TestPostgres.CreateDatabaseAsync();
+
+    public async Task StartAsync()
+    {
+        // Creating the server runs Program: options validation, and migrations when asked.
+        _ = Server;
+        await Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null && !_migrateOnStart)
+        {
+            await TestPostgres.DropDatabaseAsync(_database);
+        }
+
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:TrajectoirEss", ConnectionStringOverride ?? ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", _migrateOnStart ? "true" : "false");
+        builder.UseSetting("TrajectoirEss:DemoMode", DemoMode ? "true" : "false");
+        builder.UseSetting("TrajectoirEss:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Email:Delivery", "Pickup");
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+    }
+
+    public HtmlClient CreateHtmlClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+
+    public async Task<T> WithDbAsync<T>(Func<TrajectoirEssDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>());
+    }
+
+    /// <summary>Creates a confirmed account with a role, attached to a pôle or structure by reference code.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string role, string? poleCode = null, string? structureCode = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Compte " + email,
+            CreatedAt = DateTimeOffset.UtcNow,
+            PoleId = poleCode is null ? null : await db.Poles.Where(p => p.Code == poleCode).Select(p => (Guid?)p.Id).SingleAsync(),
+            StructureId = structureCode is null ? null : await db.Structures.Where(s => s.Code == structureCode).Select(s => (Guid?)s.Id).SingleAsync(),
+        };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    /// <summary>A client signed in through the real login form.</summary>
+    public async Task<HtmlClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateHtmlClient();
+        var page = await client.GetDocumentAsync("/compte/connexion");
+        var response = await client.SubmitAsync(page.Form(), new() { ["Adresse électronique"] = email, ["Mot de passe"] = password });
+        var landing = await HtmlClient.ParseAsync(response);
+        Assert.True(landing.QuerySelector("[data-testid=current-user]") is not null, $"Login as {email} failed: {landing.QuerySelector("main")?.TextContent}");
+        return client;
+    }
+
+    public IReadOnlyList<MimeMessage> Emails() =>
+        Directory.Exists(MailDirectory)
+            ? Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList()
+            : [];
+
+    /// <summary>The path and query of the first link of the last e-mail sent to an address.</summary>
+    public string LinkInLastEmailTo(string address)
+    {
+        var message = Emails().LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address))
+            ?? throw new InvalidOperationException($"No e-mail was sent to {address}.");
+        var match = Regex.Match(message.TextBody ?? string.Empty, @"https?://[^\s]+");
+        Assert.True(match.Success, "The e-mail has no link: " + message.TextBody);
+        var uri = new Uri(match.Value);
+        return uri.PathAndQuery;
+    }
+}
