@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using TrajectoirEss.Domain;
 
 namespace TrajectoirEss.Infrastructure.Identity;
 
@@ -21,4 +22,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public DateTimeOffset? LastLoginAt { get; set; }
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>The kinds of e-mail this person switched off.</summary>
+    public NotificationKinds MutedNotifications { get; set; }
+
+    /// <summary>Set when the person deleted their account: every personal field has been erased.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public bool Wants(NotificationKinds kind) => !IsDisabled && DeletedAt is null && EmailConfirmed && !MutedNotifications.HasFlag(kind);
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Identity;
@@ -22,6 +24,16 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<Structure> Structures => Set<Structure>();
 
     public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ListItem> ListItems => Set<ListItem>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectInvitation> ProjectInvitations => Set<ProjectInvitation>();
+
+    public DbSet<ProjectMessage> ProjectMessages => Set<ProjectMessage>();
+
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -7,6 +7,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Persistence;
@@ -119,6 +120,21 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             }
         }
 
+        var listItems = await db.ListItems.Select(i => new { i.Kind, i.Code }).ToListAsync(cancellationToken);
+        var existingItems = listItems.Select(i => (i.Kind, i.Code)).ToHashSet();
+        foreach (var (kind, items) in ReadJson<ListsFile>("lists.json").Lists)
+        {
+            for (var order = 0; order < items.Count; order++)
+            {
+                var (code, label) = (items[order][0], items[order][1]);
+                if (existingItems.Add((kind, code)))
+                {
+                    db.ListItems.Add(new ListItem(Guid.CreateVersion7(), kind, code, label, (order + 1) * 10));
+                    report.ListItems++;
+                }
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -193,6 +209,8 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
     private sealed record IslandRow(string CodeInsee, string Pole);
 
+    private sealed record ListsFile(Dictionary<ListKind, List<List<string>>> Lists);
+
     private sealed record StructuresFile(List<StructureRow> Structures);
 
     private sealed record StructureRow(string Code, string Name, StructureKind Kind, string? Departement, string? City, List<ProgrammeRow> Programmes);
@@ -218,5 +236,7 @@ public sealed class ReferenceDataReport
 
     public int Programmes { get; set; }
 
-    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes;
+    public int ListItems { get; set; }
+
+    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems;
 }

@@ -12,6 +12,10 @@ public static class PortalClaims
     public const string PoleId = "trajectoiress:pole_id";
     public const string StructureId = "trajectoiress:structure_id";
 
+    /// <summary>The signed-in account's id (only called behind an authorisation policy).</summary>
+    public static Guid GetUserId(this ClaimsPrincipal user) =>
+        ParseGuid(user?.FindFirstValue(ClaimTypes.NameIdentifier)) ?? throw new InvalidOperationException("No signed-in user.");
+
     public static Guid? GetPoleId(this ClaimsPrincipal user) => ParseGuid(user?.FindFirstValue(PoleId));
 
     public static Guid? GetStructureId(this ClaimsPrincipal user) => ParseGuid(user?.FindFirstValue(StructureId));

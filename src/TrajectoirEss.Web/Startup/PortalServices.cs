@@ -88,6 +88,7 @@ internal static class PortalServices
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<DomainExceptionFilter>();
                 FrenchModelBindingMessages(options);
             })
             .AddRazorOptions(options =>
@@ -112,6 +113,11 @@ internal static class PortalServices
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddScoped<AccountEmails>();
+        services.AddScoped<Features.Shared.CommuneDirectory>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
+        services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();
+        services.AddScoped<Areas.Porteur.MyData.AccountDeletion>();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }

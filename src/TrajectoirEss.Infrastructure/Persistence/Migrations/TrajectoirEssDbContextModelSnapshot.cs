@@ -175,6 +175,309 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Lists.ListItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_items");
+
+                    b.HasIndex("Kind", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_items_kind_code");
+
+                    b.ToTable("list_items", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean")
+                        .HasColumnName("given");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_consents_project_id");
+
+                    b.HasIndex("UserId", "RecordedAt")
+                        .HasDatabaseName("ix_consents_user_id_recorded_at");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("commune_code")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<string>("HeardFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("heard_from");
+
+                    b.Property<string>("LegalFormCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("legal_form_code");
+
+                    b.Property<int>("Needs")
+                        .HasColumnType("integer")
+                        .HasColumnName("needs");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("PeopleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_count");
+
+                    b.Property<Guid?>("PoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pole_id");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("sector_code");
+
+                    b.Property<string>("SocialNeed")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("social_need");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_projects_commune_code");
+
+                    b.HasIndex("PoleId", "Status")
+                        .HasDatabaseName("ix_projects_pole_id_status");
+
+                    b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ProjectInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("token_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_invitations");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_invitations_project_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_project_invitations_token_hash");
+
+                    b.ToTable("project_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ProjectMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("side");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_messages");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_project_messages_author_id");
+
+                    b.HasIndex("ProjectId", "SentAt")
+                        .HasDatabaseName("ix_project_messages_project_id_sent_at");
+
+                    b.ToTable("project_messages", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -547,6 +850,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -577,6 +884,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<int>("MutedNotifications")
+                        .HasColumnType("integer")
+                        .HasColumnName("muted_notifications");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -695,6 +1006,197 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ConsentRecord", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consents_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consents_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_projects_communes_commune_code");
+
+                    b.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
+                        .WithMany()
+                        .HasForeignKey("PoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_projects_poles_pole_id");
+
+                    b.OwnsMany("TrajectoirEss.Domain.Projects.ProjectMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("user_id");
+
+                            b1.Property<DateTimeOffset>("JoinedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("joined_at");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("role");
+
+                            b1.HasKey("ProjectId", "UserId")
+                                .HasName("pk_project_members");
+
+                            b1.HasIndex("UserId")
+                                .HasDatabaseName("ix_project_members_user_id");
+
+                            b1.ToTable("project_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_project_members_projects_project_id");
+
+                            b1.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                                .WithMany()
+                                .HasForeignKey("UserId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_project_members_asp_net_users_user_id");
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Projects.TrajectoryStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("ActorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("actor_id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("kind");
+
+                            b1.Property<DateTimeOffset>("OccurredAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("occurred_at");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("outcome");
+
+                            b1.Property<Guid?>("PoleId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("pole_id");
+
+                            b1.Property<Guid?>("ProgrammeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("programme_id");
+
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("reason");
+
+                            b1.Property<Guid?>("StructureId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("structure_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_trajectory_steps");
+
+                            b1.HasIndex("PoleId")
+                                .HasDatabaseName("ix_trajectory_steps_pole_id");
+
+                            b1.HasIndex("ProgrammeId")
+                                .HasDatabaseName("ix_trajectory_steps_programme_id");
+
+                            b1.HasIndex("StructureId")
+                                .HasDatabaseName("ix_trajectory_steps_structure_id");
+
+                            b1.HasIndex("Kind", "OccurredAt")
+                                .HasDatabaseName("ix_trajectory_steps_kind_occurred_at");
+
+                            b1.HasIndex("ProjectId", "OccurredAt")
+                                .HasDatabaseName("ix_trajectory_steps_project_id_occurred_at");
+
+                            b1.ToTable("trajectory_steps", (string)null);
+
+                            b1.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
+                                .WithMany()
+                                .HasForeignKey("PoleId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_trajectory_steps_poles_pole_id");
+
+                            b1.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                                .WithMany()
+                                .HasForeignKey("ProgrammeId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_trajectory_steps_programmes_programme_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_trajectory_steps_projects_project_id");
+
+                            b1.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                                .WithMany()
+                                .HasForeignKey("StructureId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_trajectory_steps_structures_structure_id");
+                        });
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ProjectInvitation", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_invitations_projects_project_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.ProjectMessage", b =>
+                {
+                    b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_messages_asp_net_users_author_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_messages_projects_project_id");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TrajectoirEss.Web.Areas.Porteur.Projects;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Home;
@@ -7,8 +8,9 @@ namespace TrajectoirEss.Web.Areas.Porteur.Home;
 [Area("Porteur")]
 [Authorize(Policy = Policies.Porteur)]
 [Route("porteur")]
-public sealed class HomeController : Controller
+public sealed class HomeController(ProjectQueries queries) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queries.ListAsync(User.GetUserId(), cancellationToken));
 }

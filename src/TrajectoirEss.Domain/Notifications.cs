@@ -1,0 +1,28 @@
+namespace TrajectoirEss.Domain;
+
+/// <summary>The kinds of e-mail a person can switch off, each separately.</summary>
+[Flags]
+public enum NotificationKinds
+{
+    None = 0,
+
+    /// <summary>Acknowledgements and changes of my project (submitted, welcomed, referred, closed…).</summary>
+    ProjectUpdates = 1,
+
+    /// <summary>A new message on a project's thread.</summary>
+    Messages = 2,
+
+    /// <summary>Staff: a new project submitted to my pôle.</summary>
+    NewProjects = 4,
+}
+
+public static class NotificationLabels
+{
+    public static string Label(this NotificationKinds kind) => kind switch
+    {
+        NotificationKinds.ProjectUpdates => "Les étapes de mon projet (dépôt, accueil, orientation, clôture)",
+        NotificationKinds.Messages => "Les nouveaux messages",
+        NotificationKinds.NewProjects => "Les nouveaux projets déposés auprès de mon pôle",
+        _ => kind.ToString(),
+    };
+}

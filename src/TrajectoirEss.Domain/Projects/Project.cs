@@ -1,0 +1,326 @@
+using TrajectoirEss.Domain.Common;
+
+namespace TrajectoirEss.Domain.Projects;
+
+/// <summary>The moves a project's status can make; each has one method on <see cref="Project"/>.</summary>
+public enum ProjectAction
+{
+    Edit = 1,
+    Submit = 2,
+    Welcome = 3,
+    StartSupport = 4,
+    Close = 5,
+    Reopen = 6,
+}
+
+/// <summary>
+/// A project (idée or projet), usually collective, with its trajectory. Status changes and trajectory
+/// steps happen only through the methods below, each checked against <see cref="Transitions"/>.
+/// </summary>
+public sealed class Project
+{
+    public const int ClosingReasonMaxLength = TrajectoryStep.ReasonMaxLength;
+
+    /// <summary>From which statuses each action is allowed, and the status it leads to (null: unchanged).</summary>
+    public static readonly IReadOnlyDictionary<ProjectAction, (ProjectStatus[] From, ProjectStatus? To)> Transitions =
+        new Dictionary<ProjectAction, (ProjectStatus[] From, ProjectStatus? To)>
+        {
+            [ProjectAction.Edit] = ([ProjectStatus.Draft, ProjectStatus.Submitted], null),
+            [ProjectAction.Submit] = ([ProjectStatus.Draft], ProjectStatus.Submitted),
+            [ProjectAction.Welcome] = ([ProjectStatus.Submitted], ProjectStatus.Welcomed),
+            [ProjectAction.StartSupport] = ([ProjectStatus.Welcomed], ProjectStatus.InSupport),
+            [ProjectAction.Close] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Closed),
+            [ProjectAction.Reopen] = ([ProjectStatus.Closed], ProjectStatus.Welcomed),
+        };
+
+    private readonly List<ProjectMember> _members = [];
+    private readonly List<TrajectoryStep> _steps = [];
+
+    private Project(Guid id, ProjectDetails details, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Title = details.Title;
+        Apply(details);
+        Status = ProjectStatus.Draft;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    private Project()
+    {
+        Title = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public string? SocialNeed { get; private set; }
+
+    public ProjectOrigin Origin { get; private set; }
+
+    public string? SectorCode { get; private set; }
+
+    public string? LegalFormCode { get; private set; }
+
+    public ProjectStage? Stage { get; private set; }
+
+    public string? CommuneCode { get; private set; }
+
+    public SupportNeeds Needs { get; private set; }
+
+    public int? PeopleCount { get; private set; }
+
+    public string? HeardFrom { get; private set; }
+
+    /// <summary>The pôle in charge, set when the project is submitted (from the commune).</summary>
+    public Guid? PoleId { get; private set; }
+
+    public ProjectStatus Status { get; private set; }
+
+    public ProjectOutcome? Outcome { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The first contact with the pôle (the welcome); the delay since submission is a quality indicator.</summary>
+    public DateTimeOffset? FirstContactAt { get; private set; }
+
+    /// <summary>Set when the last porteur deleted their account: nothing identifies anyone any more.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<ProjectMember> Members => _members;
+
+    public IReadOnlyList<TrajectoryStep> Steps => _steps;
+
+    public ProjectDetails Details => new(Title, Summary, SocialNeed, Origin, SectorCode, LegalFormCode, Stage, CommuneCode, Needs, PeopleCount, HeardFrom);
+
+    public static Project CreateDraft(Guid id, Guid ownerId, ProjectDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var project = new Project(id, details, now);
+        project._members.Add(new ProjectMember(ownerId, MemberRole.Owner, now));
+        return project;
+    }
+
+    public static bool CanApply(ProjectStatus status, ProjectAction action) => Transitions[action].From.Contains(status);
+
+    public bool Can(ProjectAction action) => CanApply(Status, action);
+
+    public bool IsMember(Guid userId) => _members.Any(m => m.UserId == userId);
+
+    public bool IsOwner(Guid userId) => _members.Any(m => m.UserId == userId && m.Role == MemberRole.Owner);
+
+    public void Edit(ProjectDetails details, Guid actorId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureMember(actorId);
+        Ensure(ProjectAction.Edit, "Le projet ne peut plus être modifié ici : écrivez à votre pôle pour signaler un changement.");
+        if (Status == ProjectStatus.Submitted && details.CommuneCode != CommuneCode)
+        {
+            throw new DomainException("La commune d'un projet déposé ne peut plus changer ici : écrivez à votre pôle, qui pourra le transférer.");
+        }
+
+        if (Status == ProjectStatus.Submitted && details.MissingForSubmission() is { Count: > 0 } missing)
+        {
+            throw new DomainException("Un projet déposé doit rester complet ; il manque : " + string.Join(", ", missing) + ".");
+        }
+
+        Apply(details);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Submits the draft to the pôle that covers its commune. Without a pôle (a commune no perimeter
+    /// covers, which the reference data rules out), it waits in the administrators' queue.
+    /// </summary>
+    public void Submit(Guid actorId, Guid? poleId, bool consentToProcessing, DateTimeOffset now)
+    {
+        EnsureMember(actorId);
+        Ensure(ProjectAction.Submit, "Ce projet a déjà été déposé.");
+        var missing = Details.MissingForSubmission();
+        if (missing.Count > 0)
+        {
+            throw new DomainException("Pour déposer le projet, il manque : " + string.Join(", ", missing) + ".");
+        }
+
+        if (!consentToProcessing)
+        {
+            throw new DomainException("Pour déposer le projet, acceptez le traitement de vos données par le programme.");
+        }
+
+        PoleId = poleId;
+        SubmittedAt = now;
+        Move(ProjectAction.Submit, TrajectoryStepKind.Submitted, actorId, now, poleId: poleId);
+    }
+
+    /// <summary>The pôle's first contact with the porteurs (accueil).</summary>
+    public void Welcome(Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Welcome, "Seul un projet déposé et pas encore accueilli peut être accueilli.");
+        FirstContactAt ??= now;
+        Move(ProjectAction.Welcome, TrajectoryStepKind.Welcomed, actorId, now, poleId: PoleId);
+    }
+
+    public void StartSupport(Guid actorId, DateTimeOffset now, Guid? structureId = null, Guid? programmeId = null)
+    {
+        Ensure(ProjectAction.StartSupport, "L'accompagnement ne peut commencer qu'après l'accueil par le pôle.");
+        Move(ProjectAction.StartSupport, TrajectoryStepKind.SupportStarted, actorId, now, PoleId, structureId, programmeId);
+    }
+
+    public void Close(ProjectOutcome outcome, string? reason, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Close, Status == ProjectStatus.Closed ? "Ce projet est déjà clos." : "Un brouillon ne peut pas être clos : il peut être supprimé.");
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("L'issue indiquée n'est pas valide.");
+        }
+
+        var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de clôture");
+        Outcome = outcome;
+        Move(ProjectAction.Close, TrajectoryStepKind.Closed, actorId, now, PoleId, outcome: outcome.ToString(), reason: why);
+    }
+
+    public void Reopen(string? reason, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Reopen, "Seul un projet clos peut être rouvert.");
+        var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de réouverture");
+        Outcome = null;
+        Move(ProjectAction.Reopen, TrajectoryStepKind.Reopened, actorId, now, PoleId, reason: why);
+    }
+
+    public void AddCoPorteur(Guid userId, DateTimeOffset now)
+    {
+        EnsureOpenForPorteurs();
+        if (IsMember(userId))
+        {
+            throw new DomainException("Vous faites déjà partie de ce projet.");
+        }
+
+        _members.Add(new ProjectMember(userId, MemberRole.CoPorteur, now));
+        UpdatedAt = now;
+    }
+
+    /// <summary>The owner removes a co-porteur.</summary>
+    public void RemoveCoPorteur(Guid ownerId, Guid userId, DateTimeOffset now)
+    {
+        if (!IsOwner(ownerId))
+        {
+            throw new DomainException("Seul le porteur principal peut retirer un co-porteur.");
+        }
+
+        var member = _members.SingleOrDefault(m => m.UserId == userId && m.Role == MemberRole.CoPorteur)
+            ?? throw new DomainException("Cette personne n'est pas co-porteuse du projet.");
+        _members.Remove(member);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A co-porteur leaves the project.</summary>
+    public void Leave(Guid userId, DateTimeOffset now)
+    {
+        var member = _members.SingleOrDefault(m => m.UserId == userId)
+            ?? throw new DomainException("Vous ne faites pas partie de ce projet.");
+        if (member.Role == MemberRole.Owner)
+        {
+            throw new DomainException("Le porteur principal ne peut pas quitter son projet ; il peut supprimer son compte, le projet revenant alors à un co-porteur.");
+        }
+
+        _members.Remove(member);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A porteur deletes their account: they leave the project; an owner hands it to the earliest
+    /// co-porteur, or, being the last porteur, the project is anonymised (kept for statistics).
+    /// </summary>
+    public void ForgetMember(Guid userId, DateTimeOffset now)
+    {
+        var member = _members.SingleOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return;
+        }
+
+        _members.Remove(member);
+        if (member.Role == MemberRole.Owner)
+        {
+            if (_members.OrderBy(m => m.JoinedAt).FirstOrDefault() is { } successor)
+            {
+                successor.BecomeOwner();
+            }
+            else
+            {
+                Anonymise(now);
+            }
+        }
+
+        UpdatedAt = now;
+    }
+
+    private void Anonymise(DateTimeOffset now)
+    {
+        Title = "Projet anonymisé";
+        Summary = null;
+        SocialNeed = null;
+        HeardFrom = null;
+        AnonymisedAt = now;
+    }
+
+    private void Apply(ProjectDetails details)
+    {
+        Title = details.Title;
+        Summary = details.Summary;
+        SocialNeed = details.SocialNeed;
+        Origin = details.Origin;
+        SectorCode = details.SectorCode;
+        LegalFormCode = details.LegalFormCode;
+        Stage = details.Stage;
+        CommuneCode = details.CommuneCode;
+        Needs = details.Needs;
+        PeopleCount = details.PeopleCount;
+        HeardFrom = details.HeardFrom;
+    }
+
+    private void Ensure(ProjectAction action, string message)
+    {
+        if (!Can(action))
+        {
+            throw new DomainException(message);
+        }
+    }
+
+    private void EnsureMember(Guid userId)
+    {
+        if (!IsMember(userId))
+        {
+            throw new DomainException("Vous ne faites pas partie de ce projet.");
+        }
+    }
+
+    private void EnsureOpenForPorteurs()
+    {
+        if (Status == ProjectStatus.Closed)
+        {
+            throw new DomainException("Ce projet est clos.");
+        }
+    }
+
+    private void Move(ProjectAction action, TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid? poleId = null, Guid? structureId = null, Guid? programmeId = null, string? outcome = null, string? reason = null)
+    {
+        if (Transitions[action].To is { } next)
+        {
+            Status = next;
+        }
+
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, poleId, structureId, programmeId, outcome, reason));
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,62 @@
+namespace TrajectoirEss.Domain.Projects;
+
+public enum TrajectoryStepKind
+{
+    Submitted = 1,
+    Welcomed = 2,
+    SupportStarted = 3,
+    Closed = 4,
+    Reopened = 5,
+}
+
+/// <summary>
+/// One step of a project's trajectory (parcours): what happened, when, who did it, with which
+/// organisation, and why. Appended, never changed.
+/// </summary>
+public sealed class TrajectoryStep
+{
+    public const int OutcomeMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+
+    internal TrajectoryStep(Guid id, TrajectoryStepKind kind, DateTimeOffset occurredAt, Guid actorId, Guid? poleId, Guid? structureId, Guid? programmeId, string? outcome, string? reason)
+    {
+        Id = id;
+        Kind = kind;
+        OccurredAt = occurredAt;
+        ActorId = actorId;
+        PoleId = poleId;
+        StructureId = structureId;
+        ProgrammeId = programmeId;
+        Outcome = outcome;
+        Reason = reason;
+    }
+
+    public Guid Id { get; private set; }
+
+    public TrajectoryStepKind Kind { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>The account that made the step happen.</summary>
+    public Guid ActorId { get; private set; }
+
+    public Guid? PoleId { get; private set; }
+
+    public Guid? StructureId { get; private set; }
+
+    public Guid? ProgrammeId { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public static string Label(TrajectoryStepKind kind) => kind switch
+    {
+        TrajectoryStepKind.Submitted => "Idée déposée",
+        TrajectoryStepKind.Welcomed => "Accueil par le pôle ESS",
+        TrajectoryStepKind.SupportStarted => "Début de l'accompagnement",
+        TrajectoryStepKind.Closed => "Projet clos",
+        TrajectoryStepKind.Reopened => "Projet rouvert",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Infrastructure.Identity;
+
+namespace TrajectoirEss.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.Title).HasMaxLength(ProjectDetails.TitleMaxLength);
+        builder.Property(p => p.Summary).HasMaxLength(ProjectDetails.SummaryMaxLength);
+        builder.Property(p => p.SocialNeed).HasMaxLength(ProjectDetails.SocialNeedMaxLength);
+        builder.Property(p => p.HeardFrom).HasMaxLength(ProjectDetails.HeardFromMaxLength);
+        builder.Property(p => p.SectorCode).HasMaxLength(ProjectDetails.CodeMaxLength);
+        builder.Property(p => p.LegalFormCode).HasMaxLength(ProjectDetails.CodeMaxLength);
+        builder.Property(p => p.CommuneCode).HasMaxLength(Commune.CodeLength).IsFixedLength();
+        builder.Property(p => p.Origin).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(p => p.Details);
+        builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PoleId, p.Status });
+
+        builder.OwnsMany(p => p.Members, members =>
+        {
+            members.ToTable("project_members");
+            members.WithOwner().HasForeignKey("ProjectId");
+            members.HasKey("ProjectId", nameof(ProjectMember.UserId));
+            members.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+            members.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+            members.HasIndex(m => m.UserId);
+        });
+        builder.Navigation(p => p.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(p => p.Steps, steps =>
+        {
+            steps.ToTable("trajectory_steps");
+            steps.WithOwner().HasForeignKey("ProjectId");
+            steps.HasKey(s => s.Id);
+            steps.Property(s => s.Id).ValueGeneratedNever();
+            steps.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
+            steps.Property(s => s.Outcome).HasMaxLength(TrajectoryStep.OutcomeMaxLength);
+            steps.Property(s => s.Reason).HasMaxLength(TrajectoryStep.ReasonMaxLength);
+            steps.HasOne<Pole>().WithMany().HasForeignKey(s => s.PoleId).OnDelete(DeleteBehavior.Restrict);
+            steps.HasOne<Structure>().WithMany().HasForeignKey(s => s.StructureId).OnDelete(DeleteBehavior.Restrict);
+            steps.HasOne<Programme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            steps.HasIndex("ProjectId", nameof(TrajectoryStep.OccurredAt));
+            steps.HasIndex(s => new { s.Kind, s.OccurredAt });
+        });
+        builder.Navigation(p => p.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProjectInvitationConfiguration : IEntityTypeConfiguration<ProjectInvitation>
+{
+    public void Configure(EntityTypeBuilder<ProjectInvitation> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Email).HasMaxLength(ProjectInvitation.EmailMaxLength);
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.ProjectId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProjectMessageConfiguration : IEntityTypeConfiguration<ProjectMessage>
+{
+    public void Configure(EntityTypeBuilder<ProjectMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Body).HasMaxLength(ProjectMessage.BodyMaxLength);
+        builder.Property(m => m.Side).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(m => new { m.ProjectId, m.SentAt });
+        builder.HasIndex(m => m.AuthorId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
+{
+    public void Configure(EntityTypeBuilder<ConsentRecord> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.HasIndex(c => new { c.UserId, c.RecordedAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ListItemConfiguration : IEntityTypeConfiguration<ListItem>
+{
+    public void Configure(EntityTypeBuilder<ListItem> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(i => i.Code).HasMaxLength(ListItem.CodeMaxLength);
+        builder.Property(i => i.Label).HasMaxLength(ListItem.LabelMaxLength);
+        builder.HasIndex(i => new { i.Kind, i.Code }).IsUnique();
+    }
+}

@@ -1,0 +1,249 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Notifications;
+using TrajectoirEss.Web.Features.Shared;
+
+namespace TrajectoirEss.Web.Areas.Porteur.Projects;
+
+public enum SubmitResult
+{
+    Submitted,
+    AlreadySubmitted,
+}
+
+/// <summary>
+/// The porteurs' use cases on their projects. Every method loads the project through
+/// <see cref="FindForMemberAsync"/>: a project the person does not belong to is "not found".
+/// </summary>
+public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory communes, Notifier notifier, TimeProvider clock, ILogger<PorteurProjects> logger)
+{
+    public Task<Project?> FindForMemberAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default) =>
+        db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
+
+    /// <summary>Creates the draft (once per form, whatever the number of clicks) or saves the changes.</summary>
+    public async Task<Project> SaveAsync(Guid userId, Guid? projectId, ProjectForm form, string? communeCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var now = clock.GetUtcNow();
+        var details = form.ToDetails(communeCode);
+        var addresses = ValidInvitationAddresses(form);
+        Project project;
+        if (projectId is { } id)
+        {
+            project = await FindForMemberAsync(id, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+            db.Entry(project).Property(p => p.Version).OriginalValue = form.Version;
+            project.Edit(details, userId, now);
+        }
+        else
+        {
+            var key = form.ClientKey == Guid.Empty ? Guid.CreateVersion7(now) : form.ClientKey;
+            var existing = await db.Projects.SingleOrDefaultAsync(p => p.Id == key, cancellationToken);
+            if (existing is not null)
+            {
+                // The same form sent twice: the first one created the project.
+                return existing.IsMember(userId) ? existing : throw new ProjectNotFoundException();
+            }
+
+            project = Project.CreateDraft(key, userId, details, now);
+            db.Projects.Add(project);
+        }
+
+        await RecordConsentAsync(userId, project.Id, ConsentKind.DataProcessing, form.ConsentProcessing, now, cancellationToken);
+        await RecordConsentAsync(userId, project.Id, ConsentKind.SharingWithPartners, form.ConsentSharing, now, cancellationToken);
+        var invitations = await NewInvitationsAsync(project, userId, addresses, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (projectId is null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two identical requests at the same moment: the other one created the project.
+            db.ChangeTracker.Clear();
+            return await FindForMemberAsync(project.Id, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        }
+
+        await SendInvitationsAsync(project, userId, invitations, cancellationToken);
+        return project;
+    }
+
+    public async Task<(bool ProcessingGiven, bool SharingGiven)> ConsentsAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        // A handful of rows per person and project: the latest of each kind decides.
+        var history = await db.Consents.AsNoTracking()
+            .Where(c => c.UserId == userId && c.ProjectId == projectId)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Kind, c.Given })
+            .ToListAsync(cancellationToken);
+        return (history.FirstOrDefault(c => c.Kind == ConsentKind.DataProcessing)?.Given == true,
+                history.FirstOrDefault(c => c.Kind == ConsentKind.SharingWithPartners)?.Given == true);
+    }
+
+    public async Task<SubmitResult> SubmitAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        if (project.Status != ProjectStatus.Draft)
+        {
+            return SubmitResult.AlreadySubmitted;
+        }
+
+        var commune = await communes.FindAsync(project.CommuneCode, cancellationToken);
+        var (processing, _) = await ConsentsAsync(userId, projectId, cancellationToken);
+        project.Submit(userId, commune?.Pole?.Id, processing, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another click or a co-porteur submitted it at the same moment.
+            return SubmitResult.AlreadySubmitted;
+        }
+
+        logger.LogInformation("Project {ProjectId} submitted to pôle {PoleId}", project.Id, project.PoleId);
+        await notifier.ProjectSubmittedAsync(project, commune?.Pole?.Nom ?? "l'équipe régionale du programme", cancellationToken);
+        return SubmitResult.Submitted;
+    }
+
+    public async Task PostMessageAsync(Guid userId, Guid projectId, string? body, CancellationToken cancellationToken = default)
+    {
+        var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        if (project.Status == ProjectStatus.Draft)
+        {
+            throw new DomainException("Déposez d'abord votre projet : vous pourrez ensuite écrire à votre pôle.");
+        }
+
+        var now = clock.GetUtcNow();
+        db.ProjectMessages.Add(new ProjectMessage(Guid.CreateVersion7(now), project.Id, userId, MessageSide.Porteur, body, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.PorteurWroteAsync(project, cancellationToken);
+    }
+
+    public async Task InviteAsync(Guid userId, Guid projectId, string? email, CancellationToken cancellationToken = default)
+    {
+        var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        var address = email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(address) || !new EmailAddressAttribute().IsValid(address) || address.Length > ProjectInvitation.EmailMaxLength)
+        {
+            throw new DomainException("Saisissez une adresse électronique valide, par exemple nom@exemple.fr.");
+        }
+
+        var invitations = await NewInvitationsAsync(project, userId, [address], clock.GetUtcNow(), cancellationToken);
+        if (invitations.Count == 0)
+        {
+            throw new DomainException("Cette personne fait déjà partie du projet ou a déjà une invitation en cours.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SendInvitationsAsync(project, userId, invitations, cancellationToken);
+    }
+
+    public async Task RevokeInvitationAsync(Guid userId, Guid projectId, Guid invitationId, CancellationToken cancellationToken = default)
+    {
+        _ = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        var invitation = await db.ProjectInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.ProjectId == projectId, cancellationToken)
+            ?? throw new ProjectNotFoundException();
+        invitation.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RemoveMemberAsync(Guid ownerId, Guid projectId, Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var project = await FindForMemberAsync(projectId, ownerId, cancellationToken) ?? throw new ProjectNotFoundException();
+        project.RemoveCoPorteur(ownerId, memberId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task LeaveAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
+        project.Leave(userId, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IReadOnlyList<string> ValidInvitationAddresses(ProjectForm form)
+    {
+        var addresses = form.InvitationAddresses();
+        if (addresses.Count > ProjectForm.MaxInvitations)
+        {
+            throw new DomainException($"Vous pouvez inviter au plus {ProjectForm.MaxInvitations} co-porteurs à la fois.");
+        }
+
+        var invalid = addresses.Where(a => a.Length > ProjectInvitation.EmailMaxLength || !new EmailAddressAttribute().IsValid(a)).ToList();
+        if (invalid.Count > 0)
+        {
+            throw new DomainException("Ces adresses ne sont pas valides : " + string.Join(", ", invalid) + ".");
+        }
+
+        return addresses;
+    }
+
+    private async Task<List<(ProjectInvitation Invitation, string Token)>> NewInvitationsAsync(Project project, Guid userId, IEnumerable<string> addresses, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var memberIds = project.Members.Select(m => m.UserId).ToList();
+        var memberEmails = await db.Users.Where(u => memberIds.Contains(u.Id)).Select(u => u.NormalizedEmail).ToListAsync(cancellationToken);
+        var pending = await db.ProjectInvitations
+            .Where(i => i.ProjectId == project.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Select(i => i.Email)
+            .ToListAsync(cancellationToken);
+        var created = new List<(ProjectInvitation, string)>();
+        foreach (var address in addresses.Where(a => !memberEmails.Contains(a.ToUpperInvariant()) && !pending.Contains(a)))
+        {
+            var invitation = ProjectInvitation.Create(project, address, userId, now);
+            db.ProjectInvitations.Add(invitation.Invitation);
+            created.Add(invitation);
+        }
+
+        return created;
+    }
+
+    private async Task SendInvitationsAsync(Project project, Guid userId, List<(ProjectInvitation Invitation, string Token)> invitations, CancellationToken cancellationToken)
+    {
+        if (invitations.Count == 0)
+        {
+            return;
+        }
+
+        var inviter = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        foreach (var (invitation, token) in invitations)
+        {
+            await notifier.InvitationAsync(invitation.Email, inviter, project, token, cancellationToken);
+        }
+
+        logger.LogInformation("{Count} invitation(s) sent for project {ProjectId}", invitations.Count, project.Id);
+    }
+
+    private async Task RecordConsentAsync(Guid userId, Guid projectId, ConsentKind kind, bool given, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var latest = await db.Consents.Where(c => c.UserId == userId && c.ProjectId == projectId && c.Kind == kind)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .Select(c => (bool?)c.Given)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest != given && !(latest is null && !given))
+        {
+            db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), userId, projectId, kind, given, now));
+        }
+    }
+}
+
+/// <summary>The project does not exist or the person does not belong to it: the web layer answers 404.</summary>
+public sealed class ProjectNotFoundException : Exception
+{
+    public ProjectNotFoundException()
+        : base("Project not found for this user.")
+    {
+    }
+
+    public ProjectNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public ProjectNotFoundException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

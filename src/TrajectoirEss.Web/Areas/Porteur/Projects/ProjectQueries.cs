@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
+
+namespace TrajectoirEss.Web.Areas.Porteur.Projects;
+
+public sealed record ProjectListLine(Guid Id, string Title, ProjectStatus Status, ProjectOutcome? Outcome, string? PoleName, MemberRole Role, DateTimeOffset UpdatedAt);
+
+public sealed record MemberLine(Guid UserId, string DisplayName, MemberRole Role, bool IsMe);
+
+public sealed record InvitationLine(Guid Id, string Email, DateTimeOffset ExpiresAt);
+
+public sealed record StepLine(DateTimeOffset OccurredAt, string Label, string? Actor, string? Outcome, string? Reason);
+
+public sealed record MessageLine(DateTimeOffset SentAt, string Author, MessageSide Side, string Body);
+
+public sealed class ProjectDetailsViewModel
+{
+    public required Guid Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? SocialNeed { get; init; }
+
+    public required ProjectStatus Status { get; init; }
+
+    public ProjectOutcome? Outcome { get; init; }
+
+    public ProjectStage? Stage { get; init; }
+
+    public string? Sector { get; init; }
+
+    public string? LegalForm { get; init; }
+
+    public string? HeardFrom { get; init; }
+
+    public CommuneItem? Commune { get; init; }
+
+    public int? PeopleCount { get; init; }
+
+    public SupportNeeds Needs { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The pôle in charge, or, for a draft, the pôle its commune leads to.</summary>
+    public PoleContact? Pole { get; init; }
+
+    public required bool IsOwner { get; init; }
+
+    public required IReadOnlyList<string> MissingForSubmission { get; init; }
+
+    public required IReadOnlyList<MemberLine> Members { get; init; }
+
+    public required IReadOnlyList<InvitationLine> Invitations { get; init; }
+
+    public required IReadOnlyList<StepLine> Steps { get; init; }
+
+    public required IReadOnlyList<MessageLine> Messages { get; init; }
+
+    public bool CanEdit => Project.CanApply(Status, ProjectAction.Edit);
+
+    public string NextStep => Status switch
+    {
+        ProjectStatus.Draft when MissingForSubmission.Count > 0 => "Complétez votre projet puis déposez-le : il manque " + string.Join(", ", MissingForSubmission) + ".",
+        ProjectStatus.Draft => "Votre projet est complet : déposez-le pour qu'il soit accueilli par votre pôle.",
+        ProjectStatus.Submitted => "Le pôle ESS va vous contacter pour un premier rendez-vous d'accueil.",
+        ProjectStatus.Welcomed => "Le pôle vous proposera les programmes adaptés à votre projet.",
+        ProjectStatus.InSupport => "Votre projet est accompagné : chaque étape s'ajoute à votre parcours.",
+        _ => "Ce projet est clos.",
+    };
+}
+
+/// <summary>Read models of the porteur space; each query is filtered by membership.</summary>
+public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory communes, TimeProvider clock)
+{
+    public Task<List<ProjectListLine>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        (from p in db.Projects.AsNoTracking()
+         from m in p.Members
+         where m.UserId == userId
+         join pole in db.Poles on p.PoleId equals pole.Id into withPole
+         from pole in withPole.DefaultIfEmpty()
+         orderby p.UpdatedAt descending
+         select new ProjectListLine(p.Id, p.Title, p.Status, p.Outcome, pole == null ? null : pole.Name, m.Role, p.UpdatedAt))
+        .ToListAsync(cancellationToken);
+
+    public async Task<ProjectDetailsViewModel?> DetailsAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var commune = await communes.FindAsync(project.CommuneCode, cancellationToken);
+        var pole = await communes.PoleContactAsync(project.PoleId ?? commune?.Pole?.Id, cancellationToken);
+        var labels = await db.ListItems.AsNoTracking()
+            .Where(i => (i.Kind == ListKind.Sector && i.Code == project.SectorCode)
+                     || (i.Kind == ListKind.LegalForm && i.Code == project.LegalFormCode)
+                     || (i.Kind == ListKind.HeardFrom && i.Code == project.HeardFrom))
+            .ToListAsync(cancellationToken);
+
+        var memberIds = project.Members.Select(m => m.UserId).ToList();
+        var messages = await db.ProjectMessages.AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.SentAt).ToListAsync(cancellationToken);
+        var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var poleIds = project.Steps.Select(s => s.PoleId).Where(id => id != null).Distinct().ToList();
+        var structureIds = project.Steps.Select(s => s.StructureId).Where(id => id != null).Distinct().ToList();
+        var poleNames = await db.Poles.AsNoTracking().Where(p => poleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var structureNames = await db.Structures.AsNoTracking().Where(s => structureIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var now = clock.GetUtcNow();
+        var invitations = await db.ProjectInvitations.AsNoTracking()
+            .Where(i => i.ProjectId == projectId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.InvitedAt)
+            .Select(i => new InvitationLine(i.Id, i.Email, i.ExpiresAt))
+            .ToListAsync(cancellationToken);
+
+        string? Actor(TrajectoryStep step) =>
+            step.StructureId is { } s && structureNames.TryGetValue(s, out var structure) ? structure
+            : step.Kind == TrajectoryStepKind.Submitted ? (step.ActorId == userId ? "Vous" : names.GetValueOrDefault(step.ActorId, "Un porteur du projet"))
+            : step.PoleId is { } p && poleNames.TryGetValue(p, out var poleName) ? poleName
+            : null;
+
+        return new ProjectDetailsViewModel
+        {
+            Id = project.Id,
+            Title = project.Title,
+            Summary = project.Summary,
+            SocialNeed = project.SocialNeed,
+            Status = project.Status,
+            Outcome = project.Outcome,
+            Stage = project.Stage,
+            Sector = labels.SingleOrDefault(i => i.Kind == ListKind.Sector)?.Label,
+            LegalForm = labels.SingleOrDefault(i => i.Kind == ListKind.LegalForm)?.Label,
+            HeardFrom = labels.SingleOrDefault(i => i.Kind == ListKind.HeardFrom)?.Label,
+            Commune = commune,
+            PeopleCount = project.PeopleCount,
+            Needs = project.Needs,
+            SubmittedAt = project.SubmittedAt,
+            Pole = pole,
+            IsOwner = project.IsOwner(userId),
+            MissingForSubmission = project.Details.MissingForSubmission(),
+            Members = project.Members.OrderBy(m => m.JoinedAt)
+                .Select(m => new MemberLine(m.UserId, names.GetValueOrDefault(m.UserId, "—"), m.Role, m.UserId == userId)).ToList(),
+            Invitations = invitations,
+            Steps = project.Steps.OrderBy(s => s.OccurredAt)
+                .Select(s => new StepLine(s.OccurredAt, TrajectoryStep.Label(s.Kind), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
+                .ToList(),
+            Messages = messages.Select(m => new MessageLine(m.SentAt, m.Side == MessageSide.Pole ? pole?.Name ?? "Le pôle" : names.GetValueOrDefault(m.AuthorId, "Un porteur"), m.Side, m.Body)).ToList(),
+        };
+    }
+}

@@ -1,0 +1,255 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Porteur.Projects;
+
+[Area("Porteur")]
+[Authorize(Policy = Policies.Porteur)]
+[Route("porteur/projets")]
+public sealed class ProjectsController(PorteurProjects projects, ProjectQueries queries, CommuneDirectory communes, TrajectoirEssDbContext db) : Controller
+{
+    private const string SubmitIntent = "deposer";
+
+    [HttpGet("nouveau")]
+    public async Task<IActionResult> New(CancellationToken cancellationToken) =>
+        View("Form", await PageAsync(new ProjectForm { ClientKey = Guid.CreateVersion7(), PeopleCount = 1 }, null, false, cancellationToken));
+
+    [HttpPost("nouveau")]
+    public Task<IActionResult> New(ProjectForm form, string? intent, CancellationToken cancellationToken) =>
+        SaveAsync(null, form, intent, cancellationToken);
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var model = await queries.DetailsAsync(id, User.GetUserId(), cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("{id:guid}/modifier")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var project = await projects.FindForMemberAsync(id, userId, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        if (!project.Can(ProjectAction.Edit))
+        {
+            throw new DomainException("Le projet ne peut plus être modifié ici : écrivez à votre pôle pour signaler un changement.");
+        }
+
+        var form = ProjectForm.From(project, await communes.FindAsync(project.CommuneCode, cancellationToken));
+        (form.ConsentProcessing, form.ConsentSharing) = await projects.ConsentsAsync(userId, id, cancellationToken);
+        return View("Form", await PageAsync(form, id, project.Status != ProjectStatus.Draft, cancellationToken));
+    }
+
+    [HttpPost("{id:guid}/modifier")]
+    public Task<IActionResult> Edit(Guid id, ProjectForm form, string? intent, CancellationToken cancellationToken) =>
+        SaveAsync(id, form, intent, cancellationToken);
+
+    /// <summary>The last step before submitting: which pôle will welcome the project, and how to reach it.</summary>
+    [HttpGet("{id:guid}/depot")]
+    public async Task<IActionResult> Submit(Guid id, CancellationToken cancellationToken)
+    {
+        var model = await queries.DetailsAsync(id, User.GetUserId(), cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        return model.Status == ProjectStatus.Draft ? View(model) : RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/depot")]
+    public async Task<IActionResult> Submit(Guid id, string? confirm, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await projects.SubmitAsync(User.GetUserId(), id, cancellationToken);
+            TempData["Flash"] = result == SubmitResult.Submitted
+                ? "Votre projet est déposé. Le pôle ESS vous contactera prochainement ; un accusé de réception vous a été envoyé."
+                : "Ce projet est déjà déposé.";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (DomainException ex)
+        {
+            var model = await queries.DetailsAsync(id, User.GetUserId(), cancellationToken);
+            if (model is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return View(model);
+        }
+    }
+
+    [HttpPost("{id:guid}/messages")]
+    public async Task<IActionResult> PostMessage(Guid id, [FromForm] string? body, CancellationToken cancellationToken)
+    {
+        await projects.PostMessageAsync(User.GetUserId(), id, body, cancellationToken);
+        TempData["Flash"] = "Votre message a été envoyé au pôle.";
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#messages");
+    }
+
+    [HttpPost("{id:guid}/invitations")]
+    public async Task<IActionResult> Invite(Guid id, [FromForm] string? email, CancellationToken cancellationToken)
+    {
+        await projects.InviteAsync(User.GetUserId(), id, email, cancellationToken);
+        TempData["Flash"] = "L'invitation a été envoyée.";
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#porteurs");
+    }
+
+    [HttpPost("{id:guid}/invitations/{invitationId:guid}/retirer")]
+    public async Task<IActionResult> RevokeInvitation(Guid id, Guid invitationId, CancellationToken cancellationToken)
+    {
+        await projects.RevokeInvitationAsync(User.GetUserId(), id, invitationId, cancellationToken);
+        TempData["Flash"] = "L'invitation a été retirée.";
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#porteurs");
+    }
+
+    [HttpPost("{id:guid}/membres/{memberId:guid}/retirer")]
+    public async Task<IActionResult> RemoveMember(Guid id, Guid memberId, CancellationToken cancellationToken)
+    {
+        await projects.RemoveMemberAsync(User.GetUserId(), id, memberId, cancellationToken);
+        TempData["Flash"] = "Le co-porteur a été retiré du projet.";
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#porteurs");
+    }
+
+    [HttpPost("{id:guid}/quitter")]
+    public async Task<IActionResult> Leave(Guid id, CancellationToken cancellationToken)
+    {
+        await projects.LeaveAsync(User.GetUserId(), id, cancellationToken);
+        TempData["Flash"] = "Vous avez quitté le projet.";
+        return Redirect("/porteur");
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid? id, ProjectForm form, string? intent, CancellationToken cancellationToken)
+    {
+        var userId = User.GetUserId();
+        var existing = id is null ? null : await projects.FindForMemberAsync(id.Value, userId, cancellationToken);
+        if (id is not null && existing is null)
+        {
+            return NotFound();
+        }
+
+        var page = await PageAsync(form, id, existing is not null && existing.Status != ProjectStatus.Draft, cancellationToken);
+        var communeCode = await ResolveCommuneAsync(form, page, cancellationToken);
+        await CheckListValuesAsync(form, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return View("Form", page);
+        }
+
+        try
+        {
+            var project = await projects.SaveAsync(userId, id, form, communeCode, cancellationToken);
+            if (intent == SubmitIntent && project.Status == ProjectStatus.Draft)
+            {
+                return RedirectToAction(nameof(Submit), new { id = project.Id });
+            }
+
+            TempData["Flash"] = project.Status == ProjectStatus.Draft ? "Votre brouillon est enregistré." : "Vos modifications sont enregistrées.";
+            return RedirectToAction(nameof(Details), new { id = project.Id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "Un autre porteur a modifié ce projet pendant que vous le modifiiez. Vos saisies sont conservées ci-dessous : vérifiez-les sur la fiche du projet, puis enregistrez à nouveau.");
+            form.Version = (await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleOrDefaultAsync(cancellationToken));
+        }
+
+        return View("Form", page);
+    }
+
+    /// <summary>Turns what was typed into one commune of Brittany, or explains why not, next to the field.</summary>
+    private async Task<string?> ResolveCommuneAsync(ProjectForm form, ProjectFormPage page, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(form.CommuneCode) && await communes.FindAsync(form.CommuneCode, cancellationToken) is { } chosen
+            && (string.IsNullOrWhiteSpace(form.Commune) || form.Commune == chosen.Display || SearchText.Fold(form.Commune) == SearchText.Fold(chosen.Nom)))
+        {
+            page.Pole = await communes.PoleContactAsync(chosen.Pole?.Id, cancellationToken);
+            form.Commune = chosen.Display;
+            return chosen.Code;
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Commune))
+        {
+            form.CommuneCode = null;
+            return null;
+        }
+
+        var match = await communes.ResolveAsync(form.Commune, cancellationToken);
+        switch (match.Kind)
+        {
+            case CommuneMatchKind.Found:
+                form.CommuneCode = match.Commune!.Code;
+                form.Commune = match.Commune.Display;
+                page.Pole = await communes.PoleContactAsync(match.Commune.Pole?.Id, cancellationToken);
+                return match.Commune.Code;
+            case CommuneMatchKind.Ambiguous:
+                page.CommuneCandidates = match.Candidates;
+                ModelState.AddModelError(nameof(ProjectForm.Commune), "Plusieurs communes correspondent : choisissez la vôtre dans la liste.");
+                break;
+            case CommuneMatchKind.OutsideBrittany:
+                ModelState.AddModelError(nameof(ProjectForm.Commune), "Cette commune est hors de Bretagne : Trajectoir'ESS accompagne les projets situés en Bretagne. Pour un projet ailleurs, adressez-vous à la chambre régionale de l'ESS (CRESS) de votre région.");
+                break;
+            default:
+                ModelState.AddModelError(nameof(ProjectForm.Commune), "Aucune commune de Bretagne ne correspond. Vérifiez l'orthographe ou saisissez le code postal. Trajectoir'ESS accompagne les projets situés en Bretagne.");
+                break;
+        }
+
+        form.CommuneCode = null;
+        return null;
+    }
+
+    private async Task CheckListValuesAsync(ProjectForm form, CancellationToken cancellationToken)
+    {
+        await CheckAsync(ListKind.Sector, form.SectorCode, nameof(ProjectForm.SectorCode));
+        await CheckAsync(ListKind.LegalForm, form.LegalFormCode, nameof(ProjectForm.LegalFormCode));
+        await CheckAsync(ListKind.HeardFrom, form.HeardFrom, nameof(ProjectForm.HeardFrom));
+
+        async Task CheckAsync(ListKind kind, string? code, string field)
+        {
+            if (!string.IsNullOrEmpty(code) && !await db.ListItems.AnyAsync(i => i.Kind == kind && i.Code == code && i.IsActive, cancellationToken))
+            {
+                ModelState.AddModelError(field, "Choisissez une valeur de la liste.");
+            }
+        }
+    }
+
+    private async Task<ProjectFormPage> PageAsync(ProjectForm form, Guid? id, bool isSubmitted, CancellationToken cancellationToken)
+    {
+        var lists = await db.ListItems.AsNoTracking()
+            .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.LegalForm || i.Kind == ListKind.HeardFrom))
+            .OrderBy(i => i.SortOrder)
+            .ToListAsync(cancellationToken);
+        var page = new ProjectFormPage
+        {
+            Form = form,
+            ProjectId = id,
+            IsSubmitted = isSubmitted,
+            Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
+            LegalForms = lists.Where(i => i.Kind == ListKind.LegalForm).ToList(),
+            HeardFromOptions = lists.Where(i => i.Kind == ListKind.HeardFrom).ToList(),
+        };
+        if (!string.IsNullOrEmpty(form.CommuneCode) && await communes.FindAsync(form.CommuneCode, cancellationToken) is { } commune)
+        {
+            page.Pole = await communes.PoleContactAsync(commune.Pole?.Id, cancellationToken);
+        }
+
+        return page;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Email;
+using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Features.Notifications;
+
+/// <summary>
+/// The e-mails about projects, each sent only to the people who did not switch that kind off. They name
+/// the project and link to the portal; the details stay behind the login.
+/// </summary>
+public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions<PortalOptions> portal)
+{
+    public async Task ProjectSubmittedAsync(Project project, string poleName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var title = project.Title;
+        foreach (var porteur in await MembersAsync(project, NotificationKinds.ProjectUpdates, cancellationToken))
+        {
+            await SendAsync(
+                porteur,
+                "Votre projet a bien été déposé",
+                $"Votre projet « {title} » a bien été déposé. Il sera accueilli par {poleName}, qui vous contactera prochainement.",
+                Link($"/porteur/projets/{project.Id}"),
+                cancellationToken);
+        }
+
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => u.PoleId == project.PoleId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+            .ToListAsync(cancellationToken);
+        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.NewProjects)))
+        {
+            await SendAsync(
+                member,
+                "Nouveau projet déposé auprès de votre pôle",
+                $"Un nouveau projet, « {title} », vient d'être déposé auprès de {poleName}.",
+                Link("/pole"),
+                cancellationToken);
+        }
+    }
+
+    public async Task PorteurWroteAsync(Project project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var staff = await db.Users.AsNoTracking().Where(u => u.PoleId == project.PoleId && u.PoleId != null).ToListAsync(cancellationToken);
+        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.Messages)))
+        {
+            await SendAsync(member, "Nouveau message d'un porteur de projet", $"Les porteurs du projet « {project.Title} » vous ont écrit.", Link("/pole"), cancellationToken);
+        }
+    }
+
+    public Task InvitationAsync(string email, string inviterName, Project project, string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var link = Link($"/invitation/{token}");
+        var text = $"{inviterName} vous invite à rejoindre le projet « {project.Title} » sur le portail Trajectoir'ESS. Ce lien est valable 7 jours : {link}";
+        var html = $"<p>{HtmlEncoder.Default.Encode(inviterName)} vous invite à rejoindre le projet « {HtmlEncoder.Default.Encode(project.Title)} » sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Rejoindre le projet</a> (lien valable 7 jours)</p>";
+        return mailer.SendAsync(new OutgoingEmail(email, email, "Invitation à rejoindre un projet", $"Bonjour,\n\n{text}\n\n— Trajectoir'ESS", $"<p>Bonjour,</p>{html}<p>— Trajectoir'ESS</p>"), cancellationToken);
+    }
+
+    private async Task<List<ApplicationUser>> MembersAsync(Project project, NotificationKinds kind, CancellationToken cancellationToken)
+    {
+        var ids = project.Members.Select(m => m.UserId).ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
+        return users.Where(u => u.Wants(kind)).ToList();
+    }
+
+    private string Link(string path) => portal.Value.PublicBaseUrl.TrimEnd('/') + path;
+
+    private Task SendAsync(ApplicationUser to, string subject, string text, string link, CancellationToken cancellationToken)
+    {
+        var html = $"<p>Bonjour {HtmlEncoder.Default.Encode(to.DisplayName)},</p><p>{HtmlEncoder.Default.Encode(text)}</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Ouvrir le portail</a></p>" +
+                   "<p class=\"small\">Vous pouvez choisir les courriels que vous recevez dans votre espace.</p><p>— Trajectoir'ESS</p>";
+        return mailer.SendAsync(
+            new OutgoingEmail(to.Email!, to.DisplayName, subject, $"Bonjour {to.DisplayName},\n\n{text}\n{link}\n\nVous pouvez choisir les courriels que vous recevez dans votre espace.\n— Trajectoir'ESS", html),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace TrajectoirEss.Web.Features.Shared;
+
+/// <summary>Dates and numbers as people in Brittany read them (French, Paris time).</summary>
+public static class Format
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = FindParis();
+
+    public static string Date(DateTimeOffset? value) =>
+        value is { } v ? TimeZoneInfo.ConvertTime(v, Paris).ToString("d MMMM yyyy", French) : "—";
+
+    public static string DateTime(DateTimeOffset? value) =>
+        value is { } v ? TimeZoneInfo.ConvertTime(v, Paris).ToString("d MMMM yyyy 'à' HH:mm", French) : "—";
+
+    /// <summary>For the datetime attribute of a time element.</summary>
+    public static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindParis()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
