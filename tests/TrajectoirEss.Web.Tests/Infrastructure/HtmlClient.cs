@@ -72,6 +72,10 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
             }
         }
 
+        // Values for fields the loop does not emit (a submit button's name=value, say) are sent as given.
+        var emitted = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        fields.AddRange(filled.Where(f => !emitted.Contains(f.Key)));
+
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri : form.Action;
         using var content = new FormUrlEncodedContent(fields);
         return await Http.PostAsync(new Uri(action).PathAndQuery, content);
@@ -93,7 +97,8 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
             : throw new InvalidOperationException($"No field labelled or named '{labelOrName}' in the form.");
     }
 
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // The asterisk that marks a required field is not part of the label's words.
+    private static string Normalize(string text) => string.Join(' ', text.Replace("*", " ", StringComparison.Ordinal).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 public static class DocumentExtensions

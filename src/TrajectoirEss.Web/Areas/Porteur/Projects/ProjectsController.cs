@@ -192,6 +192,12 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
         }
 
         var match = await communes.ResolveAsync(form.Commune, cancellationToken);
+        if (match.Kind == CommuneMatchKind.Ambiguous && match.Candidates.FirstOrDefault(c => c.Code == form.CommuneCode) is { } picked)
+        {
+            // The person picked one of the communes offered for what they typed.
+            match = new CommuneMatch(CommuneMatchKind.Found, picked, []);
+        }
+
         switch (match.Kind)
         {
             case CommuneMatchKind.Found:
