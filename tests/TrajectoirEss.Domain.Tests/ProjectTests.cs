@@ -9,6 +9,7 @@ public sealed class ProjectTests
     private static readonly Guid Owner = Guid.CreateVersion7();
     private static readonly Guid Staff = Guid.CreateVersion7();
     private static readonly Guid Pole = Guid.CreateVersion7();
+    private static readonly Guid OtherPole = Guid.CreateVersion7();
 
     internal static ProjectDetails Complete(string title = "Épicerie solidaire") =>
         new(title, "Une épicerie associative", "Pas de commerce dans le bourg", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29233", SupportNeeds.Accompagnement, 3, "pole-ess");
@@ -76,6 +77,21 @@ public sealed class ProjectTests
         { ProjectStatus.Closed, ProjectAction.StartSupport, null },
         { ProjectStatus.Closed, ProjectAction.Close, null },
         { ProjectStatus.Closed, ProjectAction.Reopen, ProjectStatus.Welcomed },
+        { ProjectStatus.Draft, ProjectAction.Qualify, null },
+        { ProjectStatus.Draft, ProjectAction.Transfer, null },
+        { ProjectStatus.Draft, ProjectAction.AssignReferent, null },
+        { ProjectStatus.Submitted, ProjectAction.Qualify, ProjectStatus.Submitted },
+        { ProjectStatus.Submitted, ProjectAction.Transfer, ProjectStatus.Submitted },
+        { ProjectStatus.Submitted, ProjectAction.AssignReferent, ProjectStatus.Submitted },
+        { ProjectStatus.Welcomed, ProjectAction.Qualify, ProjectStatus.Welcomed },
+        { ProjectStatus.Welcomed, ProjectAction.Transfer, ProjectStatus.Welcomed },
+        { ProjectStatus.Welcomed, ProjectAction.AssignReferent, ProjectStatus.Welcomed },
+        { ProjectStatus.InSupport, ProjectAction.Qualify, ProjectStatus.InSupport },
+        { ProjectStatus.InSupport, ProjectAction.Transfer, ProjectStatus.InSupport },
+        { ProjectStatus.InSupport, ProjectAction.AssignReferent, ProjectStatus.InSupport },
+        { ProjectStatus.Closed, ProjectAction.Qualify, null },
+        { ProjectStatus.Closed, ProjectAction.Transfer, null },
+        { ProjectStatus.Closed, ProjectAction.AssignReferent, null },
     };
 
     private static void Apply(Project project, ProjectAction action)
@@ -89,6 +105,9 @@ public sealed class ProjectTests
             case ProjectAction.StartSupport: project.StartSupport(Staff, at); break;
             case ProjectAction.Close: project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, at); break;
             case ProjectAction.Reopen: project.Reopen("Le collectif se reforme", Staff, at); break;
+            case ProjectAction.Qualify: project.Qualify(ProjectStage.EtudeOpportunite, SupportNeeds.Formation | SupportNeeds.Financement, "culture", at); break;
+            case ProjectAction.Transfer: project.Transfer(OtherPole, "Les porteurs ont déménagé", Staff, at); break;
+            case ProjectAction.AssignReferent: project.AssignReferent(Staff, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }
@@ -109,7 +128,8 @@ public sealed class ProjectTests
         {
             Apply(project, action);
             Assert.Equal(to, project.Status);
-            Assert.Equal(action == ProjectAction.Edit ? steps : steps + 1, project.Steps.Count);
+            var addsStep = action is not (ProjectAction.Edit or ProjectAction.Qualify or ProjectAction.AssignReferent);
+            Assert.Equal(addsStep ? steps + 1 : steps, project.Steps.Count);
         }
         else
         {
@@ -118,6 +138,51 @@ public sealed class ProjectTests
             Assert.Equal(from, project.Status);
             Assert.Equal(steps, project.Steps.Count);
         }
+    }
+
+    [Fact]
+    public void Transfer_MovesThePoleClearsTheReferentAndRecordsWhy()
+    {
+        var project = InStatus(ProjectStatus.Welcomed);
+        project.AssignReferent(Staff, T0.AddDays(4));
+
+        project.Transfer(OtherPole, "Les porteurs ont déménagé à Rennes", Staff, T0.AddDays(6));
+
+        Assert.Equal(OtherPole, project.PoleId);
+        Assert.Null(project.ReferentId);
+        var step = project.Steps[^1];
+        Assert.Equal(TrajectoryStepKind.Transferred, step.Kind);
+        Assert.Equal(OtherPole, step.PoleId);
+        Assert.Equal("Les porteurs ont déménagé à Rennes", step.Reason);
+        Assert.Throws<DomainException>(() => project.Transfer(OtherPole, "encore", Staff, T0.AddDays(7)));
+        Assert.Throws<DomainException>(() => project.Transfer(Pole, " ", Staff, T0.AddDays(7)));
+    }
+
+    [Fact]
+    public void Qualify_WithoutNeedsOrSector_IsRefused()
+    {
+        var project = InStatus(ProjectStatus.Welcomed);
+        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.None, "commerce", T0));
+        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.Formation, null, T0));
+        Assert.Throws<DomainException>(() => project.Qualify((ProjectStage)77, SupportNeeds.Formation, "commerce", T0));
+        Assert.Equal(SupportNeeds.Accompagnement, project.Needs);
+    }
+
+    [Fact]
+    public void RecordMeeting_TheFirstOneWelcomesTheProject()
+    {
+        var project = InStatus(ProjectStatus.Submitted);
+        var first = Meeting.Record(project, T0.AddDays(2), MeetingKind.FirstWelcome, "Premier échange", Staff, T0.AddDays(2));
+        var second = Meeting.Record(project, T0.AddDays(9), MeetingKind.FollowUp, "Suite", Staff, T0.AddDays(9));
+
+        Assert.Equal(ProjectStatus.Welcomed, project.Status);
+        Assert.Equal(T0.AddDays(2), project.FirstContactAt);
+        Assert.Equal(1, project.Steps.Count(s => s.Kind == TrajectoryStepKind.Welcomed));
+        Assert.Equal(project.Id, first.ProjectId);
+        Assert.Equal(MeetingKind.FollowUp, second.Kind);
+        Assert.Throws<DomainException>(() => Meeting.Record(InStatus(ProjectStatus.Draft), T0, MeetingKind.FirstWelcome, "x", Staff, T0));
+        Assert.Throws<DomainException>(() => Meeting.Record(project, T0.AddYears(3), MeetingKind.FollowUp, "x", Staff, T0));
+        Assert.Throws<DomainException>(() => Meeting.Record(project, T0, MeetingKind.FollowUp, "", Staff, T0));
     }
 
     [Fact]

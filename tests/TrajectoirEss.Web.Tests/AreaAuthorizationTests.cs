@@ -65,7 +65,7 @@ public sealed class AreaAuthorizationTests(AreaAuthorizationTests.Fixture portal
     public async Task PoleHome_ShowsOnlyTheStaffMembersOwnPole()
     {
         using var client = await portal.SignInAsync(Fixture.EmailOf(Roles.PoleStaff));
-        var page = await client.GetDocumentAsync("/pole");
+        var page = await client.GetDocumentAsync("/pole/territoire");
 
         Assert.Equal("ADESS du Pays de Morlaix", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("[data-testid=perimeter-provisional]"));

@@ -11,6 +11,9 @@ public enum ProjectAction
     StartSupport = 4,
     Close = 5,
     Reopen = 6,
+    Qualify = 7,
+    Transfer = 8,
+    AssignReferent = 9,
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ public sealed class Project
             [ProjectAction.StartSupport] = ([ProjectStatus.Welcomed], ProjectStatus.InSupport),
             [ProjectAction.Close] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Closed),
             [ProjectAction.Reopen] = ([ProjectStatus.Closed], ProjectStatus.Welcomed),
+            [ProjectAction.Qualify] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
+            [ProjectAction.Transfer] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
+            [ProjectAction.AssignReferent] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
         };
 
     private readonly List<ProjectMember> _members = [];
@@ -79,6 +85,9 @@ public sealed class Project
     public Guid? PoleId { get; private set; }
 
     public ProjectStatus Status { get; private set; }
+
+    /// <summary>The member of the pôle's staff who follows the project (référent).</summary>
+    public Guid? ReferentId { get; private set; }
 
     public ProjectOutcome? Outcome { get; private set; }
 
@@ -195,6 +204,47 @@ public sealed class Project
         var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de réouverture");
         Outcome = null;
         Move(ProjectAction.Reopen, TrajectoryStepKind.Reopened, actorId, now, PoleId, reason: why);
+    }
+
+    /// <summary>The pôle corrects what the porteur said: stage, needs, sector (the audit trail keeps the old values).</summary>
+    public void Qualify(ProjectStage stage, SupportNeeds needs, string? sectorCode, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Qualify, "Seul un projet déposé et en cours peut être qualifié.");
+
+        // The same checks as the porteur's form: one source of truth for values and lengths.
+        var qualified = new ProjectDetails(Title, Summary, SocialNeed, Origin, sectorCode, LegalFormCode, stage, CommuneCode, needs, PeopleCount, HeardFrom);
+        if (qualified.Needs == SupportNeeds.None || qualified.SectorCode is null)
+        {
+            throw new DomainException("Indiquez au moins un besoin et le secteur d'activité.");
+        }
+
+        Stage = qualified.Stage;
+        Needs = qualified.Needs;
+        SectorCode = qualified.SectorCode;
+        UpdatedAt = now;
+    }
+
+    public void AssignReferent(Guid? staffId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.AssignReferent, "Un référent ne peut être désigné que pour un projet en cours.");
+        ReferentId = staffId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Hands the project to another pôle (the porteurs moved, or the perimeter was wrong); the former pôle loses access.</summary>
+    public void Transfer(Guid toPoleId, string? reason, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Transfer, "Seul un projet déposé et en cours peut être transféré.");
+        if (toPoleId == PoleId)
+        {
+            throw new DomainException("Le projet est déjà suivi par ce pôle.");
+        }
+
+        var why = Guard.Required(reason, TrajectoryStep.ReasonMaxLength, "Le motif du transfert");
+        PoleId = toPoleId;
+        ReferentId = null;
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), TrajectoryStepKind.Transferred, now, actorId, toPoleId, null, null, null, why));
+        UpdatedAt = now;
     }
 
     public void AddCoPorteur(Guid userId, DateTimeOffset now)

@@ -7,6 +7,7 @@ public enum TrajectoryStepKind
     SupportStarted = 3,
     Closed = 4,
     Reopened = 5,
+    Transferred = 6,
 }
 
 /// <summary>
@@ -57,6 +58,7 @@ public sealed class TrajectoryStep
         TrajectoryStepKind.SupportStarted => "Début de l'accompagnement",
         TrajectoryStepKind.Closed => "Projet clos",
         TrajectoryStepKind.Reopened => "Projet rouvert",
+        TrajectoryStepKind.Transferred => "Transfert vers un autre pôle",
         _ => kind.ToString(),
     };
 }

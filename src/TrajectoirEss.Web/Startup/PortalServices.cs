@@ -118,6 +118,10 @@ internal static class PortalServices
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
         services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();
         services.AddScoped<Areas.Porteur.MyData.AccountDeletion>();
+        services.AddScoped<Features.Shared.Audit>();
+        services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
+        services.AddScoped<Areas.Pole.Projects.PoleQueries>();
+        services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         return builder;
     }

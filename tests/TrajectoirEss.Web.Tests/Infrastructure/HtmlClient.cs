@@ -107,6 +107,11 @@ public static class DocumentExtensions
     public static IHtmlFormElement Form(this IHtmlDocument document) =>
         document.QuerySelector("main form") as IHtmlFormElement ?? throw new InvalidOperationException("No form in the page's main content.");
 
+    /// <summary>The confirmation shown after an action; fails with what the page says instead when there is none.</summary>
+    public static string Flash(this IHtmlDocument document) =>
+        document.QuerySelector("[data-testid=flash]")?.TextContent.Trim()
+        ?? throw new InvalidOperationException("No confirmation on the page, which says: " + string.Join(' ', document.MainText().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+
     public static string MainText(this IHtmlDocument document) => document.QuerySelector("main")?.TextContent ?? string.Empty;
 
     public static string? ErrorFor(this IHtmlDocument document, string fieldName) =>

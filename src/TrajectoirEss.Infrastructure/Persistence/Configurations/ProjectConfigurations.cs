@@ -30,6 +30,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.PoleId, p.Status });
+        builder.HasIndex(p => new { p.PoleId, p.SubmittedAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ReferentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.ReferentId);
 
         builder.OwnsMany(p => p.Members, members =>
         {
@@ -113,5 +116,46 @@ internal sealed class ListItemConfiguration : IEntityTypeConfiguration<ListItem>
         builder.Property(i => i.Code).HasMaxLength(ListItem.CodeMaxLength);
         builder.Property(i => i.Label).HasMaxLength(ListItem.LabelMaxLength);
         builder.HasIndex(i => new { i.Kind, i.Code }).IsUnique();
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.Summary).HasMaxLength(Meeting.SummaryMaxLength);
+        builder.HasIndex(m => new { m.ProjectId, m.HeldAt });
+        builder.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.RecordedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<InternalNote>
+{
+    public void Configure(EntityTypeBuilder<InternalNote> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Body).HasMaxLength(InternalNote.BodyMaxLength);
+        builder.HasIndex(n => new { n.ProjectId, n.WrittenAt });
+        builder.HasOne<Project>().WithMany().HasForeignKey(n => n.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.EntityType).HasMaxLength(60);
+        builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
+        builder.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
     }
 }

@@ -217,6 +217,50 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("list_items", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("entity_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +299,88 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_consents_user_id_recorded_at");
 
                     b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.InternalNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_internal_notes");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_internal_notes_author_id");
+
+                    b.HasIndex("ProjectId", "WrittenAt")
+                        .HasDatabaseName("ix_internal_notes_project_id_written_at");
+
+                    b.ToTable("internal_notes", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_meetings_recorded_by");
+
+                    b.HasIndex("ProjectId", "HeldAt")
+                        .HasDatabaseName("ix_meetings_project_id_held_at");
+
+                    b.ToTable("meetings", (string)null);
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.Project", b =>
@@ -314,6 +440,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("pole_id");
 
+                    b.Property<Guid?>("ReferentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referent_id");
+
                     b.Property<string>("SectorCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -366,8 +496,14 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("CommuneCode")
                         .HasDatabaseName("ix_projects_commune_code");
 
+                    b.HasIndex("ReferentId")
+                        .HasDatabaseName("ix_projects_referent_id");
+
                     b.HasIndex("PoleId", "Status")
                         .HasDatabaseName("ix_projects_pole_id_status");
+
+                    b.HasIndex("PoleId", "SubmittedAt")
+                        .HasDatabaseName("ix_projects_pole_id_submitted_at");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -1024,6 +1160,40 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_consents_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.InternalNote", b =>
+                {
+                    b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_internal_notes_asp_net_users_author_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_internal_notes_projects_project_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Meeting", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_asp_net_users_recorded_by");
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.Project", b =>
                 {
                     b.HasOne("TrajectoirEss.Domain.Territory.Commune", null)
@@ -1037,6 +1207,12 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_projects_poles_pole_id");
+
+                    b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_projects_asp_net_users_referent_id");
 
                     b.OwnsMany("TrajectoirEss.Domain.Projects.ProjectMember", "Members", b1 =>
                         {

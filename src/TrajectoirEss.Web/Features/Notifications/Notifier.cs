@@ -54,6 +54,36 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
         }
     }
 
+    /// <summary>A step of the project that its porteurs should hear about (welcomed, transferred, closed…).</summary>
+    public async Task ProjectChangedAsync(Project project, string subject, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        foreach (var porteur in await MembersAsync(project, NotificationKinds.ProjectUpdates, cancellationToken))
+        {
+            await SendAsync(porteur, subject, text, Link($"/porteur/projets/{project.Id}"), cancellationToken);
+        }
+    }
+
+    public async Task PoleWroteAsync(Project project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        foreach (var porteur in await MembersAsync(project, NotificationKinds.Messages, cancellationToken))
+        {
+            await SendAsync(porteur, "Nouveau message de votre pôle ESS", $"Votre pôle ESS vous a écrit au sujet du projet « {project.Title} ».", Link($"/porteur/projets/{project.Id}#messages"), cancellationToken);
+        }
+    }
+
+    /// <summary>Tells the staff of the pôle that receives a transferred project.</summary>
+    public async Task ProjectTransferredInAsync(Project project, string fromPole, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var staff = await db.Users.AsNoTracking().Where(u => u.PoleId == project.PoleId && u.PoleId != null).ToListAsync(cancellationToken);
+        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.NewProjects)))
+        {
+            await SendAsync(member, "Un projet vous a été transféré", $"Le projet « {project.Title} » vous a été transféré par {fromPole}.", Link($"/pole/projets/{project.Id}"), cancellationToken);
+        }
+    }
+
     public Task InvitationAsync(string email, string inviterName, Project project, string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);

@@ -14,6 +14,18 @@ public static class Format
     public static string DateTime(DateTimeOffset? value) =>
         value is { } v ? TimeZoneInfo.ConvertTime(v, Paris).ToString("d MMMM yyyy 'à' HH:mm", French) : "—";
 
+    /// <summary>A date and time typed in a form (Paris time) as an instant.</summary>
+    public static DateTimeOffset FromParis(DateTime local)
+    {
+        var unspecified = System.DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // Stored as UTC: PostgreSQL's timestamptz (through Npgsql) takes only offset 0.
+        return new DateTimeOffset(unspecified, Paris.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
+    /// <summary>For the value of a datetime-local input.</summary>
+    public static string ParisInput(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Paris).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 

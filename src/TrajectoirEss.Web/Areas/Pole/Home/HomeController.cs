@@ -8,7 +8,7 @@ namespace TrajectoirEss.Web.Areas.Pole.Home;
 
 [Area("Pole")]
 [Authorize(Policy = Policies.Pole)]
-[Route("pole")]
+[Route("pole/territoire")]
 public sealed class HomeController(TrajectoirEssDbContext db) : Controller
 {
     [HttpGet("")]

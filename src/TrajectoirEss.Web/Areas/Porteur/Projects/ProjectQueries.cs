@@ -90,11 +90,14 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
     public async Task<ProjectDetailsViewModel?> DetailsAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
-        if (project is null)
-        {
-            return null;
-        }
+        return project is null ? null : await BuildAsync(project, userId, cancellationToken);
+    }
 
+    /// <summary>The project page's content, seen by a porteur (<paramref name="viewerId"/>) or by staff (null). Never the internal notes.</summary>
+    public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var projectId = project.Id;
         var commune = await communes.FindAsync(project.CommuneCode, cancellationToken);
         var pole = await communes.PoleContactAsync(project.PoleId ?? commune?.Pole?.Id, cancellationToken);
         var labels = await db.ListItems.AsNoTracking()
@@ -120,7 +123,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
 
         string? Actor(TrajectoryStep step) =>
             step.StructureId is { } s && structureNames.TryGetValue(s, out var structure) ? structure
-            : step.Kind == TrajectoryStepKind.Submitted ? (step.ActorId == userId ? "Vous" : names.GetValueOrDefault(step.ActorId, "Un porteur du projet"))
+            : step.Kind == TrajectoryStepKind.Submitted ? (step.ActorId == viewerId ? "Vous" : names.GetValueOrDefault(step.ActorId, "Un porteur du projet"))
             : step.PoleId is { } p && poleNames.TryGetValue(p, out var poleName) ? poleName
             : null;
 
@@ -141,10 +144,10 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
             Needs = project.Needs,
             SubmittedAt = project.SubmittedAt,
             Pole = pole,
-            IsOwner = project.IsOwner(userId),
+            IsOwner = viewerId is { } viewer && project.IsOwner(viewer),
             MissingForSubmission = project.Details.MissingForSubmission(),
             Members = project.Members.OrderBy(m => m.JoinedAt)
-                .Select(m => new MemberLine(m.UserId, names.GetValueOrDefault(m.UserId, "—"), m.Role, m.UserId == userId)).ToList(),
+                .Select(m => new MemberLine(m.UserId, names.GetValueOrDefault(m.UserId, "—"), m.Role, m.UserId == viewerId)).ToList(),
             Invitations = invitations,
             Steps = project.Steps.OrderBy(s => s.OccurredAt)
                 .Select(s => new StepLine(s.OccurredAt, TrajectoryStep.Label(s.Kind), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))

@@ -1,0 +1,140 @@
+using TrajectoirEss.Domain.Common;
+
+namespace TrajectoirEss.Domain.Projects;
+
+public enum MeetingKind
+{
+    FirstWelcome = 1,
+    FollowUp = 2,
+    CollectiveSession = 3,
+}
+
+/// <summary>A meeting (rendez-vous) of the pôle with the porteurs. The first one records the welcome.</summary>
+public sealed class Meeting
+{
+    public const int SummaryMaxLength = 2000;
+
+    public Meeting(Guid id, Guid projectId, DateTimeOffset heldAt, MeetingKind kind, string? summary, Guid recordedBy, DateTimeOffset recordedAt)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Le type de rendez-vous n'est pas valide.");
+        }
+
+        if (heldAt > recordedAt.AddDays(366) || heldAt < recordedAt.AddYears(-10))
+        {
+            throw new DomainException("La date du rendez-vous n'est pas plausible.");
+        }
+
+        Id = id;
+        ProjectId = projectId;
+        HeldAt = heldAt;
+        Kind = kind;
+        Summary = Guard.Required(summary, SummaryMaxLength, "Le compte rendu");
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProjectId { get; private set; }
+
+    public DateTimeOffset HeldAt { get; private set; }
+
+    public MeetingKind Kind { get; private set; }
+
+    public string Summary { get; private set; }
+
+    public Guid RecordedBy { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public static string Label(MeetingKind kind) => kind switch
+    {
+        MeetingKind.FirstWelcome => "Premier accueil",
+        MeetingKind.FollowUp => "Suivi",
+        MeetingKind.CollectiveSession => "Séance collective",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Records the meeting; the first one with a submitted project is its welcome (accueil).</summary>
+    public static Meeting Record(Project project, DateTimeOffset heldAt, MeetingKind kind, string? summary, Guid staffId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        heldAt = heldAt.ToUniversalTime();
+        if (project.Status is ProjectStatus.Draft or ProjectStatus.Closed)
+        {
+            throw new DomainException("Un rendez-vous ne peut être noté que pour un projet déposé et en cours.");
+        }
+
+        if (project.SubmittedAt is { } submitted && heldAt < submitted.AddDays(-1))
+        {
+            throw new DomainException("Le rendez-vous ne peut pas précéder le dépôt du projet.");
+        }
+
+        var meeting = new Meeting(Guid.CreateVersion7(now), project.Id, heldAt, kind, summary, staffId, now);
+        if (project.Status == ProjectStatus.Submitted)
+        {
+            project.Welcome(staffId, heldAt);
+        }
+
+        return meeting;
+    }
+}
+
+/// <summary>A note of the pôle's staff on a project: never shown to porteurs, never exported to them.</summary>
+public sealed class InternalNote
+{
+    public const int BodyMaxLength = 4000;
+
+    public InternalNote(Guid id, Guid projectId, Guid authorId, string? body, DateTimeOffset writtenAt)
+    {
+        Id = id;
+        ProjectId = projectId;
+        AuthorId = authorId;
+        Body = Guard.Required(body, BodyMaxLength, "La note");
+        WrittenAt = writtenAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ProjectId { get; private set; }
+
+    public Guid AuthorId { get; private set; }
+
+    public string Body { get; private set; }
+
+    public DateTimeOffset WrittenAt { get; private set; }
+}
+
+/// <summary>One entry of the audit trail: who did what to which record, when, old → new. Views of a file count too.</summary>
+public sealed class AuditEntry
+{
+    public const int ActionMaxLength = 60;
+    public const int ChangesMaxLength = 8000;
+
+    public AuditEntry(Guid id, DateTimeOffset at, Guid actorId, string entityType, Guid entityId, string action, string? changes)
+    {
+        Id = id;
+        At = at;
+        ActorId = actorId;
+        EntityType = entityType;
+        EntityId = entityId;
+        Action = action;
+        Changes = changes is { Length: > ChangesMaxLength } ? changes[..ChangesMaxLength] : changes;
+    }
+
+    public Guid Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public Guid ActorId { get; private set; }
+
+    public string EntityType { get; private set; }
+
+    public Guid EntityId { get; private set; }
+
+    public string Action { get; private set; }
+
+    public string? Changes { get; private set; }
+}

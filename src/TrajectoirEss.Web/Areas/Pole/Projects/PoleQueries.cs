@@ -1,0 +1,264 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Shared;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Pole.Projects;
+
+/// <summary>The inbox's filters, from the query string.</summary>
+public sealed class InboxFilter
+{
+    [System.ComponentModel.DataAnnotations.StringLength(200)]
+    public string? Q { get; set; }
+
+    public ProjectStatus? Status { get; set; }
+
+    public ProjectStage? Stage { get; set; }
+
+    [System.ComponentModel.DataAnnotations.StringLength(50)]
+    public string? Sector { get; set; }
+
+    public SupportNeeds? Need { get; set; }
+
+    public Guid? Referent { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    /// <summary>Only submitted projects still waiting for their first contact.</summary>
+    public bool Waiting { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Range(1, 100000)]
+    public int Page { get; set; } = 1;
+}
+
+public sealed record InboxLine(Guid Id, string Title, ProjectStatus Status, ProjectStage? Stage, string? Commune, DateTimeOffset? SubmittedAt, string? Referent, int? WaitingDays, bool Late);
+
+public sealed record StaffMember(Guid Id, string Name);
+
+public sealed class InboxViewModel
+{
+    public required string PoleName { get; init; }
+
+    public required InboxFilter Filter { get; init; }
+
+    public required IReadOnlyList<InboxLine> Lines { get; init; }
+
+    public required int Total { get; init; }
+
+    public required int PageCount { get; init; }
+
+    public required IReadOnlyDictionary<ProjectStatus, int> CountsByStatus { get; init; }
+
+    public required int LateCount { get; init; }
+
+    public required int AlertDays { get; init; }
+
+    public required IReadOnlyList<ListItem> Sectors { get; init; }
+
+    public required IReadOnlyList<StaffMember> Staff { get; init; }
+
+    public required IReadOnlyList<(StaffMember Member, int Open)> Caseload { get; init; }
+}
+
+public sealed record AuditLine(DateTimeOffset At, string Actor, string Action, string? Changes);
+
+public sealed record MeetingLine(DateTimeOffset HeldAt, MeetingKind Kind, string Summary, string RecordedBy);
+
+public sealed record NoteLine(DateTimeOffset WrittenAt, string Author, string Body);
+
+public sealed record PorteurContact(string Name, string Email, MemberRole Role);
+
+public sealed class PoleFileViewModel
+{
+    public required ProjectDetailsViewModel Project { get; init; }
+
+    public required uint Version { get; init; }
+
+    public required Guid? ReferentId { get; init; }
+
+    public required int? WaitingDays { get; init; }
+
+    public required IReadOnlyList<PorteurContact> Porteurs { get; init; }
+
+    public required IReadOnlyList<MeetingLine> Meetings { get; init; }
+
+    public required IReadOnlyList<NoteLine> Notes { get; init; }
+
+    public required IReadOnlyList<AuditLine> AuditTrail { get; init; }
+
+    public required IReadOnlyList<StaffMember> Staff { get; init; }
+
+    public required IReadOnlyList<(Guid Id, string Name)> OtherPoles { get; init; }
+
+    public required IReadOnlyList<ListItem> Sectors { get; init; }
+
+    public required IReadOnlyList<ListItem> ClosingReasons { get; init; }
+
+    public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
+
+    public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport;
+}
+
+/// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
+public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, IOptions<WorkspaceOptions> options, TimeProvider clock)
+{
+    public async Task<InboxViewModel> InboxAsync(Guid poleId, InboxFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow();
+        var alertDays = options.Value.FirstContactAlertDays;
+        var lateBefore = now.AddDays(-alertDays);
+        var mine = db.Projects.AsNoTracking().Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft);
+
+        var counts = await mine.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var lateCount = await mine.CountAsync(p => p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore, cancellationToken);
+
+        var query = mine;
+        if (filter.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(p => p.Stage == stage);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Sector))
+        {
+            query = query.Where(p => p.SectorCode == filter.Sector);
+        }
+
+        if (filter.Need is { } need and not SupportNeeds.None)
+        {
+            query = query.Where(p => (p.Needs & need) == need);
+        }
+
+        if (filter.Referent is { } referent)
+        {
+            query = query.Where(p => p.ReferentId == referent);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(p => p.SubmittedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(p => p.SubmittedAt < end);
+        }
+
+        if (filter.Waiting)
+        {
+            query = query.Where(p => p.Status == ProjectStatus.Submitted);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            // French full-text search on title and summary (stemming, accents ignored), or a porteur's name.
+            var q = filter.Q.Trim();
+            var namePattern = "%" + SearchText.Fold(q) + "%";
+            query = query.Where(p =>
+                EF.Functions.ToTsVector("french_unaccent", p.Title + " " + (p.Summary ?? string.Empty)).Matches(EF.Functions.WebSearchToTsQuery("french_unaccent", q))
+                || p.Members.Any(m => db.Users.Any(u => u.Id == m.UserId && EF.Functions.ILike(EF.Functions.Unaccent(u.DisplayName), namePattern))));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var pageSize = options.Value.PageSize;
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var rows = await (from p in query
+                          join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
+                          from c in withCommune.DefaultIfEmpty()
+                          join u in db.Users on p.ReferentId equals u.Id into withReferent
+                          from u in withReferent.DefaultIfEmpty()
+                          orderby p.SubmittedAt descending, p.Id descending
+                          select new { p.Id, p.Title, p.Status, p.Stage, Commune = c == null ? null : c.Name, p.SubmittedAt, Referent = u == null ? null : u.DisplayName })
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+
+        var staff = await StaffAsync(poleId, cancellationToken);
+        var caseload = await db.Projects.AsNoTracking()
+            .Where(p => p.PoleId == poleId && p.ReferentId != null && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport))
+            .GroupBy(p => p.ReferentId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key!.Value, x => x.Count, cancellationToken);
+
+        return new InboxViewModel
+        {
+            PoleName = await db.Poles.Where(p => p.Id == poleId).Select(p => p.Name).SingleAsync(cancellationToken),
+            Filter = filter,
+            Lines = rows.Select(r =>
+            {
+                int? waiting = r.Status == ProjectStatus.Submitted && r.SubmittedAt is { } at ? (int)(now - at).TotalDays : null;
+                return new InboxLine(r.Id, r.Title, r.Status, r.Stage, r.Commune, r.SubmittedAt, r.Referent, waiting, waiting > alertDays);
+            }).ToList(),
+            Total = total,
+            PageCount = pageCount,
+            CountsByStatus = counts,
+            LateCount = lateCount,
+            AlertDays = alertDays,
+            Sectors = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.Sector && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+            Staff = staff,
+            Caseload = staff.Select(s => (s, caseload.GetValueOrDefault(s.Id))).ToList(),
+        };
+    }
+
+    public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var details = await porteurQueries.BuildAsync(project, viewerId: null, cancellationToken);
+        var memberIds = project.Members.Select(m => m.UserId).ToList();
+        var porteurs = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToListAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == projectId).OrderByDescending(m => m.HeldAt).ToListAsync(cancellationToken);
+        var notes = await db.InternalNotes.AsNoTracking().Where(n => n.ProjectId == projectId).OrderByDescending(n => n.WrittenAt).ToListAsync(cancellationToken);
+        var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId).OrderByDescending(a => a.At).Take(200).ToListAsync(cancellationToken);
+        var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var lists = await db.ListItems.AsNoTracking()
+            .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.ClosingReason || i.Kind == ListKind.AbandonReason))
+            .OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+
+        return new PoleFileViewModel
+        {
+            Project = details,
+            Version = project.Version,
+            ReferentId = project.ReferentId,
+            WaitingDays = project.Status == ProjectStatus.Submitted && project.SubmittedAt is { } at ? (int)(now - at).TotalDays : null,
+            Porteurs = porteurs.Select(u => new PorteurContact(u.DisplayName, u.Email ?? string.Empty, project.Members.Single(m => m.UserId == u.Id).Role)).OrderBy(p => p.Role).ToList(),
+            Meetings = meetings.Select(m => new MeetingLine(m.HeldAt, m.Kind, m.Summary, names.GetValueOrDefault(m.RecordedBy, "—"))).ToList(),
+            Notes = notes.Select(n => new NoteLine(n.WrittenAt, names.GetValueOrDefault(n.AuthorId, "—"), n.Body)).ToList(),
+            AuditTrail = auditTrail.Select(a => new AuditLine(a.At, names.GetValueOrDefault(a.ActorId, "—"), a.Action, a.Changes)).ToList(),
+            Staff = await StaffAsync(poleId, cancellationToken),
+            OtherPoles = (await db.Poles.AsNoTracking().Where(p => p.Id != poleId).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList(),
+            Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
+            ClosingReasons = lists.Where(i => i.Kind == ListKind.ClosingReason).ToList(),
+            AbandonReasons = lists.Where(i => i.Kind == ListKind.AbandonReason).ToList(),
+        };
+    }
+
+    private Task<List<StaffMember>> StaffAsync(Guid poleId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.PoleId == poleId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new StaffMember(u.Id, u.DisplayName))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace TrajectoirEss.Web.Startup;
+
+/// <summary>Section "Workspace": delays the staff see and that the background jobs use.</summary>
+public sealed class WorkspaceOptions
+{
+    public const string Section = "Workspace";
+
+    /// <summary>A submitted project waiting longer than this for its first contact is flagged in the inbox.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 365)]
+    public int FirstContactAlertDays { get; set; } = 10;
+
+    [System.ComponentModel.DataAnnotations.Range(5, 200)]
+    public int PageSize { get; set; } = 25;
+}

@@ -1,0 +1,266 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Web.Tests.Infrastructure;
+
+namespace TrajectoirEss.Web.Tests;
+
+public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : IClassFixture<PoleWorkspaceTests.Fixture>
+{
+    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
+        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
+
+    [Fact]
+    public async Task Inbox_ListsOnlyThePolesProjects_WithCountsPerStatus()
+    {
+        var mine = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Conserverie de la baie");
+        var theirs = await portal.SeedProjectAsync("reso-solidaire", "Garage solidaire rennais");
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var inbox = await client.GetDocumentAsync("/pole");
+
+        Assert.Contains("Conserverie de la baie", inbox.QuerySelector("[data-testid=inbox]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Garage solidaire rennais", inbox.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Déposé, en attente d'accueil", inbox.QuerySelector("[data-testid=status-counts]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(mine, theirs);
+    }
+
+    [Theory]
+    [InlineData("epiceries")]
+    [InlineData("ÉPICERIE")]
+    [InlineData("kerdraon")]
+    [InlineData("Kérdraon")]
+    public async Task Inbox_Search_UsesFrenchStemmingAndIgnoresAccents(string query)
+    {
+        await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Épicerie ambulante des monts d'Arrée", ownerName: "Maëlys Kerdraon");
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var page = await client.GetDocumentAsync("/pole?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains("Épicerie ambulante des monts d'Arrée", page.QuerySelector("[data-testid=inbox]")?.TextContent ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inbox_FlagsProjectsWaitingTooLongForAFirstContact()
+    {
+        await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet oublié", submittedDaysAgo: 15);
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var page = await client.GetDocumentAsync("/pole?waiting=true");
+
+        Assert.NotNull(page.QuerySelector("[data-testid=late-alert]"));
+        var row = page.QuerySelectorAll("[data-testid=inbox] tr").Single(r => r.TextContent.Contains("Projet oublié", StringComparison.Ordinal));
+        Assert.Contains("en attente depuis 15 jours", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inbox_PagesLongLists()
+    {
+        for (var i = 0; i < 27; i++)
+        {
+            await portal.SeedProjectAsync("pole-ess-centre-bretagne", $"Projet paginé {i:00}");
+        }
+
+        using var client = await portal.SignInAsync(Fixture.CentreBretagne);
+        var first = await client.GetDocumentAsync("/pole?q=pagin%C3%A9");
+        var second = await client.GetDocumentAsync("/pole?q=pagin%C3%A9&page=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("[data-testid=inbox] tbody tr").Length);
+        Assert.Equal(2, second.QuerySelectorAll("[data-testid=inbox] tbody tr").Length);
+        Assert.Contains("Page 2 sur 2", second.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/pole?status=PasUnStatut")]
+    [InlineData("/pole?from=2026-13-45")]
+    [InlineData("/pole?page=-4")]
+    public async Task Inbox_WithInvalidFilters_Answers400(string url)
+    {
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Welcome_Qualify_Referent_Transfer_Close_AreRecordedInTrajectoryAndAudit()
+    {
+        var (projectId, porteurEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Tiers-lieu du Trégor");
+        using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}");
+
+        // First meeting: the welcome.
+        var welcomed = await HtmlClient.ParseAsync(await morlaix.SubmitAsync(FormFor(file, "/rendez-vous"), new()
+        {
+            ["Date et heure"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Compte rendu"] = "Premier échange : collectif de 4 personnes, lieu repéré.",
+        }));
+        Assert.Equal("Le rendez-vous est noté.", welcomed.Flash());
+        Assert.Equal("Accueilli par le pôle", welcomed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        Assert.Contains("Accueil par le pôle ESS", welcomed.QuerySelector("[data-testid=trajectory]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == porteurEmail && m.Subject == "Votre projet est accueilli");
+
+        // Qualification and référent.
+        var qualified = await HtmlClient.ParseAsync(await morlaix.SubmitAsync(FormFor(welcomed, "/qualifier"), new() { ["stage"] = "EtudeOpportunite", ["sector"] = "culture", ["needs"] = "Financement" }));
+        Assert.Equal("Étude d'opportunité", qualified.QuerySelector("[data-testid=stage]")!.TextContent.Trim());
+        var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync());
+        var withReferent = await HtmlClient.ParseAsync(await morlaix.SubmitAsync(FormFor(qualified, "/referent"), new() { ["referentId"] = staffId.ToString() }));
+        Assert.Equal("Le référent est enregistré.", withReferent.Flash());
+
+        // Transfer to Rennes: Morlaix loses access, Rennes is told and takes over.
+        var rennesPole = await portal.WithDbAsync(db => db.Poles.Where(p => p.Code == "reso-solidaire").Select(p => p.Id).SingleAsync());
+        using var transferred = await morlaix.SubmitAsync(FormFor(withReferent, "/transferer"), new() { ["toPoleId"] = rennesPole.ToString(), ["Motif"] = "Le collectif s'installe à Rennes." });
+        Assert.Equal("/pole", transferred.RequestMessage!.RequestUri!.AbsolutePath);
+        using var lost = await morlaix.GetAsync($"/pole/projets/{projectId}");
+        Assert.Equal(HttpStatusCode.NotFound, lost.StatusCode);
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Rennes && m.Subject == "Un projet vous a été transféré");
+
+        using var rennes = await portal.SignInAsync(Fixture.Rennes);
+        var rennesFile = await rennes.GetDocumentAsync($"/pole/projets/{projectId}");
+        Assert.Contains("Transfert vers un autre pôle", rennesFile.QuerySelector("[data-testid=trajectory]")!.TextContent, StringComparison.Ordinal);
+        var closed = await HtmlClient.ParseAsync(await rennes.SubmitAsync(FormFor(rennesFile, "/clore"), new() { ["outcome"] = "Abandoned", ["reasonCode"] = "financement", ["Précisions"] = "Pas de local abordable." }));
+        Assert.Equal("Clos — Abandonné", closed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+
+        var audit = closed.QuerySelector("[data-testid=audit]")!.TextContent;
+        foreach (var action in new[] { "Fiche consultée", "Rendez-vous noté", "Projet qualifié", "Référent désigné", "Projet transféré", "Projet clos" })
+        {
+            Assert.Contains(action, audit, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Stade : Idée → Étude d'opportunité", audit, StringComparison.Ordinal);
+        Assert.Contains("Pôle : ADESS du Pays de Morlaix → Réso solidaire", audit, StringComparison.Ordinal);
+        var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Steps.Count).SingleAsync());
+        Assert.Equal(4, steps);
+    }
+
+    [Fact]
+    public async Task Qualify_TwoStaffAtOnce_TheSecondIsToldAndKeepsWhatTheyTyped()
+    {
+        var projectId = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet disputé");
+        using var first = await portal.SignInAsync(Fixture.Morlaix);
+        using var second = await portal.SignInAsync(Fixture.Morlaix2);
+        var firstFile = await first.GetDocumentAsync($"/pole/projets/{projectId}");
+        var secondFile = await second.GetDocumentAsync($"/pole/projets/{projectId}");
+
+        using var saved = await first.SubmitAsync(FormFor(firstFile, "/qualifier"), new() { ["stage"] = "Emergence", ["sector"] = "commerce", ["needs"] = "Formation" });
+        using var conflict = await second.SubmitAsync(FormFor(secondFile, "/qualifier"), new() { ["stage"] = "EtudeFaisabilite", ["sector"] = "energie", ["needs"] = "Financement" });
+        var page = await HtmlClient.ParseAsync(conflict);
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("Quelqu'un d'autre a modifié ce projet", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Émergence (idéation)", page.QuerySelector("[data-testid=stage]")!.TextContent.Trim());
+        var form = FormFor(page, "/qualifier");
+        Assert.Equal("EtudeFaisabilite", ((IHtmlSelectElement)form.QuerySelector("#stage")!).Value);
+        Assert.Equal("energie", ((IHtmlSelectElement)form.QuerySelector("#sector-q")!).Value);
+        var stored = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        Assert.Equal(ProjectStage.Emergence, stored.Stage);
+    }
+
+    [Fact]
+    public async Task InternalNotes_AreNeverShownToPorteurs()
+    {
+        var (projectId, porteurEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet avec note");
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+        var noted = await HtmlClient.ParseAsync(await staff.SubmitAsync(FormFor(file, "/notes"), new() { ["Nouvelle note interne"] = "Note confidentielle : dossier fragile." }));
+        Assert.Contains("Note confidentielle", noted.QuerySelector("[data-testid=notes]")!.TextContent, StringComparison.Ordinal);
+
+        using var porteur = await portal.SignInAsync(porteurEmail);
+        using var page = await porteur.GetAsync($"/porteur/projets/{projectId}");
+        using var export = await porteur.GetAsync("/porteur/mes-donnees/export");
+
+        Assert.DoesNotContain("Note confidentielle", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Note confidentielle", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherPolesProject_AnswersNotFoundThroughEveryRoute_AndChangesNothing()
+    {
+        var projectId = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet de Morlaix");
+        var before = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        var routes = new[] { "rendez-vous", "notes", "messages", "qualifier", "referent", "transferer", "clore", "rouvrir" };
+
+        foreach (var outsider in new[] { Fixture.Rennes, Fixture.Brest })
+        {
+            using var client = await portal.SignInAsync(outsider);
+            var token = ((IHtmlInputElement)(await client.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+            using var get = await client.GetAsync($"/pole/projets/{projectId}");
+            Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+
+            foreach (var route in routes)
+            {
+                using var content = new FormUrlEncodedContent([
+                    new("__RequestVerificationToken", token), new("heldAt", "2026-03-04T10:30"), new("kind", "FirstWelcome"), new("summary", "x"),
+                    new("note", "x"), new("body", "x"), new("stage", "Idee"), new("sector", "commerce"), new("needs", "Formation"), new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new("toPoleId", Guid.NewGuid().ToString()), new("reason", "x"), new("outcome", "Abandoned"), new("reasonCode", "autre")]);
+                using var post = await client.Http.PostAsync($"/pole/projets/{projectId}/{route}", content);
+                Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{outsider} POST {route} answered {(int)post.StatusCode}");
+            }
+        }
+
+        var after = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(ProjectStatus.Submitted, after.Status);
+        Assert.False(await portal.WithDbAsync(db => db.Meetings.AnyAsync(m => m.ProjectId == projectId)));
+        Assert.False(await portal.WithDbAsync(db => db.InternalNotes.AnyAsync(n => n.ProjectId == projectId)));
+        Assert.False(await portal.WithDbAsync(db => db.ProjectMessages.AnyAsync(m => m.ProjectId == projectId)));
+    }
+
+    [Fact]
+    public async Task ADraft_IsNotVisibleToThePole()
+    {
+        var ownerEmail = $"brouillon-{Guid.NewGuid():N}@exemple.test";
+        var owner = await portal.CreateUserAsync(ownerEmail, Roles.Porteur);
+        var draft = Project.CreateDraft(Guid.CreateVersion7(), owner.Id, new ProjectDetails("Brouillon secret", null, null, ProjectOrigin.PorteurIdea, null, null, null, "29151", SupportNeeds.None, null, null), DateTimeOffset.UtcNow);
+        await portal.WithDbAsync(db => { db.Projects.Add(draft); return db.SaveChangesAsync(); });
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        using var response = await client.GetAsync($"/pole/projets/{draft.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    public sealed class Fixture : PortalFactory
+    {
+        public const string Morlaix = "staff-morlaix@exemple.test";
+        public const string Morlaix2 = "staff-morlaix-2@exemple.test";
+        public const string Rennes = "staff-rennes@exemple.test";
+        public const string Brest = "staff-brest@exemple.test";
+        public const string CentreBretagne = "staff-centre@exemple.test";
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await CreateUserAsync(Morlaix, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+            await CreateUserAsync(Morlaix2, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+            await CreateUserAsync(Rennes, Roles.PoleStaff, poleCode: "reso-solidaire");
+            await CreateUserAsync(Brest, Roles.PoleStaff, poleCode: "adess-pays-de-brest");
+            await CreateUserAsync(CentreBretagne, Roles.PoleStaff, poleCode: "pole-ess-centre-bretagne");
+        }
+
+        public async Task<Guid> SeedProjectAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1) =>
+            (await SeedProjectWithOwnerAsync(poleCode, title, ownerName, submittedDaysAgo)).ProjectId;
+
+        /// <summary>A porteur and their submitted project, written directly (the porteur's forms are tested elsewhere).</summary>
+        public async Task<(Guid ProjectId, string OwnerEmail)> SeedProjectWithOwnerAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1)
+        {
+            var email = $"porteur-{Guid.NewGuid():N}@exemple.test";
+            var owner = await CreateUserAsync(email, Roles.Porteur);
+            var projectId = await WithDbAsync(async db =>
+            {
+                var user = await db.Users.SingleAsync(u => u.Id == owner.Id);
+                user.DisplayName = ownerName;
+                var pole = await db.Poles.Where(p => p.Code == poleCode).Select(p => p.Id).SingleAsync();
+                var at = DateTimeOffset.UtcNow.AddDays(-submittedDaysAgo);
+                var project = Project.CreateDraft(Guid.CreateVersion7(), owner.Id, new ProjectDetails(title, "Description du projet " + title, "Un besoin du territoire", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 2, null), at);
+                project.Submit(owner.Id, pole, consentToProcessing: true, at);
+                db.Projects.Add(project);
+                await db.SaveChangesAsync();
+                return project.Id;
+            });
+            return (projectId, email);
+        }
+    }
+}
