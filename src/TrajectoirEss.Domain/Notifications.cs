@@ -12,7 +12,7 @@ public enum NotificationKinds
     /// <summary>A new message on a project's thread.</summary>
     Messages = 2,
 
-    /// <summary>Staff: a new project submitted to my pôle.</summary>
+    /// <summary>Staff: a project that comes to me (submitted or transferred to my pôle, referred to my structure).</summary>
     NewProjects = 4,
 }
 
@@ -22,7 +22,7 @@ public static class NotificationLabels
     {
         NotificationKinds.ProjectUpdates => "Les étapes de mon projet (dépôt, accueil, orientation, clôture)",
         NotificationKinds.Messages => "Les nouveaux messages",
-        NotificationKinds.NewProjects => "Les nouveaux projets déposés auprès de mon pôle",
+        NotificationKinds.NewProjects => "Les nouveaux projets qui me sont adressés (dépôts, transferts, orientations, rappels)",
         _ => kind.ToString(),
     };
 }

@@ -179,8 +179,18 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     public async Task AnotherPolesProject_AnswersNotFoundThroughEveryRoute_AndChangesNothing()
     {
         var projectId = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet de Morlaix");
+        var referralId = await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            var programme = await db.Programmes.SingleAsync(p => p.Code == "tag29-ideateur");
+            project.Welcome(Guid.Empty, DateTimeOffset.UtcNow);
+            var referral = Referral.Create(project, programme, project.PoleId!.Value, Guid.Empty, true, null, DateTimeOffset.UtcNow);
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+            return referral.Id;
+        });
         var before = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
-        var routes = new[] { "rendez-vous", "notes", "messages", "qualifier", "referent", "transferer", "clore", "rouvrir" };
+        var routes = new[] { "rendez-vous", "notes", "messages", "qualifier", "referent", "transferer", "clore", "rouvrir", "orientations", $"orientations/{referralId}/relancer", $"orientations/{referralId}/retirer" };
 
         foreach (var outsider in new[] { Fixture.Rennes, Fixture.Brest })
         {
@@ -194,7 +204,8 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
                 using var content = new FormUrlEncodedContent([
                     new("__RequestVerificationToken", token), new("heldAt", "2026-03-04T10:30"), new("kind", "FirstWelcome"), new("summary", "x"),
                     new("note", "x"), new("body", "x"), new("stage", "Idee"), new("sector", "commerce"), new("needs", "Formation"), new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new("toPoleId", Guid.NewGuid().ToString()), new("reason", "x"), new("outcome", "Abandoned"), new("reasonCode", "autre")]);
+                    new("toPoleId", Guid.NewGuid().ToString()), new("reason", "x"), new("outcome", "Abandoned"), new("reasonCode", "autre"),
+                    new("programmeId", Guid.NewGuid().ToString()), new("withdrawReason", "x")]);
                 using var post = await client.Http.PostAsync($"/pole/projets/{projectId}/{route}", content);
                 Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{outsider} POST {route} answered {(int)post.StatusCode}");
             }
@@ -202,7 +213,8 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
 
         var after = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
         Assert.Equal(before.Version, after.Version);
-        Assert.Equal(ProjectStatus.Submitted, after.Status);
+        Assert.Equal(ProjectStatus.Welcomed, after.Status);
+        Assert.Equal(ReferralStatus.Proposed, await portal.WithDbAsync(db => db.Referrals.Where(r => r.Id == referralId).Select(r => r.Status).SingleAsync()));
         Assert.False(await portal.WithDbAsync(db => db.Meetings.AnyAsync(m => m.ProjectId == projectId)));
         Assert.False(await portal.WithDbAsync(db => db.InternalNotes.AnyAsync(n => n.ProjectId == projectId)));
         Assert.False(await portal.WithDbAsync(db => db.ProjectMessages.AnyAsync(m => m.ProjectId == projectId)));
@@ -222,7 +234,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    public sealed class Fixture : PortalFactory
+    public class Fixture : PortalFactory
     {
         public const string Morlaix = "staff-morlaix@exemple.test";
         public const string Morlaix2 = "staff-morlaix-2@exemple.test";
@@ -244,7 +256,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             (await SeedProjectWithOwnerAsync(poleCode, title, ownerName, submittedDaysAgo)).ProjectId;
 
         /// <summary>A porteur and their submitted project, written directly (the porteur's forms are tested elsewhere).</summary>
-        public async Task<(Guid ProjectId, string OwnerEmail)> SeedProjectWithOwnerAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1)
+        public async Task<(Guid ProjectId, string OwnerEmail)> SeedProjectWithOwnerAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1, bool welcomed = false, bool sharingConsent = false)
         {
             var email = $"porteur-{Guid.NewGuid():N}@exemple.test";
             var owner = await CreateUserAsync(email, Roles.Porteur);
@@ -256,6 +268,12 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
                 var at = DateTimeOffset.UtcNow.AddDays(-submittedDaysAgo);
                 var project = Project.CreateDraft(Guid.CreateVersion7(), owner.Id, new ProjectDetails(title, "Description du projet " + title, "Un besoin du territoire", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 2, null), at);
                 project.Submit(owner.Id, pole, consentToProcessing: true, at);
+                if (welcomed)
+                {
+                    project.Welcome(owner.Id, at.AddHours(1));
+                }
+
+                db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner.Id, project.Id, ConsentKind.SharingWithPartners, sharingConsent, at));
                 db.Projects.Add(project);
                 await db.SaveChangesAsync();
                 return project.Id;

@@ -247,6 +247,18 @@ public sealed class Project
         UpdatedAt = now;
     }
 
+    /// <summary>A referral's move, appended to the trajectory (called by <see cref="Referral"/> only).</summary>
+    internal void RecordReferralStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid poleId, Guid structureId, Guid programmeId, string? outcome, string? reason)
+    {
+        if (Status == ProjectStatus.Closed && kind != TrajectoryStepKind.ReferralExpired && kind != TrajectoryStepKind.ReferralWithdrawn)
+        {
+            throw new DomainException("Ce projet est clos : son parcours ne peut plus avancer.");
+        }
+
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, poleId, structureId, programmeId, outcome, reason));
+        UpdatedAt = now;
+    }
+
     public void AddCoPorteur(Guid userId, DateTimeOffset now)
     {
         EnsureOpenForPorteurs();

@@ -8,6 +8,15 @@ public enum TrajectoryStepKind
     Closed = 4,
     Reopened = 5,
     Transferred = 6,
+    Referred = 7,
+    ReferralAccepted = 8,
+    ReferralDeclined = 9,
+    ReferralInformationRequested = 10,
+    ReferralStarted = 11,
+    ReferralCompleted = 12,
+    ReferralAbandoned = 13,
+    ReferralWithdrawn = 14,
+    ReferralExpired = 15,
 }
 
 /// <summary>
@@ -59,6 +68,15 @@ public sealed class TrajectoryStep
         TrajectoryStepKind.Closed => "Projet clos",
         TrajectoryStepKind.Reopened => "Projet rouvert",
         TrajectoryStepKind.Transferred => "Transfert vers un autre pôle",
+        TrajectoryStepKind.Referred => "Orientation proposée",
+        TrajectoryStepKind.ReferralAccepted => "Orientation acceptée",
+        TrajectoryStepKind.ReferralDeclined => "Orientation refusée",
+        TrajectoryStepKind.ReferralInformationRequested => "Informations demandées par la structure",
+        TrajectoryStepKind.ReferralStarted => "Entrée dans le programme",
+        TrajectoryStepKind.ReferralCompleted => "Programme terminé",
+        TrajectoryStepKind.ReferralAbandoned => "Programme abandonné",
+        TrajectoryStepKind.ReferralWithdrawn => "Orientation retirée par le pôle",
+        TrajectoryStepKind.ReferralExpired => "Orientation expirée sans réponse",
         _ => kind.ToString(),
     };
 }

@@ -37,6 +37,8 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
+    public DbSet<Referral> Referrals => Set<Referral>();
+
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -121,6 +121,10 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.Audit>();
         services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
+        services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();
+        services.AddHostedService<Areas.Pole.Projects.ReferralDeadlineJob>();
+        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.ExpiryDays > o.ReminderDays, "Referrals:ExpiryDays must be greater than Referrals:ReminderDays.").ValidateOnStart();
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         return builder;

@@ -73,6 +73,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("TrajectoirEss:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
+
+        // The tests run the referral deadlines themselves, with the clock they choose.
+        builder.UseSetting("Referrals:JobEnabled", "false");
     }
 
     public HtmlClient CreateHtmlClient() =>

@@ -159,3 +159,26 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
     }
 }
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Message).HasMaxLength(Referral.MessageMaxLength);
+        builder.Property(r => r.ReasonCode).HasMaxLength(50);
+        builder.Property(r => r.Reason).HasMaxLength(Referral.ReasonMaxLength);
+        builder.Property(r => r.Outcome).HasMaxLength(100);
+        builder.Ignore(r => r.IsOpen);
+        builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Pole>().WithMany().HasForeignKey(r => r.PoleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ProjectId);
+        builder.HasIndex(r => new { r.StructureId, r.Status });
+        builder.HasIndex(r => new { r.Status, r.WaitingSince });
+    }
+}

@@ -614,6 +614,109 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("project_messages", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pole_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("referred_at");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("PoleId")
+                        .HasDatabaseName("ix_referrals_pole_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_referrals_programme_id");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_referrals_project_id");
+
+                    b.HasIndex("Status", "WaitingSince")
+                        .HasDatabaseName("ix_referrals_status_waiting_since");
+
+                    b.HasIndex("StructureId", "Status")
+                        .HasDatabaseName("ix_referrals_structure_id_status");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1373,6 +1476,37 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_project_messages_projects_project_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Referral", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
+                        .WithMany()
+                        .HasForeignKey("PoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_poles_pole_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_programmes_programme_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_structures_structure_id");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>

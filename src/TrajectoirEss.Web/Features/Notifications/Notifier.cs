@@ -84,6 +84,38 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
         }
     }
 
+    public async Task ReferralCreatedAsync(Project project, string programmeName, Guid structureId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        foreach (var member in await StructureStaffAsync(structureId, cancellationToken))
+        {
+            await SendAsync(member, "Nouvelle orientation reçue", $"Un pôle ESS vous oriente le projet « {project.Title} » pour le programme {programmeName}. Merci d'y répondre sur le portail.", Link("/structure"), cancellationToken);
+        }
+
+        await ProjectChangedAsync(project, "Votre projet est orienté vers un programme", $"Votre pôle ESS a proposé votre projet « {project.Title} » au programme {programmeName}.", cancellationToken);
+    }
+
+    public async Task ReferralReminderAsync(string projectTitle, string programmeName, Guid structureId, int days, CancellationToken cancellationToken = default)
+    {
+        foreach (var member in await StructureStaffAsync(structureId, cancellationToken))
+        {
+            await SendAsync(member, "Rappel : une orientation attend votre réponse", $"L'orientation du projet « {projectTitle} » vers {programmeName} attend votre réponse depuis {days} jours.", Link("/structure"), cancellationToken);
+        }
+    }
+
+    /// <summary>Tells the référent (or, without one, the pôle's staff) that a referral lapsed.</summary>
+    public async Task ReferralExpiredAsync(Project project, string programmeName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => project.ReferentId != null ? u.Id == project.ReferentId : u.PoleId == project.PoleId && u.PoleId != null)
+            .ToListAsync(cancellationToken);
+        foreach (var member in staff.Where(u => !u.IsDisabled && u.EmailConfirmed))
+        {
+            await SendAsync(member, "Orientation expirée sans réponse", $"L'orientation du projet « {project.Title} » vers {programmeName} a expiré sans réponse de la structure.", Link($"/pole/projets/{project.Id}"), cancellationToken);
+        }
+    }
+
     public Task InvitationAsync(string email, string inviterName, Project project, string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -92,6 +124,10 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
         var html = $"<p>{HtmlEncoder.Default.Encode(inviterName)} vous invite à rejoindre le projet « {HtmlEncoder.Default.Encode(project.Title)} » sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Rejoindre le projet</a> (lien valable 7 jours)</p>";
         return mailer.SendAsync(new OutgoingEmail(email, email, "Invitation à rejoindre un projet", $"Bonjour,\n\n{text}\n\n— Trajectoir'ESS", $"<p>Bonjour,</p>{html}<p>— Trajectoir'ESS</p>"), cancellationToken);
     }
+
+    private async Task<List<ApplicationUser>> StructureStaffAsync(Guid structureId, CancellationToken cancellationToken) =>
+        (await db.Users.AsNoTracking().Where(u => u.StructureId == structureId).ToListAsync(cancellationToken))
+            .Where(u => u.Wants(NotificationKinds.NewProjects)).ToList();
 
     private async Task<List<ApplicationUser>> MembersAsync(Project project, NotificationKinds kind, CancellationToken cancellationToken)
     {

@@ -76,8 +76,23 @@ public sealed record NoteLine(DateTimeOffset WrittenAt, string Author, string Bo
 
 public sealed record PorteurContact(string Name, string Email, MemberRole Role);
 
+public sealed record ReferralLine(Guid Id, string Programme, string Structure, ReferralStatus Status, DateTimeOffset ReferredAt, DateTimeOffset WaitingSince, DateTimeOffset? RemindedAt, string? Reason, string? Message)
+{
+    public bool CanRelaunch => Referral.CanApply(Status, ReferralAction.Relaunch);
+
+    public bool CanWithdraw => Referral.CanApply(Status, ReferralAction.Withdraw);
+}
+
+public sealed record ProgrammeOption(Guid Id, string Name, string Structure);
+
 public sealed class PoleFileViewModel
 {
+    public required IReadOnlyList<ReferralLine> Referrals { get; init; }
+
+    public required IReadOnlyList<ProgrammeOption> Programmes { get; init; }
+
+    public required bool PorteurConsentsToSharing { get; init; }
+
     public required ProjectDetailsViewModel Project { get; init; }
 
     public required uint Version { get; init; }
@@ -236,9 +251,32 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.ClosingReason || i.Kind == ListKind.AbandonReason))
             .OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var referrals = await (from r in db.Referrals.AsNoTracking()
+                               where r.ProjectId == projectId
+                               join pr in db.Programmes on r.ProgrammeId equals pr.Id
+                               join st in db.Structures on r.StructureId equals st.Id
+                               orderby r.ReferredAt descending
+                               select new ReferralLine(r.Id, pr.Name, st.Name, r.Status, r.ReferredAt, r.WaitingSince, r.RemindedAt, r.Reason, r.Message))
+            .ToListAsync(cancellationToken);
+        var programmes = await (from pr in db.Programmes.AsNoTracking()
+                                where pr.IsActive
+                                join st in db.Structures on pr.StructureId equals st.Id
+                                where st.IsActive
+                                orderby st.Name, pr.Name
+                                select new ProgrammeOption(pr.Id, pr.Name, st.Name))
+            .ToListAsync(cancellationToken);
+        var ownerId = project.Members.FirstOrDefault(m => m.Role == MemberRole.Owner)?.UserId;
+        var sharing = ownerId is not null && await db.Consents.AsNoTracking()
+            .Where(c => c.UserId == ownerId && c.ProjectId == projectId && c.Kind == ConsentKind.SharingWithPartners)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .Select(c => c.Given)
+            .FirstOrDefaultAsync(cancellationToken);
 
         return new PoleFileViewModel
         {
+            Referrals = referrals,
+            Programmes = programmes,
+            PorteurConsentsToSharing = sharing,
             Project = details,
             Version = project.Version,
             ReferentId = project.ReferentId,

@@ -128,6 +128,63 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Refers the project to a programme, if its porteurs accepted that it be shared with the programme's partners.</summary>
+    public async Task ReferAsync(Guid staffId, Guid poleId, Guid projectId, Guid programmeId, string? message, CancellationToken cancellationToken = default)
+    {
+        var project = await FindAsync(projectId, poleId, cancellationToken);
+        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
+            ?? throw new DomainException("Choisissez un programme de la liste.");
+        if (await db.Referrals.AnyAsync(r => r.ProjectId == projectId && r.ProgrammeId == programmeId && (r.Status == ReferralStatus.Proposed || r.Status == ReferralStatus.InformationRequested || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.InProgress), cancellationToken))
+        {
+            throw new DomainException("Le projet est déjà orienté vers ce programme.");
+        }
+
+        var referral = Referral.Create(project, programme, poleId, staffId, await OwnerConsentsToSharingAsync(project, cancellationToken), message, clock.GetUtcNow());
+        db.Referrals.Add(referral);
+        audit.Record(staffId, Audit.Project, project.Id, "Projet orienté", ("Orientation", null, programme.Name));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Project {ProjectId} referred to programme {ProgrammeId}", project.Id, programme.Id);
+        await notifier.ReferralCreatedAsync(project, programme.Name, programme.StructureId, cancellationToken);
+    }
+
+    public async Task RelaunchAsync(Guid staffId, Guid poleId, Guid projectId, Guid referralId, CancellationToken cancellationToken = default)
+    {
+        var (project, referral, programme) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
+        referral.Relaunch(clock.GetUtcNow());
+        audit.Record(staffId, Audit.Project, project.Id, "Orientation relancée", ("Orientation", null, programme));
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.ReferralReminderAsync(project.Title, programme, referral.StructureId, 0, cancellationToken);
+    }
+
+    public async Task WithdrawAsync(Guid staffId, Guid poleId, Guid projectId, Guid referralId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var (project, referral, programme) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
+        var old = Referral.Label(referral.Status);
+        referral.Withdraw(project, staffId, reason, clock.GetUtcNow());
+        audit.Record(staffId, Audit.Project, project.Id, "Orientation retirée", ("Orientation " + programme, old, Referral.Label(referral.Status)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<(Project Project, Referral Referral, string Programme)> ReferralAsync(Guid poleId, Guid projectId, Guid referralId, CancellationToken cancellationToken)
+    {
+        var project = await FindAsync(projectId, poleId, cancellationToken);
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId && r.ProjectId == projectId, cancellationToken)
+            ?? throw new ProjectNotFoundException();
+        var programme = await db.Programmes.Where(p => p.Id == referral.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
+        return (project, referral, programme);
+    }
+
+    /// <summary>The owner's latest decision on sharing the project with the programme's partners.</summary>
+    private async Task<bool> OwnerConsentsToSharingAsync(Project project, CancellationToken cancellationToken)
+    {
+        var ownerId = project.Members.FirstOrDefault(m => m.Role == MemberRole.Owner)?.UserId;
+        return ownerId is not null && await db.Consents
+            .Where(c => c.UserId == ownerId && c.ProjectId == project.Id && c.Kind == ConsentKind.SharingWithPartners)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .Select(c => c.Given)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     private Task<bool> IsStaffOfAsync(Guid userId, Guid poleId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Id == userId && u.PoleId == poleId && !u.IsDisabled
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)), cancellationToken);

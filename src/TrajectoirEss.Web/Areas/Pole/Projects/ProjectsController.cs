@@ -104,6 +104,20 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
             ? workspace.CloseAsync(StaffId, PoleId, id, o, reasonCode, details, cancellationToken)
             : throw new DomainException("Indiquez l'issue du projet."), cancellationToken);
 
+    [HttpPost("projets/{id:guid}/orientations")]
+    public Task<IActionResult> Refer(Guid id, Guid? programmeId, string? message, CancellationToken cancellationToken) =>
+        ActAsync(id, "L'orientation est proposée à la structure, qui en est prévenue.", () => programmeId is { } programme
+            ? workspace.ReferAsync(StaffId, PoleId, id, programme, message, cancellationToken)
+            : throw new DomainException("Choisissez un programme de la liste."), cancellationToken);
+
+    [HttpPost("projets/{id:guid}/orientations/{referralId:guid}/relancer")]
+    public Task<IActionResult> Relaunch(Guid id, Guid referralId, CancellationToken cancellationToken) =>
+        ActAsync(id, "La structure a été relancée.", () => workspace.RelaunchAsync(StaffId, PoleId, id, referralId, cancellationToken), cancellationToken);
+
+    [HttpPost("projets/{id:guid}/orientations/{referralId:guid}/retirer")]
+    public Task<IActionResult> Withdraw(Guid id, Guid referralId, string? withdrawReason, CancellationToken cancellationToken) =>
+        ActAsync(id, "L'orientation est retirée.", () => workspace.WithdrawAsync(StaffId, PoleId, id, referralId, withdrawReason, cancellationToken), cancellationToken);
+
     [HttpPost("projets/{id:guid}/rouvrir")]
     public Task<IActionResult> Reopen(Guid id, string? reason, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est rouvert.", () => workspace.ReopenAsync(StaffId, PoleId, id, reason, cancellationToken), cancellationToken);

@@ -114,6 +114,8 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
         var structureIds = project.Steps.Select(s => s.StructureId).Where(id => id != null).Distinct().ToList();
         var poleNames = await db.Poles.AsNoTracking().Where(p => poleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var structureNames = await db.Structures.AsNoTracking().Where(s => structureIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var programmeIds = project.Steps.Select(s => s.ProgrammeId).Where(id => id != null).Distinct().ToList();
+        var programmeNames = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var now = clock.GetUtcNow();
         var invitations = await db.ProjectInvitations.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
@@ -121,11 +123,21 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
             .Select(i => new InvitationLine(i.Id, i.Email, i.ExpiresAt))
             .ToListAsync(cancellationToken);
 
-        string? Actor(TrajectoryStep step) =>
-            step.StructureId is { } s && structureNames.TryGetValue(s, out var structure) ? structure
-            : step.Kind == TrajectoryStepKind.Submitted ? (step.ActorId == viewerId ? "Vous" : names.GetValueOrDefault(step.ActorId, "Un porteur du projet"))
-            : step.PoleId is { } p && poleNames.TryGetValue(p, out var poleName) ? poleName
-            : null;
+        // Who made the step happen, as an organisation: the porteurs, the pôle, or the structure.
+        string? Actor(TrajectoryStep step) => step.Kind switch
+        {
+            TrajectoryStepKind.Submitted => step.ActorId == viewerId ? "Vous" : names.GetValueOrDefault(step.ActorId, "Un porteur du projet"),
+            TrajectoryStepKind.ReferralExpired => null,
+            TrajectoryStepKind.ReferralAccepted or TrajectoryStepKind.ReferralDeclined or TrajectoryStepKind.ReferralInformationRequested
+                or TrajectoryStepKind.ReferralStarted or TrajectoryStepKind.ReferralCompleted or TrajectoryStepKind.ReferralAbandoned
+                => step.StructureId is { } s ? structureNames.GetValueOrDefault(s) : null,
+            _ => step.PoleId is { } p ? poleNames.GetValueOrDefault(p) : null,
+        };
+
+        string Label(TrajectoryStep step) =>
+            step.ProgrammeId is { } programme && programmeNames.TryGetValue(programme, out var name)
+                ? $"{TrajectoryStep.Label(step.Kind)} : {name}"
+                : TrajectoryStep.Label(step.Kind);
 
         return new ProjectDetailsViewModel
         {
@@ -150,7 +162,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
                 .Select(m => new MemberLine(m.UserId, names.GetValueOrDefault(m.UserId, "—"), m.Role, m.UserId == viewerId)).ToList(),
             Invitations = invitations,
             Steps = project.Steps.OrderBy(s => s.OccurredAt)
-                .Select(s => new StepLine(s.OccurredAt, TrajectoryStep.Label(s.Kind), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
+                .Select(s => new StepLine(s.OccurredAt, Label(s), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
                 .ToList(),
             Messages = messages.Select(m => new MessageLine(m.SentAt, m.Side == MessageSide.Pole ? pole?.Name ?? "Le pôle" : names.GetValueOrDefault(m.AuthorId, "Un porteur"), m.Side, m.Body)).ToList(),
         };

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Notifications;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Pole.Projects;
+
+public sealed record DeadlineReport(bool Ran, int Reminded, int Expired);
+
+/// <summary>
+/// Reminds structures of unanswered referrals and lets them expire. Safe with several instances of the
+/// app: the work runs inside a transaction holding a PostgreSQL advisory lock, and an instance that
+/// does not get the lock skips this round.
+/// </summary>
+public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifier, IOptions<ReferralOptions> options, ILogger<ReferralDeadlines> logger)
+{
+    /// <summary>An arbitrary, fixed key: "TE" "RF" (referrals) as a 64-bit number.</summary>
+    public const long AdvisoryLockKey = 0x5445_5246_0001;
+
+    /// <summary>The account recorded as the actor of automatic steps: none (an empty id).</summary>
+    public static readonly Guid System = Guid.Empty;
+
+    public async Task<DeadlineReport> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+        if (!locked)
+        {
+            return new DeadlineReport(false, 0, 0);
+        }
+
+        var expireBefore = now.AddDays(-settings.ExpiryDays);
+        var remindBefore = now.AddDays(-settings.ReminderDays);
+        var waiting = await db.Referrals
+            .Where(r => (r.Status == ReferralStatus.Proposed || r.Status == ReferralStatus.InformationRequested)
+                        && (r.WaitingSince < expireBefore || (r.WaitingSince < remindBefore && r.RemindedAt == null)))
+            .OrderBy(r => r.WaitingSince)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new DeadlineReport(true, 0, 0);
+        }
+
+        var projectIds = waiting.Select(r => r.ProjectId).Distinct().ToList();
+        var programmeIds = waiting.Select(r => r.ProgrammeId).Distinct().ToList();
+        var projects = await db.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var programmes = await db.Programmes.Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var reminders = new List<Referral>();
+        var expired = new List<Referral>();
+        foreach (var referral in waiting)
+        {
+            if (referral.WaitingSince < expireBefore)
+            {
+                referral.Expire(projects[referral.ProjectId], System, now);
+                expired.Add(referral);
+            }
+            else
+            {
+                referral.MarkReminded(now);
+                reminders.Add(referral);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var referral in reminders)
+        {
+            await notifier.ReferralReminderAsync(projects[referral.ProjectId].Title, programmes[referral.ProgrammeId], referral.StructureId, (int)(now - referral.WaitingSince).TotalDays, cancellationToken);
+        }
+
+        foreach (var referral in expired)
+        {
+            await notifier.ReferralExpiredAsync(projects[referral.ProjectId], programmes[referral.ProgrammeId], cancellationToken);
+        }
+
+        logger.LogInformation("Referral deadlines: {Reminded} reminded, {Expired} expired", reminders.Count, expired.Count);
+        return new DeadlineReport(true, reminders.Count, expired.Count);
+    }
+}
+
+/// <summary>Runs <see cref="ReferralDeadlines"/> every <see cref="ReferralOptions.JobIntervalMinutes"/> minutes.</summary>
+internal sealed class ReferralDeadlineJob(IServiceScopeFactory scopes, IOptions<ReferralOptions> options, TimeProvider clock, ILogger<ReferralDeadlineJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.JobEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.JobIntervalMinutes), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReferralDeadlines>().RunAsync(clock.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be down for a while: try again next round.
+                logger.LogWarning(ex, "Referral deadline job failed; retrying at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
