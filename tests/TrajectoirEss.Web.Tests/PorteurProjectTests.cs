@@ -330,8 +330,8 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
     public async Task NotificationPreferences_SwitchOffTheAcknowledgement()
     {
         var (client, _, email) = await PorteurAsync();
-        var data = await client.GetDocumentAsync("/porteur/mes-donnees");
-        var form = (IHtmlFormElement)data.QuerySelector("form[action='/porteur/mes-donnees/notifications']")!;
+        var data = await client.GetDocumentAsync("/compte/preferences");
+        var form = data.Form();
         using var saved = await client.SubmitAsync(form, new() { ["wanted"] = "Messages" });
         var page = await HtmlClient.ParseAsync(saved);
         Assert.Equal("Vos préférences de courriel sont enregistrées.", page.QuerySelector("[data-testid=flash]")!.TextContent.Trim());
@@ -339,6 +339,28 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
 
         await SubmitIdeaAsync(client, "Rennes", "Sans accusé");
         Assert.DoesNotContain(portal.Emails(), m => m.To.Mailboxes.Single().Address == email && m.Subject == "Votre projet a bien été déposé");
+    }
+
+    [Fact]
+    public async Task StaffPreferences_OfferTheirKindsAndSwitchOffNewProjectEmails()
+    {
+        var staffEmail = NewEmail("staff-muet");
+        await portal.CreateUserAsync(staffEmail, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+        using var staff = await portal.SignInAsync(staffEmail);
+        var preferences = await staff.GetDocumentAsync("/compte/preferences");
+        Assert.NotNull(preferences.QuerySelector("#notif-NewProjects"));
+        Assert.NotNull(preferences.QuerySelector("#notif-Messages"));
+        Assert.Null(preferences.QuerySelector("#notif-ProjectUpdates"));
+        using var saved = await staff.SubmitAsync(preferences.Form(), new() { ["wanted"] = "Messages" });
+
+        var (porteur, _, _) = await PorteurAsync();
+        await SubmitIdeaAsync(porteur, "Morlaix", "Projet discret pour le pôle");
+
+        Assert.DoesNotContain(portal.Emails(), m => m.To.Mailboxes.Single().Address == staffEmail);
+        var coordinatorEmail = NewEmail("coord");
+        await portal.CreateUserAsync(coordinatorEmail, Roles.Coordinator);
+        using var coordinator = await portal.SignInAsync(coordinatorEmail);
+        Assert.NotNull((await coordinator.GetDocumentAsync("/compte/preferences")).QuerySelector("[data-testid=empty-state]"));
     }
 
     [Fact]

@@ -27,8 +27,6 @@ public sealed class MyDataController(
     TimeProvider clock,
     ILogger<MyDataController> logger) : Controller
 {
-    public static readonly NotificationKinds[] PorteurNotifications = [NotificationKinds.ProjectUpdates, NotificationKinds.Messages];
-
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
     [HttpGet("")]
@@ -46,17 +44,6 @@ public sealed class MyDataController(
         var projects = await db.Projects.CountAsync(p => p.Members.Any(m => m.UserId == userId), cancellationToken);
         var messages = await db.ProjectMessages.CountAsync(m => m.AuthorId == userId, cancellationToken);
         return View(new MyDataViewModel(user, projects, messages, consents));
-    }
-
-    [HttpPost("notifications")]
-    public async Task<IActionResult> Notifications([FromForm] NotificationKinds[]? wanted, CancellationToken cancellationToken)
-    {
-        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
-        var keep = (wanted ?? []).Where(PorteurNotifications.Contains).Aggregate(NotificationKinds.None, (all, kind) => all | kind);
-        user.MutedNotifications = PorteurNotifications.Where(kind => !keep.HasFlag(kind)).Aggregate(NotificationKinds.None, (all, kind) => all | kind);
-        await users.UpdateAsync(user);
-        TempData["Flash"] = "Vos préférences de courriel sont enregistrées.";
-        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>Everything stored about me, as JSON (RGPD art. 15 and 20).</summary>
