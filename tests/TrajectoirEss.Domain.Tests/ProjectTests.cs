@@ -40,6 +40,12 @@ public sealed class ProjectTests
             return project;
         }
 
+        if (status == ProjectStatus.Paused)
+        {
+            project.Pause("Les porteurs cherchent un local", Staff, T0.AddDays(50));
+            return project;
+        }
+
         project.Close(ProjectOutcome.Abandoned, "Le collectif s'est dissous", Staff, T0.AddDays(100));
         return project;
     }
@@ -53,45 +59,66 @@ public sealed class ProjectTests
         { ProjectStatus.Draft, ProjectAction.StartSupport, null },
         { ProjectStatus.Draft, ProjectAction.Close, null },
         { ProjectStatus.Draft, ProjectAction.Reopen, null },
+        { ProjectStatus.Draft, ProjectAction.Qualify, null },
+        { ProjectStatus.Draft, ProjectAction.Transfer, null },
+        { ProjectStatus.Draft, ProjectAction.AssignReferent, null },
+        { ProjectStatus.Draft, ProjectAction.Pause, null },
+        { ProjectStatus.Draft, ProjectAction.Resume, null },
         { ProjectStatus.Submitted, ProjectAction.Edit, ProjectStatus.Submitted },
         { ProjectStatus.Submitted, ProjectAction.Submit, null },
         { ProjectStatus.Submitted, ProjectAction.Welcome, ProjectStatus.Welcomed },
         { ProjectStatus.Submitted, ProjectAction.StartSupport, null },
         { ProjectStatus.Submitted, ProjectAction.Close, ProjectStatus.Closed },
         { ProjectStatus.Submitted, ProjectAction.Reopen, null },
+        { ProjectStatus.Submitted, ProjectAction.Qualify, ProjectStatus.Submitted },
+        { ProjectStatus.Submitted, ProjectAction.Transfer, ProjectStatus.Submitted },
+        { ProjectStatus.Submitted, ProjectAction.AssignReferent, ProjectStatus.Submitted },
+        { ProjectStatus.Submitted, ProjectAction.Pause, null },
+        { ProjectStatus.Submitted, ProjectAction.Resume, null },
         { ProjectStatus.Welcomed, ProjectAction.Edit, null },
         { ProjectStatus.Welcomed, ProjectAction.Submit, null },
         { ProjectStatus.Welcomed, ProjectAction.Welcome, null },
         { ProjectStatus.Welcomed, ProjectAction.StartSupport, ProjectStatus.InSupport },
         { ProjectStatus.Welcomed, ProjectAction.Close, ProjectStatus.Closed },
         { ProjectStatus.Welcomed, ProjectAction.Reopen, null },
+        { ProjectStatus.Welcomed, ProjectAction.Qualify, ProjectStatus.Welcomed },
+        { ProjectStatus.Welcomed, ProjectAction.Transfer, ProjectStatus.Welcomed },
+        { ProjectStatus.Welcomed, ProjectAction.AssignReferent, ProjectStatus.Welcomed },
+        { ProjectStatus.Welcomed, ProjectAction.Pause, ProjectStatus.Paused },
+        { ProjectStatus.Welcomed, ProjectAction.Resume, null },
         { ProjectStatus.InSupport, ProjectAction.Edit, null },
         { ProjectStatus.InSupport, ProjectAction.Submit, null },
         { ProjectStatus.InSupport, ProjectAction.Welcome, null },
         { ProjectStatus.InSupport, ProjectAction.StartSupport, null },
         { ProjectStatus.InSupport, ProjectAction.Close, ProjectStatus.Closed },
         { ProjectStatus.InSupport, ProjectAction.Reopen, null },
+        { ProjectStatus.InSupport, ProjectAction.Qualify, ProjectStatus.InSupport },
+        { ProjectStatus.InSupport, ProjectAction.Transfer, ProjectStatus.InSupport },
+        { ProjectStatus.InSupport, ProjectAction.AssignReferent, ProjectStatus.InSupport },
+        { ProjectStatus.InSupport, ProjectAction.Pause, ProjectStatus.Paused },
+        { ProjectStatus.InSupport, ProjectAction.Resume, null },
         { ProjectStatus.Closed, ProjectAction.Edit, null },
         { ProjectStatus.Closed, ProjectAction.Submit, null },
         { ProjectStatus.Closed, ProjectAction.Welcome, null },
         { ProjectStatus.Closed, ProjectAction.StartSupport, null },
         { ProjectStatus.Closed, ProjectAction.Close, null },
         { ProjectStatus.Closed, ProjectAction.Reopen, ProjectStatus.Welcomed },
-        { ProjectStatus.Draft, ProjectAction.Qualify, null },
-        { ProjectStatus.Draft, ProjectAction.Transfer, null },
-        { ProjectStatus.Draft, ProjectAction.AssignReferent, null },
-        { ProjectStatus.Submitted, ProjectAction.Qualify, ProjectStatus.Submitted },
-        { ProjectStatus.Submitted, ProjectAction.Transfer, ProjectStatus.Submitted },
-        { ProjectStatus.Submitted, ProjectAction.AssignReferent, ProjectStatus.Submitted },
-        { ProjectStatus.Welcomed, ProjectAction.Qualify, ProjectStatus.Welcomed },
-        { ProjectStatus.Welcomed, ProjectAction.Transfer, ProjectStatus.Welcomed },
-        { ProjectStatus.Welcomed, ProjectAction.AssignReferent, ProjectStatus.Welcomed },
-        { ProjectStatus.InSupport, ProjectAction.Qualify, ProjectStatus.InSupport },
-        { ProjectStatus.InSupport, ProjectAction.Transfer, ProjectStatus.InSupport },
-        { ProjectStatus.InSupport, ProjectAction.AssignReferent, ProjectStatus.InSupport },
         { ProjectStatus.Closed, ProjectAction.Qualify, null },
         { ProjectStatus.Closed, ProjectAction.Transfer, null },
         { ProjectStatus.Closed, ProjectAction.AssignReferent, null },
+        { ProjectStatus.Closed, ProjectAction.Pause, null },
+        { ProjectStatus.Closed, ProjectAction.Resume, null },
+        { ProjectStatus.Paused, ProjectAction.Edit, null },
+        { ProjectStatus.Paused, ProjectAction.Submit, null },
+        { ProjectStatus.Paused, ProjectAction.Welcome, null },
+        { ProjectStatus.Paused, ProjectAction.StartSupport, null },
+        { ProjectStatus.Paused, ProjectAction.Close, ProjectStatus.Closed },
+        { ProjectStatus.Paused, ProjectAction.Reopen, null },
+        { ProjectStatus.Paused, ProjectAction.Qualify, ProjectStatus.Paused },
+        { ProjectStatus.Paused, ProjectAction.Transfer, ProjectStatus.Paused },
+        { ProjectStatus.Paused, ProjectAction.AssignReferent, ProjectStatus.Paused },
+        { ProjectStatus.Paused, ProjectAction.Pause, null },
+        { ProjectStatus.Paused, ProjectAction.Resume, ProjectStatus.Welcomed },
     };
 
     private static void Apply(Project project, ProjectAction action)
@@ -108,6 +135,8 @@ public sealed class ProjectTests
             case ProjectAction.Qualify: project.Qualify(ProjectStage.EtudeOpportunite, SupportNeeds.Formation | SupportNeeds.Financement, "culture", at); break;
             case ProjectAction.Transfer: project.Transfer(OtherPole, "Les porteurs ont déménagé", Staff, at); break;
             case ProjectAction.AssignReferent: project.AssignReferent(Staff, at); break;
+            case ProjectAction.Pause: project.Pause("Pause demandée par les porteurs", Staff, at); break;
+            case ProjectAction.Resume: project.Resume(Staff, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

@@ -136,6 +136,26 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task Pause_NeedsAReason_ThenResume()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet en sommeil", welcomed: true);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+
+        using var refused = await staff.SubmitAsync(FormFor(file, "/pause"), new() { ["Motif de la pause"] = "   " });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var paused = await HtmlClient.ParseAsync(await staff.SubmitAsync(FormFor(file, "/pause"), new() { ["Motif de la pause"] = "Recherche de local en cours" }));
+        Assert.Equal("En pause", paused.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        var resumed = await HtmlClient.ParseAsync(await staff.SubmitAsync(FormFor(paused, "/reprise"), []));
+
+        Assert.Equal("Le projet reprend.", resumed.Flash());
+        Assert.Equal("Accueilli par le pôle", resumed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        var trajectory = resumed.QuerySelector("[data-testid=trajectory]")!.TextContent;
+        Assert.Contains("Projet mis en pause", trajectory, StringComparison.Ordinal);
+        Assert.Contains("Reprise du projet", trajectory, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Qualify_TwoStaffAtOnce_TheSecondIsToldAndKeepsWhatTheyTyped()
     {
         var projectId = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet disputé");
@@ -190,7 +210,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             return referral.Id;
         });
         var before = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
-        var routes = new[] { "rendez-vous", "notes", "messages", "qualifier", "referent", "transferer", "clore", "rouvrir", "orientations", $"orientations/{referralId}/relancer", $"orientations/{referralId}/retirer" };
+        var routes = new[] { "rendez-vous", "notes", "messages", "qualifier", "referent", "transferer", "clore", "rouvrir", "pause", "reprise", "orientations", $"orientations/{referralId}/relancer", $"orientations/{referralId}/retirer" };
 
         foreach (var outsider in new[] { Fixture.Rennes, Fixture.Brest })
         {
@@ -205,7 +225,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
                     new("__RequestVerificationToken", token), new("heldAt", "2026-03-04T10:30"), new("kind", "FirstWelcome"), new("summary", "x"),
                     new("note", "x"), new("body", "x"), new("stage", "Idee"), new("sector", "commerce"), new("needs", "Formation"), new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                     new("toPoleId", Guid.NewGuid().ToString()), new("reason", "x"), new("outcome", "Abandoned"), new("reasonCode", "autre"),
-                    new("programmeId", Guid.NewGuid().ToString()), new("withdrawReason", "x")]);
+                    new("programmeId", Guid.NewGuid().ToString()), new("withdrawReason", "x"), new("pauseReason", "x")]);
                 using var post = await client.Http.PostAsync($"/pole/projets/{projectId}/{route}", content);
                 Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{outsider} POST {route} answered {(int)post.StatusCode}");
             }

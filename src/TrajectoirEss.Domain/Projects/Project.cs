@@ -14,6 +14,8 @@ public enum ProjectAction
     Qualify = 7,
     Transfer = 8,
     AssignReferent = 9,
+    Pause = 10,
+    Resume = 11,
 }
 
 /// <summary>
@@ -32,11 +34,13 @@ public sealed class Project
             [ProjectAction.Submit] = ([ProjectStatus.Draft], ProjectStatus.Submitted),
             [ProjectAction.Welcome] = ([ProjectStatus.Submitted], ProjectStatus.Welcomed),
             [ProjectAction.StartSupport] = ([ProjectStatus.Welcomed], ProjectStatus.InSupport),
-            [ProjectAction.Close] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Closed),
+            [ProjectAction.Close] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], ProjectStatus.Closed),
             [ProjectAction.Reopen] = ([ProjectStatus.Closed], ProjectStatus.Welcomed),
-            [ProjectAction.Qualify] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
-            [ProjectAction.Transfer] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
-            [ProjectAction.AssignReferent] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport], null),
+            [ProjectAction.Qualify] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
+            [ProjectAction.Transfer] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
+            [ProjectAction.AssignReferent] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
+            [ProjectAction.Pause] = ([ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Paused),
+            [ProjectAction.Resume] = ([ProjectStatus.Paused], ProjectStatus.Welcomed),
         };
 
     private readonly List<ProjectMember> _members = [];
@@ -222,6 +226,19 @@ public sealed class Project
         Needs = qualified.Needs;
         SectorCode = qualified.SectorCode;
         UpdatedAt = now;
+    }
+
+    public void Pause(string? reason, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Pause, "Seul un projet accueilli ou en accompagnement peut être mis en pause.");
+        var why = Guard.Required(reason, TrajectoryStep.ReasonMaxLength, "Le motif de la pause");
+        Move(ProjectAction.Pause, TrajectoryStepKind.Paused, actorId, now, PoleId, reason: why);
+    }
+
+    public void Resume(Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.Resume, "Seul un projet en pause peut reprendre.");
+        Move(ProjectAction.Resume, TrajectoryStepKind.Resumed, actorId, now, PoleId);
     }
 
     public void AssignReferent(Guid? staffId, DateTimeOffset now)

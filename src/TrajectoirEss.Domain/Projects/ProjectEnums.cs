@@ -8,6 +8,9 @@ public enum ProjectStatus
     Welcomed = 3,
     InSupport = 4,
     Closed = 5,
+
+    /// <summary>On hold at the porteurs' request (or without news); resumed later.</summary>
+    Paused = 6,
 }
 
 /// <summary>How a closed project ended.</summary>
@@ -66,6 +69,7 @@ public static class ProjectLabels
         ProjectStatus.Welcomed => "Accueilli par le pôle",
         ProjectStatus.InSupport => "En accompagnement",
         ProjectStatus.Closed => "Clos",
+        ProjectStatus.Paused => "En pause",
         _ => status.ToString(),
     };
 

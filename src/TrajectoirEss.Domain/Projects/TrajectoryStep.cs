@@ -17,6 +17,8 @@ public enum TrajectoryStepKind
     ReferralAbandoned = 13,
     ReferralWithdrawn = 14,
     ReferralExpired = 15,
+    Paused = 16,
+    Resumed = 17,
 }
 
 /// <summary>
@@ -77,6 +79,8 @@ public sealed class TrajectoryStep
         TrajectoryStepKind.ReferralAbandoned => "Programme abandonné",
         TrajectoryStepKind.ReferralWithdrawn => "Orientation retirée par le pôle",
         TrajectoryStepKind.ReferralExpired => "Orientation expirée sans réponse",
+        TrajectoryStepKind.Paused => "Projet mis en pause",
+        TrajectoryStepKind.Resumed => "Reprise du projet",
         _ => kind.ToString(),
     };
 }

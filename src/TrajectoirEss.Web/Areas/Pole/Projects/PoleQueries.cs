@@ -119,7 +119,7 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
 
-    public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport;
+    public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
 }
 
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
@@ -206,7 +206,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
 
         var staff = await StaffAsync(poleId, cancellationToken);
         var caseload = await db.Projects.AsNoTracking()
-            .Where(p => p.PoleId == poleId && p.ReferentId != null && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport))
+            .Where(p => p.PoleId == poleId && p.ReferentId != null && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused))
             .GroupBy(p => p.ReferentId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key!.Value, x => x.Count, cancellationToken);

@@ -120,6 +120,23 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
         await notifier.ProjectChangedAsync(project, "Votre projet est clos", $"Le suivi de votre projet « {project.Title} » par le programme est clos : {outcome.Label()}.", cancellationToken);
     }
 
+    public async Task PauseAsync(Guid staffId, Guid poleId, Guid projectId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var project = await FindAsync(projectId, poleId, cancellationToken);
+        var old = project.Status;
+        project.Pause(reason, staffId, clock.GetUtcNow());
+        audit.Record(staffId, Audit.Project, project.Id, "Projet mis en pause", ("Statut", old.Label(), project.Status.Label()), ("Motif", null, reason?.Trim()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ResumeAsync(Guid staffId, Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var project = await FindAsync(projectId, poleId, cancellationToken);
+        project.Resume(staffId, clock.GetUtcNow());
+        audit.Record(staffId, Audit.Project, project.Id, "Reprise du projet", ("Statut", ProjectStatus.Paused.Label(), project.Status.Label()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task ReopenAsync(Guid staffId, Guid poleId, Guid projectId, string? reason, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);

@@ -118,6 +118,14 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     public Task<IActionResult> Withdraw(Guid id, Guid referralId, string? withdrawReason, CancellationToken cancellationToken) =>
         ActAsync(id, "L'orientation est retirée.", () => workspace.WithdrawAsync(StaffId, PoleId, id, referralId, withdrawReason, cancellationToken), cancellationToken);
 
+    [HttpPost("projets/{id:guid}/pause")]
+    public Task<IActionResult> Pause(Guid id, string? pauseReason, CancellationToken cancellationToken) =>
+        ActAsync(id, "Le projet est en pause.", () => workspace.PauseAsync(StaffId, PoleId, id, pauseReason, cancellationToken), cancellationToken);
+
+    [HttpPost("projets/{id:guid}/reprise")]
+    public Task<IActionResult> Resume(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, "Le projet reprend.", () => workspace.ResumeAsync(StaffId, PoleId, id, cancellationToken), cancellationToken);
+
     [HttpPost("projets/{id:guid}/rouvrir")]
     public Task<IActionResult> Reopen(Guid id, string? reason, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est rouvert.", () => workspace.ReopenAsync(StaffId, PoleId, id, reason, cancellationToken), cancellationToken);

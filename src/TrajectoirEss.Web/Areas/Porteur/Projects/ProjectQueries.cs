@@ -70,6 +70,7 @@ public sealed class ProjectDetailsViewModel
         ProjectStatus.Submitted => "Le pôle ESS va vous contacter pour un premier rendez-vous d'accueil.",
         ProjectStatus.Welcomed => "Le pôle vous proposera les programmes adaptés à votre projet.",
         ProjectStatus.InSupport => "Votre projet est accompagné : chaque étape s'ajoute à votre parcours.",
+        ProjectStatus.Paused => "Votre projet est en pause : écrivez à votre pôle quand vous souhaitez le reprendre.",
         _ => "Ce projet est clos.",
     };
 }
