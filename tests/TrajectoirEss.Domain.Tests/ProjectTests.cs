@@ -130,7 +130,7 @@ public sealed class ProjectTests
             case ProjectAction.Submit: project.Submit(Owner, Pole, true, at); break;
             case ProjectAction.Welcome: project.Welcome(Staff, at); break;
             case ProjectAction.StartSupport: project.StartSupport(Staff, at); break;
-            case ProjectAction.Close: project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, at); break;
+            case ProjectAction.Close: project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, at, new CompanyCreation("scic", new DateOnly(2026, 9, 1), "732 829 320 00074", new DateOnly(2026, 10, 1))); break;
             case ProjectAction.Reopen: project.Reopen("Le collectif se reforme", Staff, at); break;
             case ProjectAction.Qualify: project.Qualify(ProjectStage.EtudeOpportunite, SupportNeeds.Formation | SupportNeeds.Financement, "culture", at); break;
             case ProjectAction.Transfer: project.Transfer(OtherPole, "Les porteurs ont déménagé", Staff, at); break;
@@ -282,6 +282,37 @@ public sealed class ProjectTests
     }
 
     [Theory]
+    [InlineData("73282932000074", true)]
+    [InlineData("732 829 320 00074", true)]
+    [InlineData("35600000000001", true)]
+    [InlineData("73282932000075", false)]
+    [InlineData("7328293200007", false)]
+    [InlineData("7328293200007A", false)]
+    [InlineData("35600000000002", false)]
+    public void Siret_IsCheckedByItsKey(string siret, bool valid)
+    {
+        if (valid)
+        {
+            Assert.Equal(14, Siret.Parse(siret).Length);
+        }
+        else
+        {
+            Assert.Throws<DomainException>(() => Siret.Parse(siret));
+        }
+    }
+
+    [Fact]
+    public void Close_AsCreated_NeedsTheCompany()
+    {
+        var project = InStatus(ProjectStatus.InSupport);
+        Assert.Throws<DomainException>(() => project.Close(ProjectOutcome.Created, "Créée", Staff, T0));
+        Assert.Throws<DomainException>(() => new CompanyCreation(null, new DateOnly(2026, 1, 1), null, new DateOnly(2026, 2, 1)));
+        Assert.Throws<DomainException>(() => new CompanyCreation("scop", null, null, new DateOnly(2026, 2, 1)));
+        Assert.Throws<DomainException>(() => new CompanyCreation("scop", new DateOnly(2026, 3, 1), null, new DateOnly(2026, 2, 1)));
+        Assert.Equal(ProjectStatus.InSupport, project.Status);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
@@ -296,9 +327,12 @@ public sealed class ProjectTests
     public void Close_RecordsOutcomeAndReason()
     {
         var project = InStatus(ProjectStatus.InSupport);
-        project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, T0.AddDays(300));
+        project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, T0.AddDays(300), new CompanyCreation("scic", new DateOnly(2026, 9, 1), "73282932000074", new DateOnly(2026, 10, 1)));
 
         Assert.Equal(ProjectOutcome.Created, project.Outcome);
+        Assert.Equal("scic", project.CompanyLegalFormCode);
+        Assert.Equal(new DateOnly(2026, 9, 1), project.CompanyCreatedOn);
+        Assert.Equal("73282932000074", project.Siret);
         var step = project.Steps[^1];
         Assert.Equal(TrajectoryStepKind.Closed, step.Kind);
         Assert.Equal("Created", step.Outcome);

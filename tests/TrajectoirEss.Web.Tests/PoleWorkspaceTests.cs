@@ -136,6 +136,36 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task Close_AsCreated_ChecksTheSiretAndRecordsTheCompany()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Scic de la baie", welcomed: true);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+        var values = new Dictionary<string, string>
+        {
+            ["outcome"] = "Created",
+            ["reasonCode"] = "entreprise-creee",
+            ["companyLegalForm"] = "scic",
+            ["Date de création"] = "2026-06-15",
+            ["SIRET (facultatif)"] = "732 829 320 00075",
+        };
+
+        using var refused = await staff.SubmitAsync(FormFor(file, "/clore"), values);
+        var page = await HtmlClient.ParseAsync(refused);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("SIRET n'est pas valide", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("732 829 320 00075", ((IHtmlInputElement)page.QuerySelector("#siret")!).Value);
+
+        values["SIRET (facultatif)"] = "732 829 320 00074";
+        var closed = await HtmlClient.ParseAsync(await staff.SubmitAsync(FormFor(page, "/clore"), values));
+        Assert.Equal("Clos — Entreprise créée", closed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+        var project = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        Assert.Equal("73282932000074", project.Siret);
+        Assert.Equal(new DateOnly(2026, 6, 15), project.CompanyCreatedOn);
+        Assert.Equal("scic", project.CompanyLegalFormCode);
+    }
+
+    [Fact]
     public async Task Pause_NeedsAReason_ThenResume()
     {
         var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet en sommeil", welcomed: true);

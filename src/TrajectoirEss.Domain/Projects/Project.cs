@@ -104,6 +104,13 @@ public sealed class Project
     /// <summary>The first contact with the pôle (the welcome); the delay since submission is a quality indicator.</summary>
     public DateTimeOffset? FirstContactAt { get; private set; }
 
+    /// <summary>For a project closed as created: the company's legal form, date and SIRET.</summary>
+    public string? CompanyLegalFormCode { get; private set; }
+
+    public DateOnly? CompanyCreatedOn { get; private set; }
+
+    public string? Siret { get; private set; }
+
     /// <summary>Set when the last porteur deleted their account: nothing identifies anyone any more.</summary>
     public DateTimeOffset? AnonymisedAt { get; private set; }
 
@@ -189,7 +196,8 @@ public sealed class Project
         Move(ProjectAction.StartSupport, TrajectoryStepKind.SupportStarted, actorId, now, PoleId, structureId, programmeId);
     }
 
-    public void Close(ProjectOutcome outcome, string? reason, Guid actorId, DateTimeOffset now)
+    /// <summary>Closes the project; a project closed as created says which company it became.</summary>
+    public void Close(ProjectOutcome outcome, string? reason, Guid actorId, DateTimeOffset now, CompanyCreation? company = null)
     {
         Ensure(ProjectAction.Close, Status == ProjectStatus.Closed ? "Ce projet est déjà clos." : "Un brouillon ne peut pas être clos : il peut être supprimé.");
         if (!Enum.IsDefined(outcome))
@@ -197,8 +205,16 @@ public sealed class Project
             throw new DomainException("L'issue indiquée n'est pas valide.");
         }
 
+        if (outcome == ProjectOutcome.Created && company is null)
+        {
+            throw new DomainException("Pour une entreprise créée, indiquez sa forme juridique et sa date de création.");
+        }
+
         var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de clôture");
         Outcome = outcome;
+        CompanyLegalFormCode = outcome == ProjectOutcome.Created ? company!.LegalFormCode : null;
+        CompanyCreatedOn = outcome == ProjectOutcome.Created ? company!.CreatedOn : null;
+        Siret = outcome == ProjectOutcome.Created ? company!.Siret : null;
         Move(ProjectAction.Close, TrajectoryStepKind.Closed, actorId, now, PoleId, outcome: outcome.ToString(), reason: why);
     }
 

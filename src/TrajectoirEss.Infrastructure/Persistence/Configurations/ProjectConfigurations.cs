@@ -27,6 +27,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(p => p.Details);
+        builder.Property(p => p.CompanyLegalFormCode).HasMaxLength(ProjectDetails.CodeMaxLength);
+        builder.Property(p => p.Siret).HasMaxLength(14).IsFixedLength();
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.PoleId, p.Status });

@@ -399,6 +399,15 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnName("commune_code")
                         .IsFixedLength();
 
+                    b.Property<DateOnly?>("CompanyCreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("company_created_on");
+
+                    b.Property<string>("CompanyLegalFormCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("company_legal_form_code");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -448,6 +457,12 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("sector_code");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character(14)")
+                        .HasColumnName("siret")
+                        .IsFixedLength();
 
                     b.Property<string>("SocialNeed")
                         .HasMaxLength(2000)

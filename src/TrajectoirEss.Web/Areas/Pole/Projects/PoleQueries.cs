@@ -117,6 +117,8 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<ListItem> ClosingReasons { get; init; }
 
+    public required IReadOnlyList<ListItem> LegalForms { get; init; }
+
     public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
 
     public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
@@ -248,7 +250,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var lists = await db.ListItems.AsNoTracking()
-            .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.ClosingReason || i.Kind == ListKind.AbandonReason))
+            .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.ClosingReason || i.Kind == ListKind.AbandonReason || i.Kind == ListKind.LegalForm))
             .OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var referrals = await (from r in db.Referrals.AsNoTracking()
@@ -290,6 +292,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
             ClosingReasons = lists.Where(i => i.Kind == ListKind.ClosingReason).ToList(),
             AbandonReasons = lists.Where(i => i.Kind == ListKind.AbandonReason).ToList(),
+            LegalForms = lists.Where(i => i.Kind == ListKind.LegalForm && i.Code != ListItem.UndecidedLegalForm).ToList(),
         };
     }
 

@@ -10,6 +10,9 @@ using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Pole.Projects;
 
+/// <summary>What the staff typed about the company, for a project closed as created.</summary>
+public sealed record ClosingCompany(string? LegalFormCode, DateOnly? CreatedOn, string? Siret);
+
 /// <summary>
 /// The pôle staff's use cases. Every method loads the project through <see cref="FindAsync"/>: a project
 /// of another pôle (or a draft) is "not found". Every change goes to the audit trail.
@@ -106,7 +109,7 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
         await notifier.ProjectChangedAsync(project, "Votre projet change de pôle", $"Votre projet « {project.Title} » est désormais suivi par {toName}.", cancellationToken);
     }
 
-    public async Task CloseAsync(Guid staffId, Guid poleId, Guid projectId, ProjectOutcome outcome, string? reasonCode, string? details, CancellationToken cancellationToken = default)
+    public async Task CloseAsync(Guid staffId, Guid poleId, Guid projectId, ProjectOutcome outcome, string? reasonCode, string? details, ClosingCompany? company = null, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var kind = outcome == ProjectOutcome.Abandoned ? ListKind.AbandonReason : ListKind.ClosingReason;
@@ -114,8 +117,21 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
             ?? throw new DomainException("Choisissez un motif de la liste.");
         var text = string.IsNullOrWhiteSpace(details) ? reason : $"{reason} — {details.Trim()}";
         var old = project.Status;
-        project.Close(outcome, text, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Projet clos", ("Statut", old.Label(), $"{project.Status.Label()} ({outcome.Label()})"), ("Motif", null, text));
+        var now = clock.GetUtcNow();
+        CompanyCreation? creation = null;
+        if (outcome == ProjectOutcome.Created)
+        {
+            if (company?.LegalFormCode is { } form && !await db.ListItems.AnyAsync(i => i.Kind == ListKind.LegalForm && i.Code == form, cancellationToken))
+            {
+                throw new DomainException("Choisissez la forme juridique dans la liste.");
+            }
+
+            creation = new CompanyCreation(company?.LegalFormCode, company?.CreatedOn, company?.Siret, DateOnly.FromDateTime(now.UtcDateTime));
+        }
+
+        project.Close(outcome, text, staffId, now, creation);
+        audit.Record(staffId, Audit.Project, project.Id, "Projet clos", ("Statut", old.Label(), $"{project.Status.Label()} ({outcome.Label()})"), ("Motif", null, text),
+            ("Entreprise", null, creation is null ? null : $"{creation.LegalFormCode}, créée le {creation.CreatedOn:dd/MM/yyyy}{(creation.Siret is null ? "" : ", SIRET " + creation.Siret)}"));
         await db.SaveChangesAsync(cancellationToken);
         await notifier.ProjectChangedAsync(project, "Votre projet est clos", $"Le suivi de votre projet « {project.Title} » par le programme est clos : {outcome.Label()}.", cancellationToken);
     }

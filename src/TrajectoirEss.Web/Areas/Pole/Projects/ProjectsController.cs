@@ -99,9 +99,9 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     }
 
     [HttpPost("projets/{id:guid}/clore")]
-    public Task<IActionResult> Close(Guid id, ProjectOutcome? outcome, string? reasonCode, string? details, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Close(Guid id, ProjectOutcome? outcome, string? reasonCode, string? details, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est clos.", () => outcome is { } o
-            ? workspace.CloseAsync(StaffId, PoleId, id, o, reasonCode, details, cancellationToken)
+            ? workspace.CloseAsync(StaffId, PoleId, id, o, reasonCode, details, new ClosingCompany(companyLegalForm, companyCreatedOn, siret), cancellationToken)
             : throw new DomainException("Indiquez l'issue du projet."), cancellationToken);
 
     [HttpPost("projets/{id:guid}/orientations")]
