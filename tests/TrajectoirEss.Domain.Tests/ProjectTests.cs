@@ -119,6 +119,12 @@ public sealed class ProjectTests
         { ProjectStatus.Paused, ProjectAction.AssignReferent, ProjectStatus.Paused },
         { ProjectStatus.Paused, ProjectAction.Pause, null },
         { ProjectStatus.Paused, ProjectAction.Resume, ProjectStatus.Welcomed },
+        { ProjectStatus.Draft, ProjectAction.AskPorteur, null },
+        { ProjectStatus.Submitted, ProjectAction.AskPorteur, ProjectStatus.Submitted },
+        { ProjectStatus.Welcomed, ProjectAction.AskPorteur, ProjectStatus.Welcomed },
+        { ProjectStatus.InSupport, ProjectAction.AskPorteur, ProjectStatus.InSupport },
+        { ProjectStatus.Closed, ProjectAction.AskPorteur, null },
+        { ProjectStatus.Paused, ProjectAction.AskPorteur, ProjectStatus.Paused },
     };
 
     private static void Apply(Project project, ProjectAction action)
@@ -137,6 +143,7 @@ public sealed class ProjectTests
             case ProjectAction.AssignReferent: project.AssignReferent(Staff, at); break;
             case ProjectAction.Pause: project.Pause("Pause demandée par les porteurs", Staff, at); break;
             case ProjectAction.Resume: project.Resume(Staff, at); break;
+            case ProjectAction.AskPorteur: project.AskPorteur("Pouvez-vous préciser le budget ?", Staff, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

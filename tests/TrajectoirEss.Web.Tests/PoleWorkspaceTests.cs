@@ -209,6 +209,27 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task AskingForInformation_ReachesTheThreadAndTheTrajectory()
+    {
+        var (projectId, porteurEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet à préciser", welcomed: true);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+
+        var page = await HtmlClient.ParseAsync(await staff.SubmitAsync(FormFor(file, "/messages"), new()
+        {
+            ["Écrire aux porteurs"] = "Pouvez-vous nous envoyer votre budget prévisionnel ?",
+            ["asksForInformation"] = "true",
+        }));
+
+        Assert.Equal("Votre message a été envoyé aux porteurs.", page.Flash());
+        Assert.Contains("Informations demandées par le pôle", page.QuerySelector("[data-testid=trajectory]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == porteurEmail && m.Subject == "Nouveau message de votre pôle ESS");
+        using var porteur = await portal.SignInAsync(porteurEmail);
+        var porteurPage = await porteur.GetDocumentAsync($"/porteur/projets/{projectId}");
+        Assert.Contains("budget prévisionnel", porteurPage.QuerySelector("[data-testid=messages]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InternalNotes_AreNeverShownToPorteurs()
     {
         var (projectId, porteurEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet avec note");

@@ -16,6 +16,7 @@ public enum ProjectAction
     AssignReferent = 9,
     Pause = 10,
     Resume = 11,
+    AskPorteur = 12,
 }
 
 /// <summary>
@@ -41,6 +42,7 @@ public sealed class Project
             [ProjectAction.AssignReferent] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
             [ProjectAction.Pause] = ([ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Paused),
             [ProjectAction.Resume] = ([ProjectStatus.Paused], ProjectStatus.Welcomed),
+            [ProjectAction.AskPorteur] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
         };
 
     private readonly List<ProjectMember> _members = [];
@@ -241,6 +243,15 @@ public sealed class Project
         Stage = qualified.Stage;
         Needs = qualified.Needs;
         SectorCode = qualified.SectorCode;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The pôle asks the porteurs for information; the question goes to the thread and the trajectory.</summary>
+    public void AskPorteur(string? question, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.AskPorteur, "Des informations ne peuvent être demandées que pour un projet déposé et en cours.");
+        var text = Guard.Required(question, ProjectMessage.BodyMaxLength, "La question");
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), TrajectoryStepKind.InformationAskedFromPorteur, now, actorId, PoleId, null, null, null, text.Length > TrajectoryStep.ReasonMaxLength ? text[..TrajectoryStep.ReasonMaxLength] : text));
         UpdatedAt = now;
     }
 

@@ -19,6 +19,7 @@ public enum TrajectoryStepKind
     ReferralExpired = 15,
     Paused = 16,
     Resumed = 17,
+    InformationAskedFromPorteur = 18,
 }
 
 /// <summary>
@@ -81,6 +82,7 @@ public sealed class TrajectoryStep
         TrajectoryStepKind.ReferralExpired => "Orientation expirée sans réponse",
         TrajectoryStepKind.Paused => "Projet mis en pause",
         TrajectoryStepKind.Resumed => "Reprise du projet",
+        TrajectoryStepKind.InformationAskedFromPorteur => "Informations demandées par le pôle",
         _ => kind.ToString(),
     };
 }

@@ -47,12 +47,18 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task ReplyAsync(Guid staffId, Guid poleId, Guid projectId, string? body, CancellationToken cancellationToken = default)
+    /// <summary>A message to the porteurs; a request for information also goes to the trajectory.</summary>
+    public async Task ReplyAsync(Guid staffId, Guid poleId, Guid projectId, string? body, bool asksForInformation = false, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var now = clock.GetUtcNow();
         db.ProjectMessages.Add(new ProjectMessage(Guid.CreateVersion7(now), project.Id, staffId, MessageSide.Pole, body, now));
-        audit.Record(staffId, Audit.Project, project.Id, "Message envoyé aux porteurs");
+        if (asksForInformation)
+        {
+            project.AskPorteur(body, staffId, now);
+        }
+
+        audit.Record(staffId, Audit.Project, project.Id, asksForInformation ? "Informations demandées aux porteurs" : "Message envoyé aux porteurs");
         await db.SaveChangesAsync(cancellationToken);
         await notifier.PoleWroteAsync(project, cancellationToken);
     }

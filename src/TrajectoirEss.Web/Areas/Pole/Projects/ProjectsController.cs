@@ -62,8 +62,8 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         ActAsync(id, "La note interne est enregistrée.", () => workspace.AddNoteAsync(StaffId, PoleId, id, note, cancellationToken), cancellationToken);
 
     [HttpPost("projets/{id:guid}/messages")]
-    public Task<IActionResult> Reply(Guid id, string? body, CancellationToken cancellationToken) =>
-        ActAsync(id, "Votre message a été envoyé aux porteurs.", () => workspace.ReplyAsync(StaffId, PoleId, id, body, cancellationToken), cancellationToken);
+    public Task<IActionResult> Reply(Guid id, string? body, bool asksForInformation, CancellationToken cancellationToken) =>
+        ActAsync(id, "Votre message a été envoyé aux porteurs.", () => workspace.ReplyAsync(StaffId, PoleId, id, body, asksForInformation, cancellationToken), cancellationToken);
 
     [HttpPost("projets/{id:guid}/qualifier")]
     public Task<IActionResult> Qualify(Guid id, uint version, ProjectStage? stage, SupportNeeds[]? needs, string? sector, CancellationToken cancellationToken) =>
