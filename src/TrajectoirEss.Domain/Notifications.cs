@@ -14,6 +14,9 @@ public enum NotificationKinds
 
     /// <summary>Staff: a project that comes to me (submitted or transferred to my pôle, referred to my structure).</summary>
     NewProjects = 4,
+
+    /// <summary>Pôle staff: a structure answered or moved one of our referrals.</summary>
+    ReferralUpdates = 8,
 }
 
 public static class NotificationLabels
@@ -23,6 +26,7 @@ public static class NotificationLabels
         NotificationKinds.ProjectUpdates => "Les étapes de mon projet (dépôt, accueil, orientation, clôture)",
         NotificationKinds.Messages => "Les nouveaux messages",
         NotificationKinds.NewProjects => "Les nouveaux projets qui me sont adressés (dépôts, transferts, orientations, rappels)",
+        NotificationKinds.ReferralUpdates => "Les réponses des structures aux orientations de mon pôle",
         _ => kind.ToString(),
     };
 }

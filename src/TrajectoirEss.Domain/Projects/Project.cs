@@ -291,6 +291,35 @@ public sealed class Project
         UpdatedAt = now;
     }
 
+    /// <summary>A financing decision, appended to the trajectory (called by the financing application only).</summary>
+    internal void RecordFinancingStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid structureId, Guid programmeId, string? outcome, string? reason)
+    {
+        if (Status is ProjectStatus.Draft or ProjectStatus.Closed)
+        {
+            throw new DomainException("Ce projet n'est pas en cours : son parcours ne peut pas avancer.");
+        }
+
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, PoleId, structureId, programmeId, outcome, reason));
+        UpdatedAt = now;
+    }
+
+    /// <summary>A révélateur step (the territory's need, its study, the hand-over), called by <see cref="Programmes.TerritoryNeed"/> only.</summary>
+    internal void RecordTerritoryStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset at, Guid structureId, Guid programmeId, string? outcome, string? reason)
+    {
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(at), kind, at, actorId, PoleId, structureId, programmeId, outcome, reason is { Length: > TrajectoryStep.ReasonMaxLength } ? reason[..TrajectoryStep.ReasonMaxLength] : reason));
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
+    }
+
+    /// <summary>A project that enters a programme is in support (no separate step: the referral's step says it).</summary>
+    internal void EnterSupport(DateTimeOffset now)
+    {
+        if (Status == ProjectStatus.Welcomed)
+        {
+            Status = ProjectStatus.InSupport;
+            UpdatedAt = now;
+        }
+    }
+
     /// <summary>A referral's move, appended to the trajectory (called by <see cref="Referral"/> only).</summary>
     internal void RecordReferralStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid poleId, Guid structureId, Guid programmeId, string? outcome, string? reason)
     {

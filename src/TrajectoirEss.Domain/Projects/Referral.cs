@@ -158,9 +158,12 @@ public sealed class Referral
         Step(project, TrajectoryStepKind.ReferralInformationRequested, structureStaffId, now, null, text);
     }
 
+    /// <summary>The project enters the programme; a welcomed project is now in support.</summary>
     public void Start(Project project, Guid structureStaffId, DateTimeOffset now)
     {
         Move(ReferralAction.Start);
+        ArgumentNullException.ThrowIfNull(project);
+        project.EnterSupport(now);
         Step(project, TrajectoryStepKind.ReferralStarted, structureStaffId, now, null, null);
     }
 

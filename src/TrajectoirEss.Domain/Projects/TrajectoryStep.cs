@@ -20,6 +20,11 @@ public enum TrajectoryStepKind
     Paused = 16,
     Resumed = 17,
     InformationAskedFromPorteur = 18,
+    FinancingGranted = 19,
+    FinancingRefused = 20,
+    TerritoryNeedRaised = 21,
+    OpportunityStudyConcluded = 22,
+    HandedOverToPorteur = 23,
 }
 
 /// <summary>
@@ -83,6 +88,11 @@ public sealed class TrajectoryStep
         TrajectoryStepKind.Paused => "Projet mis en pause",
         TrajectoryStepKind.Resumed => "Reprise du projet",
         TrajectoryStepKind.InformationAskedFromPorteur => "Informations demandées par le pôle",
+        TrajectoryStepKind.FinancingGranted => "Financement accordé",
+        TrajectoryStepKind.FinancingRefused => "Financement refusé",
+        TrajectoryStepKind.TerritoryNeedRaised => "Besoin du territoire repéré",
+        TrajectoryStepKind.OpportunityStudyConcluded => "Étude d'opportunité du révélateur",
+        TrajectoryStepKind.HandedOverToPorteur => "Projet remis à un porteur",
         _ => kind.ToString(),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Domain.Territory;
@@ -38,6 +39,14 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<FinancingApplication> FinancingApplications => Set<FinancingApplication>();
+
+    public DbSet<TerritoryNeed> TerritoryNeeds => Set<TerritoryNeed>();
 
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 

@@ -122,6 +122,10 @@ internal static class PortalServices
         services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
         services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();
+        services.AddScoped<Areas.Structure.StructureWorkspace>();
+        services.AddScoped<Areas.Structure.StructureQueries>();
+        services.AddOptions<FinancingOptions>().Bind(configuration.GetSection(FinancingOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.CapCreationMin <= o.CapCreationMax && o.FondsDeConfianceMinShare <= o.FondsDeConfianceMaxShare, "Financing: each minimum must not exceed its maximum.").ValidateOnStart();
         services.AddHostedService<Areas.Pole.Projects.ReferralDeadlineJob>();
         services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.ExpiryDays > o.ReminderDays, "Referrals:ExpiryDays must be greater than Referrals:ReminderDays.").ValidateOnStart();

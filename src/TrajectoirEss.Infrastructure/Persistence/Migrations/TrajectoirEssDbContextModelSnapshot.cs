@@ -217,6 +217,354 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("list_items", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompanyCreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("company_created_on");
+
+                    b.Property<string>("CompanyLegalFormCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("company_legal_form_code");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<int?>("Jobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("jobs");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character(14)")
+                        .HasColumnName("siret")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("WaitingRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_rank");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrolments");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_enrolments_project_id");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_enrolments_referral_id");
+
+                    b.HasIndex("SessionId", "Status")
+                        .HasDatabaseName("ix_enrolments_session_id_status");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.FinancingApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AmountGranted")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_granted");
+
+                    b.Property<decimal>("AmountRequested")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount_requested");
+
+                    b.Property<DateOnly?>("CommitteeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("committee_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("instrument");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<decimal?>("StudyCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("study_cost");
+
+                    b.Property<string>("StudyDescription")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("study_description");
+
+                    b.HasKey("Id")
+                        .HasName("pk_financing_applications");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_financing_applications_programme_id");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_financing_applications_project_id");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_financing_applications_referral_id");
+
+                    b.HasIndex("Instrument", "DecidedAt")
+                        .HasDatabaseName("ix_financing_applications_instrument_decided_at");
+
+                    b.HasIndex("StructureId", "Decision")
+                        .HasDatabaseName("ix_financing_applications_structure_id_decision");
+
+                    b.ToTable("financing_applications", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("JuryOn")
+                        .HasColumnType("date")
+                        .HasColumnName("jury_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("ProgrammeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("programme_type");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_sessions_programme_id");
+
+                    b.HasIndex("ProgrammeType", "StartsOn")
+                        .HasDatabaseName("ix_sessions_programme_type_starts_on");
+
+                    b.HasIndex("StructureId", "StartsOn")
+                        .HasDatabaseName("ix_sessions_structure_id_starts_on");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.TerritoryNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("commune_code")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territory_needs");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_territory_needs_commune_code");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_territory_needs_programme_id");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_territory_needs_project_id");
+
+                    b.HasIndex("StructureId", "Status")
+                        .HasDatabaseName("ix_territory_needs_structure_id_status");
+
+                    b.ToTable("territory_needs", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1260,6 +1608,142 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Enrolment", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_referrals_referral_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Programmes.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrolments_sessions_session_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.FinancingApplication", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_applications_programmes_programme_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_applications_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_applications_referrals_referral_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_financing_applications_structures_structure_id");
+
+                    b.OwnsMany("TrajectoirEss.Domain.Programmes.FinancingPayment", "Payments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("application_id");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("date")
+                                .HasColumnName("paid_on");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_financing_payments");
+
+                            b1.HasIndex("ApplicationId")
+                                .HasDatabaseName("ix_financing_payments_application_id");
+
+                            b1.ToTable("financing_payments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId")
+                                .HasConstraintName("fk_financing_payments_financing_applications_application_id");
+                        });
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Session", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_programmes_programme_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_structures_structure_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.TerritoryNeed", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_needs_communes_commune_code");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_needs_programmes_programme_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_territory_needs_projects_project_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_needs_structures_structure_id");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.ConsentRecord", b =>

@@ -116,6 +116,21 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
         }
     }
 
+    /// <summary>A structure answered or moved a referral: the pôle's référent (or staff) and the porteurs hear of it.</summary>
+    public async Task ReferralMovedAsync(Project project, string programmeName, string what, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => project.ReferentId != null ? u.Id == project.ReferentId : u.PoleId == project.PoleId && u.PoleId != null)
+            .ToListAsync(cancellationToken);
+        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.ReferralUpdates)))
+        {
+            await SendAsync(member, $"Orientation : {what}", $"L'orientation du projet « {project.Title} » vers {programmeName} : {what}.", Link($"/pole/projets/{project.Id}"), cancellationToken);
+        }
+
+        await ProjectChangedAsync(project, $"Votre parcours : {what}", $"Votre projet « {project.Title} » et le programme {programmeName} : {what}.", cancellationToken);
+    }
+
     public Task InvitationAsync(string email, string inviterName, Project project, string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);

@@ -26,6 +26,11 @@ public sealed class PreferencesController(UserManager<ApplicationUser> users) : 
             kinds.Add(NotificationKinds.NewProjects);
         }
 
+        if (roles.Contains(Roles.PoleStaff))
+        {
+            kinds.Add(NotificationKinds.ReferralUpdates);
+        }
+
         if (roles.Contains(Roles.Porteur) || roles.Contains(Roles.PoleStaff))
         {
             kinds.Add(NotificationKinds.Messages);

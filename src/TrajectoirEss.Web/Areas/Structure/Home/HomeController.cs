@@ -9,7 +9,7 @@ namespace TrajectoirEss.Web.Areas.Structure.Home;
 
 [Area("Structure")]
 [Authorize(Policy = Policies.Structure)]
-[Route("structure")]
+[Route("structure/programmes")]
 public sealed class HomeController(TrajectoirEssDbContext db) : Controller
 {
     [HttpGet("")]

@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Structure;
+
+public sealed record ReceivedReferral(Guid Id, string ProjectTitle, string Programme, string Pole, ReferralStatus Status, DateTimeOffset ReferredAt, DateTimeOffset WaitingSince);
+
+public sealed class ReferralInboxViewModel
+{
+    public required string StructureName { get; init; }
+
+    public required ReferralStatus? Status { get; init; }
+
+    public required IReadOnlyList<ReceivedReferral> Lines { get; init; }
+
+    public required IReadOnlyDictionary<ReferralStatus, int> Counts { get; init; }
+
+    public required int Page { get; init; }
+
+    public required int PageCount { get; init; }
+}
+
+public sealed record SessionOption(Guid Id, string Name, SessionStatus Status, bool IsSelective, int PlacesLeft);
+
+public sealed record PorteurLine(string Name, string Email);
+
+public sealed class ReferralViewModel
+{
+    public required Guid Id { get; init; }
+
+    public required ReferralStatus Status { get; init; }
+
+    public required string Programme { get; init; }
+
+    public required ProgrammeType ProgrammeType { get; init; }
+
+    public required string Pole { get; init; }
+
+    public required string? Message { get; init; }
+
+    public required DateTimeOffset ReferredAt { get; init; }
+
+    /// <summary>What the porteurs accepted to share with the programme's partners (never the pôle's internal notes).</summary>
+    public required ProjectDetailsViewModel Project { get; init; }
+
+    public required IReadOnlyList<PorteurLine> Porteurs { get; init; }
+
+    public required IReadOnlyList<ListItem> DeclineReasons { get; init; }
+
+    public required IReadOnlyList<SessionOption> Sessions { get; init; }
+
+    public required bool IsFinancer { get; init; }
+
+    public required IReadOnlyList<(Guid Id, FinancingInstrument Instrument, FinancingDecision Decision, decimal Requested)> Financings { get; init; }
+}
+
+public sealed record EnrolmentLine(Guid Id, string ProjectTitle, EnrolmentStatus Status, int People, int? WaitingRank, EnrolmentOutcome? Outcome, string? Reason, string? Note);
+
+public sealed class SessionViewModel
+{
+    public required Session Session { get; init; }
+
+    public required string Programme { get; init; }
+
+    public required IReadOnlyList<EnrolmentLine> Enrolments { get; init; }
+
+    public required int PlacesTaken { get; init; }
+
+    public required IReadOnlyList<(Guid ReferralId, string ProjectTitle)> Candidates { get; init; }
+
+    public required IReadOnlyList<ListItem> LegalForms { get; init; }
+}
+
+public sealed record SessionLine(Guid Id, string Name, string Programme, DateOnly StartsOn, DateOnly EndsOn, int Capacity, int PlacesTaken, SessionStatus Status);
+
+public sealed record FinancingLine(Guid Id, string ProjectTitle, FinancingInstrument Instrument, decimal Requested, FinancingDecision Decision, decimal? Granted, decimal Paid, DateOnly? CommitteeOn);
+
+public sealed record NeedLine(Guid Id, string Title, string RaisedBy, DateOnly RaisedOn, string Commune, TerritoryNeedStatus Status, Guid? ProjectId);
+
+/// <summary>Read models of the structures' workspace, each filtered by the staff member's structure.</summary>
+public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, IOptions<WorkspaceOptions> options)
+{
+    public async Task<ReferralInboxViewModel> InboxAsync(Guid structureId, ReferralStatus? status, int page, CancellationToken cancellationToken = default)
+    {
+        var mine = db.Referrals.AsNoTracking().Where(r => r.StructureId == structureId);
+        var counts = await mine.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var filtered = status is { } s ? mine.Where(r => r.Status == s) : mine;
+        var total = await filtered.CountAsync(cancellationToken);
+        var pageSize = options.Value.PageSize;
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        var current = Math.Clamp(page, 1, pageCount);
+        var lines = await (from r in filtered
+                           join p in db.Projects on r.ProjectId equals p.Id
+                           join pr in db.Programmes on r.ProgrammeId equals pr.Id
+                           join po in db.Poles on r.PoleId equals po.Id
+                           orderby r.ReferredAt descending
+                           select new ReceivedReferral(r.Id, p.Title, pr.Name, po.Name, r.Status, r.ReferredAt, r.WaitingSince))
+            .Skip((current - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new ReferralInboxViewModel
+        {
+            StructureName = await db.Structures.Where(x => x.Id == structureId).Select(x => x.Name).SingleAsync(cancellationToken),
+            Status = status,
+            Lines = lines,
+            Counts = counts,
+            Page = current,
+            PageCount = pageCount,
+        };
+    }
+
+    public async Task<ReferralViewModel?> ReferralAsync(Guid structureId, Guid referralId, CancellationToken cancellationToken = default)
+    {
+        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId && r.StructureId == structureId, cancellationToken);
+        if (referral is null)
+        {
+            return null;
+        }
+
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == referral.ProjectId, cancellationToken);
+        var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == referral.ProgrammeId, cancellationToken);
+        var memberIds = project.Members.Select(m => m.UserId).ToList();
+        var details = await projects.BuildAsync(project, viewerId: null, cancellationToken);
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.ProgrammeId == programme.Id && s.Status != SessionStatus.Finished)
+            .OrderBy(s => s.StartsOn)
+            .Select(s => new { s.Id, s.Name, s.Status, s.ProgrammeType, s.Capacity, Taken = db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)) })
+            .ToListAsync(cancellationToken);
+        var financings = await db.FinancingApplications.AsNoTracking().Where(f => f.ReferralId == referralId)
+            .Select(f => new { f.Id, f.Instrument, f.Decision, f.AmountRequested }).ToListAsync(cancellationToken);
+        return new ReferralViewModel
+        {
+            Id = referral.Id,
+            Status = referral.Status,
+            Programme = programme.Name,
+            ProgrammeType = programme.Type,
+            Pole = await db.Poles.Where(p => p.Id == referral.PoleId).Select(p => p.Name).SingleAsync(cancellationToken),
+            Message = referral.Message,
+            ReferredAt = referral.ReferredAt,
+            Project = details,
+            Porteurs = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).Select(u => new PorteurLine(u.DisplayName, u.Email ?? string.Empty)).ToListAsync(cancellationToken),
+            DeclineReasons = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.DeclineReason && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+            Sessions = sessions.Select(s => new SessionOption(s.Id, s.Name, s.Status, s.ProgrammeType == ProgrammeType.Incubateur, s.Capacity - s.Taken)).ToList(),
+            IsFinancer = programme.Type is ProgrammeType.CapCreationEss or ProgrammeType.FondsDeConfiance,
+            Financings = financings.Select(f => (f.Id, f.Instrument, f.Decision, f.AmountRequested)).ToList(),
+        };
+    }
+
+    public async Task<IReadOnlyList<SessionLine>> SessionsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
+        await (from s in db.Sessions.AsNoTracking()
+               where s.StructureId == structureId
+               join p in db.Programmes on s.ProgrammeId equals p.Id
+               orderby s.StartsOn descending
+               select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
+                   db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)), s.Status))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ProgrammesAsync(Guid structureId, CancellationToken cancellationToken = default) =>
+        (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Id, p.Name)).ToList();
+
+    public async Task<SessionViewModel?> SessionAsync(Guid structureId, Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.StructureId == structureId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var enrolments = await (from e in db.Enrolments.AsNoTracking()
+                                where e.SessionId == sessionId
+                                join p in db.Projects on e.ProjectId equals p.Id
+                                orderby e.Status, e.WaitingRank, p.Title
+                                select new EnrolmentLine(e.Id, p.Title, e.Status, e.People, e.WaitingRank, e.Outcome, e.DecisionReason, e.Note))
+            .ToListAsync(cancellationToken);
+        var inSession = await db.Enrolments.Where(e => e.SessionId == sessionId && e.Status != EnrolmentStatus.NotSelected && e.Status != EnrolmentStatus.Left).Select(e => e.ProjectId).ToListAsync(cancellationToken);
+        var candidates = await (from r in db.Referrals.AsNoTracking()
+                                where r.ProgrammeId == session.ProgrammeId && r.StructureId == structureId && r.Status == ReferralStatus.Accepted && !inSession.Contains(r.ProjectId)
+                                join p in db.Projects on r.ProjectId equals p.Id
+                                orderby p.Title
+                                select new { r.Id, p.Title })
+            .ToListAsync(cancellationToken);
+        return new SessionViewModel
+        {
+            Session = session,
+            Programme = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken),
+            Enrolments = enrolments,
+            PlacesTaken = enrolments.Count(e => e.Status is EnrolmentStatus.Enrolled or EnrolmentStatus.Completed),
+            Candidates = candidates.Select(c => (c.Id, c.Title)).ToList(),
+            LegalForms = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.LegalForm && i.IsActive && i.Code != ListItem.UndecidedLegalForm).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+        };
+    }
+
+    public async Task<IReadOnlyList<FinancingLine>> FinancingsAsync(Guid structureId, Guid? onlyId = null, CancellationToken cancellationToken = default)
+    {
+        var rows = await (from f in db.FinancingApplications.AsNoTracking()
+                          where f.StructureId == structureId && (onlyId == null || f.Id == onlyId)
+                          join p in db.Projects on f.ProjectId equals p.Id
+                          orderby f.CreatedAt descending
+                          select new { f, p.Title })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new FinancingLine(r.f.Id, r.Title, r.f.Instrument, r.f.AmountRequested, r.f.Decision, r.f.AmountGranted, r.f.Paid, r.f.CommitteeOn)).ToList();
+    }
+
+    public async Task<IReadOnlyList<NeedLine>> NeedsAsync(Guid structureId, Guid? onlyId = null, CancellationToken cancellationToken = default) =>
+        await (from n in db.TerritoryNeeds.AsNoTracking()
+               where n.StructureId == structureId && (onlyId == null || n.Id == onlyId)
+               join c in db.Communes on n.CommuneCode equals c.CodeInsee
+               orderby n.RaisedOn descending
+               select new NeedLine(n.Id, n.Title, n.RaisedBy, n.RaisedOn, c.Name, n.Status, n.ProjectId))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(Guid Id, string Title)>> ReferredProjectsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
+        (await (from r in db.Referrals.AsNoTracking()
+                where r.StructureId == structureId
+                join p in db.Projects on r.ProjectId equals p.Id
+                where p.Status != ProjectStatus.Closed
+                select new { p.Id, p.Title })
+            .Distinct().OrderBy(p => p.Title).ToListAsync(cancellationToken))
+        .Select(p => (p.Id, p.Title)).ToList();
+}

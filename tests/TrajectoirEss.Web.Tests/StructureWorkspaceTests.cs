@@ -1,0 +1,341 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Web.Tests.Infrastructure;
+
+namespace TrajectoirEss.Web.Tests;
+
+public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture portal) : IClassFixture<StructureWorkspaceTests.Fixture>
+{
+    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
+        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
+
+    private static string Error(IHtmlDocument page) => page.QuerySelector("[data-testid=error-summary]")?.TextContent ?? string.Empty;
+
+    private async Task<Guid> CreateSessionAsync(HtmlClient client, string programmeCode, string name, int capacity, string? juryOn = null)
+    {
+        var programmeId = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == programmeCode).Select(p => p.Id).SingleAsync());
+        var page = await client.GetDocumentAsync("/structure/sessions");
+        var values = new Dictionary<string, string>
+        {
+            ["programmeId"] = programmeId.ToString(),
+            ["Nom de la session"] = name,
+            ["Début"] = "2027-01-10",
+            ["Fin"] = "2027-03-10",
+            ["Places"] = capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Lieu"] = "Quimper",
+        };
+        if (juryOn is not null)
+        {
+            values["Date du jury (incubateur)"] = juryOn;
+        }
+
+        using var created = await client.SubmitAsync(FormFor(page, "/structure/sessions"), values);
+        return Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[3]);
+    }
+
+    private static async Task AcceptAsync(HtmlClient client, Guid referralId)
+    {
+        var page = await client.GetDocumentAsync($"/structure/orientations/{referralId}");
+        using var _ = await client.SubmitAsync(FormFor(page, "/accepter"), []);
+    }
+
+    [Fact]
+    public async Task Accept_AppearsInTheTrajectoryAndTellsThePoleAndThePorteurs()
+    {
+        var (referralId, projectId, porteurEmail) = await portal.ReferAsync("tag29-ideateur", "Atelier de réparation");
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var inbox = await tag.GetDocumentAsync("/structure");
+        Assert.Contains("Atelier de réparation", inbox.QuerySelector("[data-testid=referrals]")!.TextContent, StringComparison.Ordinal);
+
+        var page = await tag.GetDocumentAsync($"/structure/orientations/{referralId}");
+        Assert.Contains(porteurEmail, page.QuerySelector("[data-testid=porteurs]")!.TextContent, StringComparison.Ordinal);
+        var accepted = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(page, "/accepter"), []));
+
+        Assert.Equal("L'orientation est acceptée ; le pôle et les porteurs sont prévenus.", accepted.Flash());
+        Assert.Equal("Acceptée", accepted.QuerySelector("[data-testid=referral-status]")!.TextContent.Trim());
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Morlaix && m.Subject == "Orientation : orientation acceptée");
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == porteurEmail && m.Subject == "Votre parcours : orientation acceptée");
+        using var porteur = await portal.SignInAsync(porteurEmail);
+        var timeline = (await porteur.GetDocumentAsync($"/porteur/projets/{projectId}")).QuerySelector("[data-testid=trajectory]")!.TextContent;
+        Assert.Contains("Orientation acceptée : Idéateur TAg29", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decline_NeedsAReasonFromTheList_AndAskingForInformationWorks()
+    {
+        var (declineId, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet hors cible");
+        var (askId, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet à préciser");
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+
+        var page = await tag.GetDocumentAsync($"/structure/orientations/{declineId}");
+        using var refused = await tag.SubmitAsync(FormFor(page, "/refuser"), new() { ["Précisions pour le pôle et les porteurs"] = "Pas pour nous" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choisissez un motif de refus", Error(await HtmlClient.ParseAsync(refused)), StringComparison.Ordinal);
+        var declined = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(page, "/refuser"), new() { ["reasonCode"] = "hors-cible", ["Précisions pour le pôle et les porteurs"] = "Projet individuel." }));
+        Assert.Equal("Refusée", declined.QuerySelector("[data-testid=referral-status]")!.TextContent.Trim());
+
+        var askPage = await tag.GetDocumentAsync($"/structure/orientations/{askId}");
+        var asked = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(askPage, "/questions"), new() { ["Demander des informations"] = "Combien êtes-vous ?" }));
+        Assert.Equal("Informations demandées", asked.QuerySelector("[data-testid=referral-status]")!.TextContent.Trim());
+        var reason = await portal.WithDbAsync(db => db.Referrals.Where(r => r.Id == declineId).Select(r => r.Reason).SingleAsync());
+        Assert.Equal("Le projet ne correspond pas au programme — Projet individuel.", reason);
+    }
+
+    [Fact]
+    public async Task Ideateur_EnrolThenCompleteWithAGo_TheTimelineShowsEachStep()
+    {
+        var (referralId, projectId, porteurEmail) = await portal.ReferAsync("tag29-ideateur", "Brasserie coopérative");
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        await AcceptAsync(tag, referralId);
+        var sessionId = await CreateSessionAsync(tag, "tag29-ideateur", "Idéateur printemps 2027", capacity: 8);
+
+        var session = await tag.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        var enrolled = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(session, "/inscriptions"), new() { ["referralId"] = referralId.ToString(), ["Porteurs qui participent"] = "2" }));
+        Assert.Equal("1 / 8", enrolled.QuerySelector("[data-testid=places]")!.TextContent.Trim());
+
+        var enrolmentId = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == referralId).Select(e => e.Id).SingleAsync());
+        using var noNote = await tag.SubmitAsync(FormFor(enrolled, $"/inscriptions/{enrolmentId}/issue"), new() { ["outcome"] = "Go" });
+        Assert.Contains("note d'intention", Error(await HtmlClient.ParseAsync(noNote)), StringComparison.Ordinal);
+        var done = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(enrolled, $"/inscriptions/{enrolmentId}/issue"), new() { ["outcome"] = "Go", ["note"] = "Note d'intention : brasserie en Scic, 3 associés." }));
+        Assert.Equal("L'issue du programme est enregistrée.", done.Flash());
+
+        using var porteur = await portal.SignInAsync(porteurEmail);
+        var page = await porteur.GetDocumentAsync($"/porteur/projets/{projectId}");
+        var timeline = page.QuerySelector("[data-testid=trajectory]")!.TextContent;
+        Assert.Contains("Entrée dans le programme : Idéateur TAg29", timeline, StringComparison.Ordinal);
+        Assert.Contains("Programme terminé : Idéateur TAg29", timeline, StringComparison.Ordinal);
+        Assert.Contains("Issue : Go", timeline, StringComparison.Ordinal);
+        Assert.Equal("En accompagnement", page.QuerySelector("[data-testid=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Sessions_WithDatesInTheWrongOrderOrCapacityBelowEnrolled_AreRefusedAndChangeNothing()
+    {
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var list = await tag.GetDocumentAsync("/structure/sessions");
+        var programmeId = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "tag29-ideateur").Select(p => p.Id).SingleAsync());
+        using var wrong = await tag.SubmitAsync(FormFor(list, "/structure/sessions"), new() { ["programmeId"] = programmeId.ToString(), ["Nom de la session"] = "À l'envers", ["Début"] = "2027-05-01", ["Fin"] = "2027-04-01", ["Places"] = "5" });
+        var wrongPage = await HtmlClient.ParseAsync(wrong);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("La date de fin doit suivre la date de début.", Error(wrongPage), StringComparison.Ordinal);
+        Assert.Equal("À l'envers", ((IHtmlInputElement)wrongPage.QuerySelector("#name")!).Value);
+        Assert.False(await portal.WithDbAsync(db => db.Sessions.AnyAsync(s => s.Name == "À l'envers")));
+
+        var (referralId, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet qui prend une place");
+        await AcceptAsync(tag, referralId);
+        var sessionId = await CreateSessionAsync(tag, "tag29-ideateur", "Petite session", capacity: 1);
+        var session = await tag.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        using var _ = await tag.SubmitAsync(FormFor(session, "/inscriptions"), new() { ["referralId"] = referralId.ToString() });
+        var edit = await tag.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        using var below = await tag.SubmitAsync(FormFor(edit, $"/structure/sessions/{sessionId}"), new() { ["capacity"] = "0" });
+        Assert.Contains("capacité", Error(await HtmlClient.ParseAsync(below)), StringComparison.Ordinal);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Capacity).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Incubator_JurySelectsWithinCapacity_AndTheWaitingListMovesUpWhenAPlaceFrees()
+    {
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var (first, _, _) = await portal.ReferAsync("tag29-incubateur", "Candidat A");
+        var (second, secondProject, _) = await portal.ReferAsync("tag29-incubateur", "Candidat B");
+        await AcceptAsync(tag, first);
+        await AcceptAsync(tag, second);
+        var promotion = await CreateSessionAsync(tag, "tag29-incubateur", "Promotion 2027", capacity: 1, juryOn: "2026-12-15");
+
+        foreach (var referral in new[] { first, second })
+        {
+            var page = await tag.GetDocumentAsync($"/structure/sessions/{promotion}");
+            using var _ = await tag.SubmitAsync(FormFor(page, "/inscriptions"), new() { ["referralId"] = referral.ToString() });
+        }
+
+        var enrolments = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == promotion).ToDictionaryAsync(e => e.ReferralId, e => e.Id));
+        var jury = await tag.GetDocumentAsync($"/structure/sessions/{promotion}");
+        using var selectA = await tag.SubmitAsync(FormFor(jury, $"/inscriptions/{enrolments[first]}/jury"), new() { ["decision"] = "Selected" });
+        var afterA = await HtmlClient.ParseAsync(selectA);
+        using var selectB = await tag.SubmitAsync(FormFor(afterA, $"/inscriptions/{enrolments[second]}/jury"), new() { ["decision"] = "Selected" });
+        Assert.Contains("complète", Error(await HtmlClient.ParseAsync(selectB)), StringComparison.Ordinal);
+        var waiting = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(afterA, $"/inscriptions/{enrolments[second]}/jury"), new() { ["decision"] = "WaitingList" }));
+        Assert.Contains("Liste d'attente (rang 1)", waiting.QuerySelector("[data-testid=enrolments]")!.TextContent, StringComparison.Ordinal);
+
+        var left = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(waiting, $"/inscriptions/{enrolments[first]}/sortie"), new() { ["leaveReason"] = "Le collectif renonce" }));
+        Assert.Equal("La sortie est enregistrée.", left.Flash());
+        var statuses = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.SessionId == promotion).ToDictionaryAsync(e => e.ReferralId, e => e.Status));
+        Assert.Equal(EnrolmentStatus.Left, statuses[first]);
+        Assert.Equal(EnrolmentStatus.Enrolled, statuses[second]);
+        Assert.Equal("1 / 1", left.QuerySelector("[data-testid=places]")!.TextContent.Trim());
+        var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == secondProject).Select(p => p.Steps.Select(s => s.Kind).ToList()).SingleAsync());
+        Assert.Contains(TrajectoryStepKind.ReferralStarted, steps);
+    }
+
+    [Fact]
+    public async Task Incubator_RecordsTheCreationOfTheCompany()
+    {
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var (referralId, _, _) = await portal.ReferAsync("tag29-incubateur", "Scic de l'énergie citoyenne");
+        await AcceptAsync(tag, referralId);
+        var promotion = await CreateSessionAsync(tag, "tag29-incubateur", "Promotion énergie", capacity: 10, juryOn: "2026-12-01");
+        var page = await tag.GetDocumentAsync($"/structure/sessions/{promotion}");
+        using var applied = await tag.SubmitAsync(FormFor(page, "/inscriptions"), new() { ["referralId"] = referralId.ToString() });
+        var enrolmentId = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == referralId).Select(e => e.Id).SingleAsync());
+        var selected = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(await HtmlClient.ParseAsync(applied), $"/inscriptions/{enrolmentId}/jury"), new() { ["decision"] = "Selected" }));
+
+        var created = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(selected, $"/inscriptions/{enrolmentId}/issue"), new()
+        {
+            ["outcome"] = "CompanyCreated",
+            ["companyLegalForm"] = "scic",
+            ["companyCreatedOn"] = "2026-10-01",
+            ["siret"] = "73282932000074",
+            ["jobs"] = "3",
+        }));
+
+        Assert.Equal("L'issue du programme est enregistrée.", created.Flash());
+        var enrolment = await portal.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == enrolmentId));
+        Assert.Equal(EnrolmentOutcome.CompanyCreated, enrolment.Outcome);
+        Assert.Equal("73282932000074", enrolment.Siret);
+        Assert.Equal(3, enrolment.Jobs);
+        Assert.Equal(new DateOnly(2026, 10, 1), enrolment.CompanyCreatedOn);
+    }
+
+    [Fact]
+    public async Task Financing_RespectsTheInstrumentsBounds_AndPaymentsNeverExceedTheGrant()
+    {
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var (referralId, projectId, _) = await portal.ReferAsync("fab-cap-creation-ess", "Étude d'une cantine bio");
+        await AcceptAsync(fab, referralId);
+        var page = await fab.GetDocumentAsync($"/structure/orientations/{referralId}");
+
+        using var negative = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "-5", ["study"] = "Étude de faisabilité" });
+        Assert.Contains("montant positif", Error(await HtmlClient.ParseAsync(negative)), StringComparison.Ordinal);
+        using var tooMuch = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "25000", ["study"] = "Étude de faisabilité" });
+        Assert.Contains("Cap création ESS finance de 2", Error(await HtmlClient.ParseAsync(tooMuch)), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.FinancingApplications.AnyAsync(f => f.ProjectId == projectId)));
+
+        using var created = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "12000,50", ["study"] = "Étude de faisabilité de la cantine", ["committeeOn"] = "2026-12-10" });
+        var application = await HtmlClient.ParseAsync(created);
+        Assert.Equal("La demande de financement est enregistrée.", application.Flash());
+        var granted = await HtmlClient.ParseAsync(await fab.SubmitAsync(FormFor(application, "/decision"), new() { ["decision"] = "accorde", ["amountGranted"] = "12000" }));
+        Assert.Contains("Accordé", granted.QuerySelector("[data-testid=decision]")!.TextContent, StringComparison.Ordinal);
+        var paid = await HtmlClient.ParseAsync(await fab.SubmitAsync(FormFor(granted, "/versements"), new() { ["paidOn"] = "2026-11-01", ["amount"] = "5000" }));
+        using var over = await fab.SubmitAsync(FormFor(paid, "/versements"), new() { ["paidOn"] = "2026-11-02", ["amount"] = "8000" });
+        Assert.Contains("dépasseraient le montant accordé", Error(await HtmlClient.ParseAsync(over)), StringComparison.Ordinal);
+
+        var stored = await portal.WithDbAsync(db => db.FinancingApplications.AsNoTracking().SingleAsync(f => f.ProjectId == projectId));
+        Assert.Equal(12000.50m, stored.AmountRequested);
+        Assert.Equal(12000m, stored.AmountGranted);
+        Assert.Equal(5000m, stored.Paid);
+        var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Steps.Select(s => s.Kind).ToList()).SingleAsync());
+        Assert.Contains(TrajectoryStepKind.FinancingGranted, steps);
+    }
+
+    [Fact]
+    public async Task Revelateur_ATerritorysNeedConcludesAndIsHandedOverToAPorteur()
+    {
+        var porteurEmail = $"repreneur-{Guid.NewGuid():N}@exemple.test";
+        await portal.CreateUserAsync(porteurEmail, Roles.Porteur);
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var list = await tag.GetDocumentAsync("/structure/besoins");
+        using var raised = await tag.SubmitAsync(FormFor(list, "/structure/besoins"), new()
+        {
+            ["Intitulé"] = "Épicerie du bourg de Locronan",
+            ["Description du besoin"] = "Plus de commerce alimentaire depuis deux ans.",
+            ["Exprimé par (collectivité, partenaire)"] = "Commune de Locronan",
+            ["Date"] = "2026-02-01",
+            ["Commune concernée"] = "Locronan",
+        });
+        var need = await HtmlClient.ParseAsync(raised);
+        Assert.Equal("Étude d'opportunité en cours", need.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
+
+        var concluded = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(need, "/conclusion"), new() { ["result"] = "concluante", ["Conclusion"] = "Un marché pour une épicerie associative.", ["Date"] = "2026-06-30" }));
+        var handed = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(concluded, "/remise"), new() { ["porteurEmail"] = porteurEmail }));
+        Assert.Equal("Remis à un porteur", handed.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
+
+        using var porteur = await portal.SignInAsync(porteurEmail);
+        var space = await porteur.GetDocumentAsync("/porteur");
+        var link = space.QuerySelectorAll("[data-testid=projects] a").Single(a => a.TextContent == "Épicerie du bourg de Locronan");
+        var project = await porteur.GetDocumentAsync(link.GetAttribute("href")!);
+        var timeline = project.QuerySelector("[data-testid=trajectory]")!.TextContent;
+        Assert.Contains("Besoin du territoire repéré", timeline, StringComparison.Ordinal);
+        Assert.Contains("Étude d'opportunité du révélateur", timeline, StringComparison.Ordinal);
+        Assert.Contains("Projet remis à un porteur", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherStructuresRecords_AnswerNotFoundThroughEveryRoute_AndChangeNothing()
+    {
+        using var tag29 = await portal.SignInAsync(Fixture.Tag29);
+        var (referralId, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Projet de TAg29");
+        await AcceptAsync(tag29, referralId);
+        var sessionId = await CreateSessionAsync(tag29, "tag29-ideateur", "Session de TAg29", capacity: 5);
+        var session = await tag29.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        using var _ = await tag29.SubmitAsync(FormFor(session, "/inscriptions"), new() { ["referralId"] = referralId.ToString() });
+        var enrolmentId = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == referralId).Select(e => e.Id).SingleAsync());
+        var before = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Steps.Count).SingleAsync());
+
+        using var outsider = await portal.SignInAsync(Fixture.Tag35);
+        var token = ((IHtmlInputElement)(await outsider.GetDocumentAsync("/structure/sessions")).QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        foreach (var url in new[] { $"/structure/orientations/{referralId}", $"/structure/sessions/{sessionId}" })
+        {
+            using var get = await outsider.GetAsync(url);
+            Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {url} answered {(int)get.StatusCode}");
+        }
+
+        foreach (var url in new[]
+        {
+            $"/structure/orientations/{referralId}/accepter", $"/structure/orientations/{referralId}/refuser", $"/structure/orientations/{referralId}/questions",
+            $"/structure/orientations/{referralId}/inscription", $"/structure/orientations/{referralId}/financement",
+            $"/structure/sessions/{sessionId}", $"/structure/sessions/{sessionId}/demarrer", $"/structure/sessions/{sessionId}/terminer", $"/structure/sessions/{sessionId}/inscriptions",
+            $"/structure/sessions/{sessionId}/inscriptions/{enrolmentId}/jury", $"/structure/sessions/{sessionId}/inscriptions/{enrolmentId}/sortie", $"/structure/sessions/{sessionId}/inscriptions/{enrolmentId}/issue",
+        })
+        {
+            using var content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", token), new("reasonCode", "autre"), new("question", "x"), new("sessionId", sessionId.ToString()), new("referralId", referralId.ToString()),
+                new("name", "x"), new("startsOn", "2027-01-01"), new("endsOn", "2027-02-01"), new("capacity", "3"), new("decision", "Selected"), new("leaveReason", "x"), new("outcome", "Go"), new("note", "x"),
+                new("instrument", "CapCreationEss"), new("amountRequested", "5000"), new("study", "x")]);
+            using var post = await outsider.Http.PostAsync(url, content);
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"POST {url} answered {(int)post.StatusCode}");
+        }
+
+        Assert.Equal(before, await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Steps.Count).SingleAsync()));
+        Assert.Equal(EnrolmentStatus.Enrolled, await portal.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.Status).SingleAsync()));
+        Assert.Equal("Session de TAg29", await portal.WithDbAsync(db => db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Name).SingleAsync()));
+        using var inbox = await outsider.GetAsync("/structure");
+        Assert.DoesNotContain("Projet de TAg29", await inbox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public sealed class Fixture : PoleWorkspaceTests.Fixture
+    {
+        public const string Tag29 = "structure-tag29@exemple.test";
+        public const string Tag35 = "structure-tag35@exemple.test";
+        public const string FranceActive = "structure-fab@exemple.test";
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await CreateUserAsync(Tag29, Roles.StructureStaff, structureCode: "tag29");
+            await CreateUserAsync(Tag35, Roles.StructureStaff, structureCode: "tag35");
+            await CreateUserAsync(FranceActive, Roles.StructureStaff, structureCode: "france-active-bretagne");
+        }
+
+        /// <summary>A welcomed project of the Morlaix pôle, referred (proposed) to a programme, with the porteurs' consent.</summary>
+        public async Task<(Guid ReferralId, Guid ProjectId, string PorteurEmail)> ReferAsync(string programmeCode, string title)
+        {
+            var (projectId, email) = await SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", title, welcomed: true, sharingConsent: true);
+            var referralId = await WithDbAsync(async db =>
+            {
+                var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+                var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
+                var staff = await db.Users.Where(u => u.Email == Morlaix).Select(u => u.Id).SingleAsync();
+                var referral = Referral.Create(project, programme, project.PoleId!.Value, staff, true, "Merci d'étudier ce projet", DateTimeOffset.UtcNow);
+                db.Referrals.Add(referral);
+                await db.SaveChangesAsync();
+                return referral.Id;
+            });
+            return (referralId, projectId, email);
+        }
+    }
+}
