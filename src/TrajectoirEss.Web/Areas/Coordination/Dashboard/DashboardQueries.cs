@@ -1,0 +1,334 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+
+namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
+
+/// <summary>The dashboard's filters. The period is [From, To) in Paris days; the rest narrows the projects counted.</summary>
+public sealed record DashboardFilter(DateOnly From, DateOnly To, string? Departement, Guid? PoleId, string? Sector, string? LegalForm, ProjectOrigin? Origin)
+{
+    public static DashboardFilter Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1), null, null, null, null, null);
+
+    /// <summary>The period of the same length just before.</summary>
+    public DashboardFilter Previous()
+    {
+        var days = To.DayNumber - From.DayNumber;
+        return this with { From = From.AddDays(-days), To = From };
+    }
+}
+
+/// <summary>One indicator's values: the region (within the filters) and each pôle.</summary>
+public sealed record IndicatorValues(Indicator Code, decimal? Total, IReadOnlyDictionary<Guid, decimal?> ByPole);
+
+public sealed record Flow(string From, string To, int Count);
+
+public sealed record ReasonCount(string Reason, int Count);
+
+public sealed record PoleInfo(Guid Id, string Name, string Departement);
+
+public sealed class DashboardData
+{
+    public required DashboardFilter Filter { get; init; }
+
+    public required IReadOnlyList<PoleInfo> Poles { get; init; }
+
+    public required IReadOnlyDictionary<Indicator, IndicatorValues> Current { get; init; }
+
+    public required IReadOnlyDictionary<Indicator, IndicatorValues> Previous { get; init; }
+
+    public required IReadOnlyList<(string Step, int Count)> Conversions { get; init; }
+
+    public required IReadOnlyList<Flow> Flows { get; init; }
+
+    public required IReadOnlyList<ReasonCount> AbandonReasons { get; init; }
+}
+
+/// <summary>
+/// The programme's indicators, computed in PostgreSQL from the trajectories (GROUP BY with GROUPING SETS
+/// for the region and each pôle): never typed in, never computed by loading projects into memory.
+/// </summary>
+public sealed class DashboardQueries(TrajectoirEssDbContext db)
+{
+    // The filters every project-based indicator shares (p: the project, po: the pôle of the event).
+    private const string ProjectFilters = """
+        AND (@departement IS NULL OR po.departement_code = @departement)
+        AND (@pole IS NULL OR po.id = @pole)
+        AND (@sector IS NULL OR p.sector_code = @sector)
+        AND (@legal IS NULL OR p.legal_form_code = @legal)
+        AND (@origin IS NULL OR p.origin = @origin)
+        """;
+
+    private static readonly Dictionary<Indicator, string> Sql = new()
+    {
+        [Indicator.ProjectsWelcomed] = $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
+            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((s.pole_id), ())
+            """,
+        [Indicator.PorteursWelcomed] = $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, SUM(COALESCE(p.people_count, 1))::numeric AS value
+            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((s.pole_id), ())
+            """,
+        [Indicator.IdeasExplored] = $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
+            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id JOIN programmes pr ON pr.id = s.programme_id
+            WHERE s.kind = 'ReferralStarted' AND pr.type = 'Ideateur' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((s.pole_id), ())
+            """,
+        [Indicator.OpportunityStudies] = $"""
+            SELECT po.id AS pole, GROUPING(po.id) AS total, COUNT(*)::numeric AS value
+            FROM territory_needs n
+            JOIN communes c ON c.code_insee = n.commune_code
+            LEFT JOIN epcis e ON e.siren = c.epci_siren
+            JOIN poles po ON po.id = COALESCE(c.pole_id, e.pole_id)
+            LEFT JOIN projects p ON p.id = n.project_id
+            WHERE n.concluded_on >= @fromDate AND n.concluded_on < @toDate
+              AND ((@sector IS NULL AND @legal IS NULL AND @origin IS NULL) OR p.id IS NOT NULL) {ProjectFilters}
+            GROUP BY GROUPING SETS ((po.id), ())
+            """,
+        [Indicator.CreopssPeople] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(en.people)::numeric AS value
+            FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
+            JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE se.programme_type = 'Creopss' AND en.enrolled_at >= @from AND en.enrolled_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+        [Indicator.IncubatedProjects] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(DISTINCT en.project_id)::numeric AS value
+            FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
+            JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE se.programme_type = 'Incubateur' AND en.enrolled_at IS NOT NULL AND se.starts_on < @toDate AND se.ends_on >= @fromDate {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+        [Indicator.StudiesFinanced] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(*)::numeric AS value
+            FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE f.decision = 'Granted' AND f.instrument IN ('CapCreationEss', 'FondsDeConfiance') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+        [Indicator.AmountGranted] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(f.amount_granted) AS value
+            FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE f.decision = 'Granted' AND f.instrument IN ('CapCreationEss', 'FondsDeConfiance') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+        [Indicator.CompaniesCreated] = $"""
+            WITH created AS (
+                SELECT s.project_id, s.pole_id FROM trajectory_steps s
+                WHERE s.kind = 'Closed' AND s.outcome = 'Created' AND s.occurred_at >= @from AND s.occurred_at < @to
+                UNION
+                SELECT en.project_id, r.pole_id FROM enrolments en JOIN referrals r ON r.id = en.referral_id
+                WHERE en.outcome = 'CompanyCreated' AND en.completed_at >= @from AND en.completed_at < @to)
+            SELECT c.pole_id AS pole, GROUPING(c.pole_id) AS total, COUNT(DISTINCT c.project_id)::numeric AS value
+            FROM created c JOIN projects p ON p.id = c.project_id JOIN poles po ON po.id = c.pole_id
+            WHERE TRUE {ProjectFilters}
+            GROUP BY GROUPING SETS ((c.pole_id), ())
+            """,
+        [Indicator.Jobs] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(COALESCE(en.jobs, 0))::numeric AS value
+            FROM enrolments en JOIN referrals r ON r.id = en.referral_id JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE en.outcome = 'CompanyCreated' AND en.completed_at >= @from AND en.completed_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+        [Indicator.MedianDaysToFirstContact] = $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total,
+                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.first_contact_at - p.submitted_at)) / 86400.0))::numeric, 1) AS value
+            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to AND p.submitted_at IS NOT NULL {ProjectFilters}
+            GROUP BY GROUPING SETS ((s.pole_id), ())
+            """,
+        [Indicator.ReferralsAnsweredWithin10Days] = $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total,
+                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '10 days') / COUNT(*), 1) AS value
+            FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
+            WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
+            GROUP BY GROUPING SETS ((r.pole_id), ())
+            """,
+    };
+
+    public async Task<DashboardData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var poles = await db.Poles.AsNoTracking().OrderBy(p => p.DepartementCode).ThenBy(p => p.Name)
+            .Select(p => new PoleInfo(p.Id, p.Name, p.DepartementCode)).ToListAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            return new DashboardData
+            {
+                Filter = filter,
+                Poles = poles,
+                Current = await IndicatorsAsync(connection, filter, cancellationToken),
+                Previous = await IndicatorsAsync(connection, filter.Previous(), cancellationToken),
+                Conversions = await ConversionsAsync(connection, filter, cancellationToken),
+                Flows = await FlowsAsync(connection, filter, cancellationToken),
+                AbandonReasons = await AbandonReasonsAsync(connection, filter, cancellationToken),
+            };
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>All the indicators in one round trip (a batch of statements).</summary>
+    private static async Task<Dictionary<Indicator, IndicatorValues>> IndicatorsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        var order = Sql.Keys.ToList();
+        foreach (var indicator in order)
+        {
+            var command = new NpgsqlBatchCommand(Sql[indicator]);
+            AddParameters(command.Parameters, filter);
+            batch.BatchCommands.Add(command);
+        }
+
+        var result = new Dictionary<Indicator, IndicatorValues>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var indicator in order)
+        {
+            decimal? total = null;
+            var byPole = new Dictionary<Guid, decimal?>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var value = reader.IsDBNull(2) ? (decimal?)null : reader.GetDecimal(2);
+                if (reader.GetInt32(1) == 1)
+                {
+                    total = value;
+                }
+                else if (!reader.IsDBNull(0))
+                {
+                    byPole[reader.GetGuid(0)] = value;
+                }
+            }
+
+            result[indicator] = new IndicatorValues(indicator, total, byPole);
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Of the projects welcomed in the period, how many went on (at any time) to each step.</summary>
+    private static async Task<List<(string, int)>> ConversionsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            WITH welcomed AS (
+                SELECT DISTINCT s.project_id FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+                WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters})
+            SELECT
+                (SELECT COUNT(*) FROM welcomed),
+                (SELECT COUNT(DISTINCT s.project_id) FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
+                 WHERE s.kind = 'ReferralStarted' AND pr.type = 'Ideateur' AND s.project_id IN (SELECT project_id FROM welcomed)),
+                (SELECT COUNT(DISTINCT en.project_id) FROM enrolments en JOIN sessions se ON se.id = en.session_id
+                 WHERE se.programme_type = 'Incubateur' AND en.enrolled_at IS NOT NULL AND en.project_id IN (SELECT project_id FROM welcomed)),
+                (SELECT COUNT(DISTINCT x.project_id) FROM (
+                    SELECT s.project_id FROM trajectory_steps s WHERE s.kind = 'Closed' AND s.outcome = 'Created'
+                    UNION SELECT en.project_id FROM enrolments en WHERE en.outcome = 'CompanyCreated') x
+                 WHERE x.project_id IN (SELECT project_id FROM welcomed))
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command.Parameters, filter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return
+        [
+            ("Accueillis", (int)reader.GetInt64(0)),
+            ("Entrés à l'idéateur", (int)reader.GetInt64(1)),
+            ("Entrés à l'incubateur", (int)reader.GetInt64(2)),
+            ("Entreprise créée", (int)reader.GetInt64(3)),
+        ];
+    }
+
+    /// <summary>How the projects welcomed in the period moved: welcome → each programme they entered, in order → how they ended.</summary>
+    private static async Task<List<Flow>> FlowsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            WITH welcomed AS (
+                SELECT DISTINCT s.project_id, s.occurred_at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+                WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
+            path AS (
+                SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node FROM welcomed w
+                UNION ALL
+                SELECT s.project_id, s.occurred_at, pr.type FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
+                WHERE s.kind = 'ReferralStarted' AND s.project_id IN (SELECT project_id FROM welcomed)
+                UNION ALL
+                SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome FROM trajectory_steps s
+                WHERE s.kind = 'Closed' AND s.project_id IN (SELECT project_id FROM welcomed)),
+            ordered AS (
+                SELECT node, LAG(node) OVER (PARTITION BY project_id ORDER BY at, node) AS previous FROM path)
+            SELECT previous, node, COUNT(*) FROM ordered WHERE previous IS NOT NULL AND previous <> node AND previous NOT LIKE 'Issue:%'
+            GROUP BY previous, node ORDER BY COUNT(*) DESC LIMIT 60
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command.Parameters, filter);
+        var flows = new List<Flow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            flows.Add(new Flow(NodeLabel(reader.GetString(0)), NodeLabel(reader.GetString(1)), (int)reader.GetInt64(2)));
+        }
+
+        return flows;
+    }
+
+    private static async Task<List<ReasonCount>> AbandonReasonsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT split_part(s.reason, ' — ', 1) AS reason, COUNT(DISTINCT s.project_id)
+            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+            WHERE s.kind = 'Closed' AND s.outcome = 'Abandoned' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            GROUP BY 1 ORDER BY 2 DESC, 1
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        AddParameters(command.Parameters, filter);
+        var reasons = new List<ReasonCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reasons.Add(new ReasonCount(reader.IsDBNull(0) ? "Sans motif" : reader.GetString(0), (int)reader.GetInt64(1)));
+        }
+
+        return reasons;
+    }
+
+    private static string NodeLabel(string node) => node switch
+    {
+        "Accueil" => "Accueil par un pôle",
+        "Issue:Created" => "Entreprise créée",
+        "Issue:Abandoned" => "Abandon",
+        "Issue:Reoriented" => "Réorienté",
+        _ when Enum.TryParse<Domain.Support.ProgrammeType>(node, out var type) => Domain.Support.ProgrammeTypes.Label(type),
+        _ => node,
+    };
+
+    private static void AddParameters(NpgsqlParameterCollection parameters, DashboardFilter filter)
+    {
+        var from = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = new DateTimeOffset(filter.To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        parameters.Add(new NpgsqlParameter("from", from));
+        parameters.Add(new NpgsqlParameter("to", to));
+        parameters.Add(new NpgsqlParameter("fromDate", filter.From));
+        parameters.Add(new NpgsqlParameter("toDate", filter.To));
+        parameters.Add(new NpgsqlParameter("departement", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Departement ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("pole", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)filter.PoleId ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("sector", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Sector ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("legal", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.LegalForm ?? DBNull.Value });
+        parameters.Add(new NpgsqlParameter("origin", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Origin?.ToString() ?? DBNull.Value });
+    }
+}
