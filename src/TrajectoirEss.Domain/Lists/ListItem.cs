@@ -89,21 +89,8 @@ public sealed class ListItem
         return new ListItem(id, kind, code, trimmed, order);
     }
 
-    /// <summary>A code not taken yet: the slug, cut to the maximum length, with "-2", "-3"… when needed.</summary>
-    public static string UniqueCode(string slug, IEnumerable<string> taken)
-    {
-        ArgumentNullException.ThrowIfNull(taken);
-        var used = taken.ToHashSet(StringComparer.Ordinal);
-        var stem = string.IsNullOrEmpty(slug) ? "valeur" : slug.Length > CodeMaxLength ? slug[..CodeMaxLength].TrimEnd('-') : slug;
-        var code = stem;
-        for (var n = 2; used.Contains(code); n++)
-        {
-            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            code = (stem.Length + suffix.Length > CodeMaxLength ? stem[..(CodeMaxLength - suffix.Length)] : stem) + suffix;
-        }
-
-        return code;
-    }
+    /// <summary>A code not taken yet in this list: the slug, with "-2", "-3"… when needed.</summary>
+    public static string UniqueCode(string slug, IEnumerable<string> taken) => Codes.Unique(slug, taken, CodeMaxLength);
 
     /// <summary>
     /// Moves one value up (offset -1) or down (+1) in its list, then numbers the list 10, 20, 30… so the
