@@ -192,9 +192,16 @@ public sealed class AdminPolesTests(AdminPolesTests.Fixture portal) : IClassFixt
 
         var other = await portal.SeedSubmittedProjectAsync("reso-solidaire", "35238", "Projet rennais");
         using var rennes = await portal.SignInAsync(Fixture.RennesStaff);
-        var options = (await rennes.GetDocumentAsync($"/pole/projets/{other}")).QuerySelectorAll("#toPoleId option").Select(o => o.TextContent.Trim()).ToList();
+        var rennesFile = await rennes.GetDocumentAsync($"/pole/projets/{other}");
+        var options = rennesFile.QuerySelectorAll("#toPoleId option").Select(o => o.TextContent.Trim()).ToList();
         Assert.Contains("Pôle ESS Est Bretagne", options);
         Assert.DoesNotContain("Portes de Bretagne Solidaires", options);
+        using (var forged = await rennes.SubmitAsync(FormFor(rennesFile, "/transferer"), new() { ["toPoleId"] = portes.ToString(), ["Motif"] = "Vers le pôle fusionné" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        Assert.Equal(await portal.PoleIdAsync("reso-solidaire"), await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == other).Select(p => p.PoleId).SingleAsync()));
 
         using var api = portal.CreateClient();
         var vitre = (await api.GetFromJsonAsync<JsonElement[]>("/api/communes?q=vitre"))!.First(c => c.GetProperty("code").GetString() == "35360");
