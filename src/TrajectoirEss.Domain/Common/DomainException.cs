@@ -16,7 +16,17 @@ public sealed class DomainException : Exception
     {
     }
 
+    /// <summary>A broken rule about one field of a form; the web layer shows the message next to it.</summary>
+    public DomainException(string message, string field)
+        : base(message)
+    {
+        Field = field;
+    }
+
     public DomainException()
     {
     }
+
+    /// <summary>The name of the property the message is about (e.g. "MinAmount"), or null for the whole form.</summary>
+    public string? Field { get; }
 }

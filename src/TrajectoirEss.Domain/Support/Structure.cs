@@ -14,11 +14,16 @@ public sealed class Structure
     public Structure(Guid id, string code, string name, StructureKind kind, string? departementCode, string? city)
     {
         Id = id;
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Choisissez le type de structure dans la liste.", nameof(Kind));
+        }
+
         Code = Guard.Required(code, CodeMaxLength, "Le code de la structure");
-        Name = Guard.Required(name, NameMaxLength, "Le nom de la structure");
+        Name = Guard.Required(name, NameMaxLength, "Le nom de la structure", nameof(Name));
         Kind = kind;
-        DepartementCode = departementCode;
-        City = Guard.Optional(city, CityMaxLength, "La ville");
+        DepartementCode = Guard.Departement(departementCode, nameof(DepartementCode));
+        City = Guard.Optional(city, CityMaxLength, "La ville", nameof(City));
         IsActive = true;
     }
 
@@ -43,10 +48,25 @@ public sealed class Structure
     /// <summary>Deactivated rather than deleted: trajectories refer to it.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency between administrators.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>
+    /// Corrects the name and the territory. The kind never changes: the structure's programmes depend on it.
+    /// </summary>
+    public void Update(string? name, string? departementCode, string? city)
+    {
+        var newName = Guard.Required(name, NameMaxLength, "Le nom de la structure", nameof(Name));
+        var newDepartement = Guard.Departement(departementCode, nameof(DepartementCode));
+        var newCity = Guard.Optional(city, CityMaxLength, "La ville", nameof(City));
+        (Name, DepartementCode, City) = (newName, newDepartement, newCity);
+    }
+
     public void UpdateContact(string? website, string? email)
     {
-        Website = Guard.Optional(website, WebsiteMaxLength, "Le site web");
-        Email = Guard.Optional(email, EmailMaxLength, "L'adresse électronique");
+        var newWebsite = Guard.Optional(website, WebsiteMaxLength, "Le site web", nameof(Website));
+        var newEmail = Guard.Optional(email, EmailMaxLength, "L'adresse électronique", nameof(Email));
+        (Website, Email) = (newWebsite, newEmail);
     }
 
     public void Deactivate() => IsActive = false;

@@ -66,6 +66,25 @@ public sealed class Commune
         PoleId = poleId;
     }
 
+    /// <summary>
+    /// Takes a new year's reference data: name, postal codes, population, EPCI. A commune that joins an
+    /// EPCI drops its own pôle (the EPCI's perimeter decides from then on).
+    /// </summary>
+    public void UpdateFromReference(string name, string departementCode, IEnumerable<string> postalCodes, string? epciSiren, int population)
+    {
+        ArgumentNullException.ThrowIfNull(postalCodes);
+        Name = Guard.Required(name, NameMaxLength, "Le nom de la commune");
+        SearchName = SearchText.Fold(Name);
+        DepartementCode = departementCode;
+        _postalCodes = postalCodes.Where(p => p.Length == PostalCodeLength).Distinct().Order(StringComparer.Ordinal).ToList();
+        EpciSiren = string.IsNullOrWhiteSpace(epciSiren) ? null : epciSiren;
+        Population = population < 0 ? 0 : population;
+        if (EpciSiren is not null)
+        {
+            PoleId = null;
+        }
+    }
+
     /// <summary>commune → EPCI → pôle, or the commune's own pôle when it has no EPCI.</summary>
     public Guid? ResolvePole(Epci? epci) => EpciSiren is null ? PoleId : epci?.PoleId;
 }

@@ -34,4 +34,15 @@ public sealed class Epci
     public Guid? PoleId { get; private set; }
 
     public void AttachToPole(Guid poleId) => PoleId = poleId;
+
+    /// <summary>Leaves the EPCI without a pôle: only allowed by a perimeter change when none of its communes is left uncovered.</summary>
+    public void DetachFromPole() => PoleId = null;
+
+    /// <summary>Takes the name and kind of a new year's reference data (the SIREN stays).</summary>
+    public void UpdateFromReference(string name, string kind)
+    {
+        var newName = Guard.Required(name, NameMaxLength, "Le nom de l'EPCI");
+        Kind = Guard.Required(kind, KindMaxLength, "Le type d'EPCI");
+        Name = newName;
+    }
 }

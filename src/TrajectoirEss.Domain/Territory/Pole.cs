@@ -22,10 +22,11 @@ public sealed class Pole
     {
         Id = id;
         Code = Guard.Required(code, CodeMaxLength, "Le code du pôle");
-        Name = Guard.Required(name, NameMaxLength, "Le nom du pôle");
-        DepartementCode = departementCode;
-        Pays = Guard.Optional(pays, PaysMaxLength, "Le pays");
-        Seat = Guard.Optional(seat, SeatMaxLength, "Le siège");
+        Name = Guard.Required(name, NameMaxLength, "Le nom du pôle", nameof(Name));
+        DepartementCode = RequiredDepartement(departementCode);
+        Pays = Guard.Optional(pays, PaysMaxLength, "Le pays", nameof(Pays));
+        Seat = Guard.Optional(seat, SeatMaxLength, "Le siège", nameof(Seat));
+        IsActive = true;
     }
 
     public Guid Id { get; private set; }
@@ -57,6 +58,44 @@ public sealed class Pole
 
     public string? Address { get; private set; }
 
+    /// <summary>
+    /// A deactivated pôle (emptied by a merge, say) is no longer offered for transfers; its staff keep
+    /// access to the projects it already has. Never deleted: trajectories refer to it.
+    /// </summary>
+    public bool IsActive { get; private set; }
+
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency between administrators.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Corrects the name, département, pays and seat.</summary>
+    public void UpdateIdentity(string? name, string? departementCode, string? pays, string? seat)
+    {
+        var newName = Guard.Required(name, NameMaxLength, "Le nom du pôle", nameof(Name));
+        var newDepartement = RequiredDepartement(departementCode);
+        var newPays = Guard.Optional(pays, PaysMaxLength, "Le pays", nameof(Pays));
+        var newSeat = Guard.Optional(seat, SeatMaxLength, "Le siège", nameof(Seat));
+        (Name, DepartementCode, Pays, Seat) = (newName, newDepartement, newPays, newSeat);
+    }
+
+    /// <summary>
+    /// Deactivates an emptied pôle. Refused while it still covers an EPCI or a commune: every commune
+    /// must keep exactly one active pôle, so its territory moves to another pôle first.
+    /// </summary>
+    public void Deactivate(IEnumerable<Epci> epcis, IEnumerable<Commune> communes)
+    {
+        ArgumentNullException.ThrowIfNull(epcis);
+        ArgumentNullException.ThrowIfNull(communes);
+        var covered = epcis.Count(e => e.PoleId == Id) + communes.Count(c => c.EpciSiren is null && c.PoleId == Id);
+        if (covered > 0)
+        {
+            throw new DomainException($"Ce pôle couvre encore {covered} territoire(s) : attribuez d'abord ses intercommunalités (et ses îles) à un autre pôle, puis désactivez-le.");
+        }
+
+        IsActive = false;
+    }
+
+    public void Activate() => IsActive = true;
+
     public void SetVerification(bool nameVerified, bool seatVerified, bool perimeterVerified)
     {
         NameVerified = nameVerified;
@@ -68,9 +107,13 @@ public sealed class Pole
 
     public void UpdateContact(string? email, string? phone, string? website, string? address)
     {
-        Email = Guard.Optional(email, EmailMaxLength, "L'adresse électronique");
-        Phone = Guard.Optional(phone, PhoneMaxLength, "Le téléphone");
-        Website = Guard.Optional(website, WebsiteMaxLength, "Le site web");
-        Address = Guard.Optional(address, AddressMaxLength, "L'adresse");
+        var newEmail = Guard.Optional(email, EmailMaxLength, "L'adresse électronique", nameof(Email));
+        var newPhone = Guard.Optional(phone, PhoneMaxLength, "Le téléphone", nameof(Phone));
+        var newWebsite = Guard.Optional(website, WebsiteMaxLength, "Le site web", nameof(Website));
+        var newAddress = Guard.Optional(address, AddressMaxLength, "L'adresse", nameof(Address));
+        (Email, Phone, Website, Address) = (newEmail, newPhone, newWebsite, newAddress);
     }
+
+    private static string RequiredDepartement(string? code) =>
+        Guard.Departement(code, nameof(DepartementCode)) ?? throw new DomainException("Choisissez le département du pôle.", nameof(DepartementCode));
 }

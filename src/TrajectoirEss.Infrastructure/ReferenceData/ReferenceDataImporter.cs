@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain.Common;
@@ -21,12 +15,6 @@ namespace TrajectoirEss.Infrastructure.ReferenceData;
 /// </summary>
 public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<ReferenceDataImporter> logger)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task<ReferenceDataReport> ImportAsync(CancellationToken cancellationToken = default)
     {
         var report = new ReferenceDataReport();
@@ -40,19 +28,18 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
         }
 
         var epcis = await db.Epcis.ToDictionaryAsync(e => e.Siren, cancellationToken);
-        foreach (var row in ReadCsv<EpciRow>("epci-bretagne.csv").Where(r => !epcis.ContainsKey(r.Siren)))
+        foreach (var row in ReferenceDataFiles.ReadEpcis().Where(r => !epcis.ContainsKey(r.Siren)))
         {
-            var epci = new Epci(row.Siren, row.Nom, row.Type);
+            var epci = new Epci(row.Siren, row.Name, row.Kind);
             db.Epcis.Add(epci);
             epcis[epci.Siren] = epci;
             report.Epcis++;
         }
 
         var communes = await db.Communes.ToDictionaryAsync(c => c.CodeInsee, cancellationToken);
-        foreach (var row in ReadCsv<CommuneRow>("communes-bretagne.csv").Where(r => !communes.ContainsKey(r.CodeInsee)))
+        foreach (var row in ReferenceDataFiles.ReadCommunes().Where(r => !communes.ContainsKey(r.CodeInsee)))
         {
-            var postalCodes = row.CodesPostaux.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var commune = new Commune(row.CodeInsee, row.Nom, row.Departement, postalCodes, row.EpciSiren, row.Population);
+            var commune = new Commune(row.CodeInsee, row.Name, row.DepartementCode, row.PostalCodes, row.EpciSiren, row.Population);
             db.Communes.Add(commune);
             communes[commune.CodeInsee] = commune;
             report.Communes++;
@@ -61,7 +48,7 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
         await db.SaveChangesAsync(cancellationToken);
 
         var poles = await db.Poles.ToDictionaryAsync(p => p.Code, cancellationToken);
-        var polesFile = ReadJson<PolesFile>("poles-ess-bretagne.json");
+        var polesFile = ReferenceDataFiles.ReadJson<PolesFile>("poles-ess-bretagne.json");
         var poleIdByName = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var row in polesFile.Poles)
         {
@@ -103,7 +90,7 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
         var structures = await db.Structures.ToDictionaryAsync(s => s.Code, cancellationToken);
         var programmes = await db.Programmes.Select(p => p.Code).ToHashSetAsync(cancellationToken);
-        foreach (var row in ReadJson<StructuresFile>("structures.json").Structures)
+        foreach (var row in ReferenceDataFiles.ReadJson<StructuresFile>("structures.json").Structures)
         {
             if (!structures.TryGetValue(row.Code, out var structure))
             {
@@ -122,7 +109,7 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
         var listItems = await db.ListItems.Select(i => new { i.Kind, i.Code }).ToListAsync(cancellationToken);
         var existingItems = listItems.Select(i => (i.Kind, i.Code)).ToHashSet();
-        foreach (var (kind, items) in ReadJson<ListsFile>("lists.json").Lists)
+        foreach (var (kind, items) in ReferenceDataFiles.ReadJson<ListsFile>("lists.json").Lists)
         {
             for (var order = 0; order < items.Count; order++)
             {
@@ -146,53 +133,6 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
     /// <summary>A stable, readable key from a name: "Réso solidaire" → "reso-solidaire".</summary>
     public static string Slug(string name) => SearchText.Fold(name).Replace(' ', '-');
-
-    private static List<T> ReadCsv<T>(string fileName)
-    {
-        using var stream = OpenResource(fileName);
-        using var reader = new StreamReader(stream);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            PrepareHeaderForMatch = args => args.Header.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant(),
-        };
-        using var csv = new CsvReader(reader, configuration);
-        return csv.GetRecords<T>().ToList();
-    }
-
-    private static T ReadJson<T>(string fileName)
-    {
-        using var stream = OpenResource(fileName);
-        return JsonSerializer.Deserialize<T>(stream, JsonOptions)
-            ?? throw new InvalidDataException($"Reference data file {fileName} is empty.");
-    }
-
-    private static Stream OpenResource(string fileName) =>
-        Assembly.GetExecutingAssembly().GetManifestResourceStream($"ReferenceData.{fileName}")
-        ?? throw new FileNotFoundException($"Reference data file {fileName} is not embedded in the assembly.");
-
-    private sealed class EpciRow
-    {
-        public string Siren { get; set; } = string.Empty;
-
-        public string Nom { get; set; } = string.Empty;
-
-        public string Type { get; set; } = string.Empty;
-    }
-
-    private sealed class CommuneRow
-    {
-        public string CodeInsee { get; set; } = string.Empty;
-
-        public string Nom { get; set; } = string.Empty;
-
-        public string Departement { get; set; } = string.Empty;
-
-        public string CodesPostaux { get; set; } = string.Empty;
-
-        public string? EpciSiren { get; set; }
-
-        public int Population { get; set; }
-    }
 
     private sealed record PolesFile(List<PoleRow> Poles, List<IslandRow> CommunesWithoutEpci);
 

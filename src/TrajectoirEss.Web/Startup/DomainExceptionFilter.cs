@@ -19,7 +19,7 @@ internal sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : I
     {
         var (status, message) = context.Exception switch
         {
-            ProjectNotFoundException => (StatusCodes.Status404NotFound, (string?)null),
+            ProjectNotFoundException or Areas.Admin.Shared.AdminRecordNotFoundException => (StatusCodes.Status404NotFound, (string?)null),
             DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Ces informations ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page pour voir la version à jour, puis recommencez."),
             _ => (0, null),

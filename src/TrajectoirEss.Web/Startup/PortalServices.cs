@@ -61,6 +61,9 @@ internal static class PortalServices
             options.SlidingExpiration = true;
             options.Events = new CookieAuthenticationEvents
             {
+                // A disabled account, or one whose security stamp changed, is signed out on its next request.
+                OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync,
+
                 // A signed-in user without the right role gets a 403 page, not a redirect; an API caller gets a bare status.
                 OnRedirectToAccessDenied = context =>
                 {
@@ -83,6 +86,8 @@ internal static class PortalServices
             };
         });
 
+        // The claims of a session (name, organisation) are refreshed from the database every minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization(Policies.Add);
 
         services.AddControllersWithViews(options =>
@@ -129,6 +134,12 @@ internal static class PortalServices
         services.AddHostedService<Areas.Pole.Projects.ReferralDeadlineJob>();
         services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.ExpiryDays > o.ReminderDays, "Referrals:ExpiryDays must be greater than Referrals:ReminderDays.").ValidateOnStart();
+        services.AddScoped<Areas.Admin.Shared.AdminAudit>();
+        services.AddScoped<Areas.Admin.Accounts.AccountAdministration>();
+        services.AddScoped<Areas.Admin.Poles.PoleAdministration>();
+        services.AddScoped<Areas.Admin.Structures.StructureAdministration>();
+        services.AddScoped<Areas.Admin.Lists.ListAdministration>();
+        services.AddScoped<Areas.Admin.ReferenceData.ReferenceDataRefresh>();
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         return builder;

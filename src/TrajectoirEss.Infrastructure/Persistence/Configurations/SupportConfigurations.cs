@@ -19,6 +19,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         builder.Property(s => s.City).HasMaxLength(Structure.CityMaxLength);
         builder.Property(s => s.Website).HasMaxLength(Structure.WebsiteMaxLength);
         builder.Property(s => s.Email).HasMaxLength(Structure.EmailMaxLength);
+        builder.Property(s => s.Version).IsRowVersion();
         builder.HasOne<Departement>().WithMany().HasForeignKey(s => s.DepartementCode).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -35,6 +36,13 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Description).HasMaxLength(Programme.DescriptionMaxLength);
+        builder.Property(p => p.TargetStage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Format).HasMaxLength(Programme.FormatMaxLength);
+        builder.Property(p => p.CostForPorteur).HasMaxLength(Programme.CostMaxLength);
+        builder.Property(p => p.MinAmount).HasPrecision(12, 2);
+        builder.Property(p => p.MaxAmount).HasPrecision(12, 2);
+        builder.Ignore(p => p.Terms);
+        builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne<Structure>().WithMany().HasForeignKey(p => p.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.StructureId);
     }

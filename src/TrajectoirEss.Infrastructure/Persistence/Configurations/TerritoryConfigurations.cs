@@ -62,6 +62,10 @@ internal sealed class PoleConfiguration : IEntityTypeConfiguration<Pole>
         builder.Property(p => p.Phone).HasMaxLength(Pole.PhoneMaxLength);
         builder.Property(p => p.Website).HasMaxLength(Pole.WebsiteMaxLength);
         builder.Property(p => p.Address).HasMaxLength(Pole.AddressMaxLength);
+
+        // Existing pôles are active; the sentinel makes EF send false and leave true to the default.
+        builder.Property(p => p.IsActive).HasDefaultValue(true).HasSentinel(true);
+        builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne<Departement>().WithMany().HasForeignKey(p => p.DepartementCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

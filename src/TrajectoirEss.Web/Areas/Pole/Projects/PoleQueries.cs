@@ -288,7 +288,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Notes = notes.Select(n => new NoteLine(n.WrittenAt, names.GetValueOrDefault(n.AuthorId, "—"), n.Body)).ToList(),
             AuditTrail = auditTrail.Select(a => new AuditLine(a.At, names.GetValueOrDefault(a.ActorId, "—"), a.Action, a.Changes)).ToList(),
             Staff = await StaffAsync(poleId, cancellationToken),
-            OtherPoles = (await db.Poles.AsNoTracking().Where(p => p.Id != poleId).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList(),
+            OtherPoles = (await db.Poles.AsNoTracking().Where(p => p.Id != poleId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList(),
             Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
             ClosingReasons = lists.Where(i => i.Kind == ListKind.ClosingReason).ToList(),
             AbandonReasons = lists.Where(i => i.Kind == ListKind.AbandonReason).ToList(),

@@ -101,7 +101,8 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
     public async Task TransferAsync(Guid staffId, Guid poleId, Guid projectId, Guid toPoleId, string? reason, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
-        var poles = await db.Poles.Where(p => p.Id == poleId || p.Id == toPoleId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        // A deactivated pôle (emptied by a merge) takes no new project.
+        var poles = await db.Poles.Where(p => p.Id == poleId || (p.Id == toPoleId && p.IsActive)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         if (!poles.TryGetValue(toPoleId, out var toName))
         {
             throw new DomainException("Choisissez un pôle de la liste.");

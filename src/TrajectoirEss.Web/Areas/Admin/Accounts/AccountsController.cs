@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Areas.Admin.Shared;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Admin.Accounts;
+
+/// <summary>Accounts: list and search, invite staff, change role or organisation, disable, re-enable, resend an invitation.</summary>
+[Area("Admin")]
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/comptes")]
+public sealed class AccountsController(AccountAdministration accounts, TrajectoirEssDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(AccountFilter filter, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new DomainException("La recherche demandée n'est pas valide : revenez à la liste des comptes.");
+        }
+
+        return View(await accounts.ListAsync(filter, cancellationToken));
+    }
+
+    [HttpGet("inviter")]
+    public async Task<IActionResult> Invite(CancellationToken cancellationToken) =>
+        View(await accounts.InvitePageAsync(new InviteInput(), cancellationToken));
+
+    [HttpPost("inviter")]
+    public async Task<IActionResult> Invite([Bind(Prefix = "Input")] InviteInput input, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var id = await accounts.InviteAsync(User.GetUserId(), input, cancellationToken);
+                TempData["Flash"] = $"Le compte est créé ; une invitation à choisir un mot de passe a été envoyée à {input.Email.Trim()}.";
+                return Redirect($"/admin/comptes/{id}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddDomainError(ex, "Input");
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(await accounts.InvitePageAsync(input, cancellationToken));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
+        await accounts.PageAsync(id, User.GetUserId(), null, cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:guid}/role")]
+    public async Task<IActionResult> ChangeRole(Guid id, [Bind(Prefix = "Input")] RoleInput input, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var changed = await accounts.ChangeRoleAsync(User.GetUserId(), id, input, cancellationToken);
+                TempData["Flash"] = changed
+                    ? "Le rôle et l'organisation sont enregistrés. La personne devra se reconnecter pour les utiliser."
+                    : "Aucun changement : le rôle et l'organisation étaient déjà ceux-là.";
+                return Redirect($"/admin/comptes/{id}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddDomainError(ex, "Input");
+            }
+        }
+
+        return await RefusedAsync(id, input, cancellationToken);
+    }
+
+    [HttpPost("{id:guid}/desactiver")]
+    public Task<IActionResult> Disable(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, "Le compte est désactivé : ses sessions sont fermées et il ne peut plus se connecter.", () => accounts.DisableAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+
+    [HttpPost("{id:guid}/reactiver")]
+    public Task<IActionResult> Enable(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, "Le compte est réactivé.", () => accounts.EnableAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+
+    [HttpPost("{id:guid}/renvoyer-invitation")]
+    public Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, "L'invitation a été renvoyée.", () => accounts.ResendInvitationAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await action();
+            TempData["Flash"] = done;
+            return Redirect($"/admin/comptes/{id}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex);
+        }
+
+        return await RefusedAsync(id, null, cancellationToken);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, RoleInput? typed, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var page = await accounts.PageAsync(id, User.GetUserId(), typed, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Details", page);
+    }
+}
