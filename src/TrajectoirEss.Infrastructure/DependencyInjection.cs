@@ -34,6 +34,7 @@ public static class DependencyInjection
 
         services.AddScoped<ReferenceDataImporter>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<DemoDataGenerator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -27,12 +27,26 @@ try
         return 0;
     }
 
+    // `dotnet TrajectoirEss.Web.dll generate-demo-data [scale] [fromYear] [toYear]`: the benchmark's volumes.
+    if (args.Length > 0 && args[0] == "generate-demo-data")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        var from = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2017;
+        var to = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : DateTime.UtcNow.Year;
+        var report = await scope.ServiceProvider.GetRequiredService<TrajectoirEss.Infrastructure.Demo.DemoDataGenerator>()
+            .GenerateAsync(from, to, scale, DateTimeOffset.UtcNow);
+        Log.Information("Demo data generated at scale {Scale}: {Projects} projects", scale, report.Projects);
+        return 0;
+    }
+
     if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await initializer.MigrateAsync();
         await initializer.SeedAccountsAsync();
+        await initializer.SeedDemoDataAsync();
     }
 
     app.UsePortalPipeline();

@@ -55,7 +55,10 @@ public sealed class AdminAuthorizationTests(AdminAuthorizationTests.Fixture port
         foreach (var (method, path) in AdminRoutes())
         {
             using var response = await SendAsync(client, method, path, token);
-            if (response.StatusCode != HttpStatusCode.Forbidden)
+
+            // A record's page (an id in the path) answers 404 to a role that may not see it, any other page 403.
+            var expected = path.Split('/').Any(segment => Guid.TryParse(segment, out _)) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
+            if (response.StatusCode != expected)
             {
                 wrong.Add($"{method} {path} → {(int)response.StatusCode}");
             }

@@ -167,7 +167,13 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 // About one project in seven goes to the idéateur; some of them then to the incubator.
                 if (roll < 0.15)
                 {
-                    var session = sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Ideateur).OrderByDescending(s => structures[s.Session.StructureId].DepartementCode == departement).ThenBy(_ => random.Next()).First();
+                    // The idéateur session of the project's département that starts next (or the last one of the year).
+                    var welcomedOn = DateOnly.FromDateTime(welcomed.UtcDateTime);
+                    var session = sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Ideateur)
+                        .OrderByDescending(s => structures[s.Session.StructureId].DepartementCode == departement)
+                        .ThenByDescending(s => s.Session.StartsOn >= welcomedOn)
+                        .ThenBy(s => s.Session.StartsOn)
+                        .First();
                     t = Enter(project, session, pole, people, t, random, referrals, outcome: random.NextDouble() < 0.7 ? EnrolmentOutcome.Go : EnrolmentOutcome.NoGo, note: "Note d'intention fictive.");
                     if (random.NextDouble() < 0.45)
                     {
@@ -180,7 +186,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                     var session = sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Creopss).OrderBy(_ => random.Next()).First();
                     t = Enter(project, session, pole, Math.Min(people, 2), t, random, referrals, outcome: random.NextDouble() < 0.6 ? EnrolmentOutcome.Certified : EnrolmentOutcome.Completed, note: null);
                 }
-                else if (roll < 0.34)
+                else if (roll < 0.36)
                 {
                     var instrument = random.NextDouble() < 0.6 ? ProgrammeType.CapCreationEss : ProgrammeType.FondsDeConfiance;
                     var programme = Programme(instrument);
@@ -322,7 +328,9 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 session.Enrolments.Add(enrolment);
             }
 
-            var done = new DateTimeOffset(session.Session.EndsOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(rnd.Next(0, 20));
+            // Completion comes after the entry: at the end of the session, or a few weeks after a late entry.
+            var sessionEnd = new DateTimeOffset(session.Session.EndsOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var done = (sessionEnd > enter.AddDays(30) ? sessionEnd : enter.AddDays(30)).AddDays(rnd.Next(0, 20));
             if (done < now)
             {
                 CompanyCreation? company = outcome == EnrolmentOutcome.CompanyCreated ? new CompanyCreation("scic", DateOnly.FromDateTime(done.UtcDateTime), null, DateOnly.FromDateTime(done.UtcDateTime)) : null;
@@ -332,6 +340,31 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
 
             return enter;
         }
+    }
+
+    /// <summary>Gives the demo porteur account a project with a trajectory: welcomed, then referred to the idéateur.</summary>
+    public async Task CreateShowcaseAsync(string porteurEmail, string poleCode, string programmeCode, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var normalized = porteurEmail.ToUpperInvariant();
+        var porteur = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (porteur is null || await db.Projects.AnyAsync(p => p.Members.Any(m => m.UserId == porteur.Id), cancellationToken))
+        {
+            return;
+        }
+
+        var pole = await db.Poles.SingleAsync(p => p.Code == poleCode, cancellationToken);
+        var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode, cancellationToken);
+        var staff = await db.Users.Where(u => u.PoleId == pole.Id).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var details = new ProjectDetails("Tiers-lieu de la baie de Morlaix", "Un café-atelier associatif avec une ressourcerie, ouvert aux habitants.", "Plus de lieu de rencontre dans le quartier ; beaucoup d'objets jetés.", ProjectOrigin.PorteurIdea, "environnement-economie-circulaire", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement | SupportNeeds.Formation, 3, "pole-ess");
+        var project = Project.CreateDraft(Guid.CreateVersion7(now), porteur.Id, details, now.AddDays(-40));
+        project.Submit(porteur.Id, pole.Id, consentToProcessing: true, now.AddDays(-38));
+        project.Welcome(staff, now.AddDays(-30));
+        var referral = Referral.Create(project, programme, pole.Id, staff, porteurConsentsToSharing: true, "Collectif motivé, à accompagner à l'idéateur.", now.AddDays(-20));
+        db.Projects.Add(project);
+        db.Referrals.Add(referral);
+        db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.DataProcessing, true, now.AddDays(-40)));
+        db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-40)));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static int Scaled(int count, double scale) => Math.Max(1, (int)Math.Round(count * scale));

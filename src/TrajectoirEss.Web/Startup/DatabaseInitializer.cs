@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     UserManager<ApplicationUser> users,
     ReferenceDataImporter referenceData,
     DemoAccounts demoAccounts,
+    DemoDataGenerator demoData,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
     TimeProvider clock,
@@ -37,6 +38,20 @@ public sealed class DatabaseInitializer(
         }
 
         await referenceData.ImportAsync(cancellationToken);
+    }
+
+    /// <summary>Demo mode: a fictitious history of the programme from 2019 to today (once).</summary>
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        if (!portal.Value.DemoMode || await demoData.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var report = await demoData.GenerateAsync(2019, now.Year, portal.Value.DemoDataScale, now, cancellationToken: cancellationToken);
+        await demoData.CreateShowcaseAsync("porteur@demo.test", "adess-du-pays-de-morlaix", "tag29-ideateur", now, cancellationToken);
+        logger.LogInformation("Demo data generated: {Projects} projects, {Referrals} referrals, {Enrolments} enrolments", report.Projects, report.Referrals, report.Enrolments);
     }
 
     public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)

@@ -10,6 +10,10 @@ public sealed class PortalOptions
     /// <summary>Creates the demo accounts (and later the demo data). Refused in Production.</summary>
     public bool DemoMode { get; set; }
 
+    /// <summary>Size of the demo dataset (1: the programme's real yearly volumes).</summary>
+    [Range(0.01, 100)]
+    public double DemoDataScale { get; set; } = 1;
+
     /// <summary>The address people reach the portal at, used for links in e-mails sent outside a request.</summary>
     [Required]
     [Url]

@@ -67,7 +67,10 @@ internal static class PortalServices
                 // A signed-in user without the right role gets a 403 page, not a redirect; an API caller gets a bare status.
                 OnRedirectToAccessDenied = context =>
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    // A role that may not see a kind of page gets 403; on a record's page (an id in the path)
+                    // it gets 404, like any record it may not see, so that the record's existence does not leak.
+                    var recordRoute = context.Request.Path.Value?.Split('/').Any(segment => Guid.TryParse(segment, out _)) == true;
+                    context.Response.StatusCode = recordRoute ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 },
                 OnRedirectToLogin = context =>
@@ -129,6 +132,7 @@ internal static class PortalServices
         services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();
         services.AddScoped<Areas.Structure.StructureWorkspace>();
         services.AddScoped<Areas.Structure.StructureQueries>();
+        services.AddScoped<Areas.Coordination.Dashboard.DashboardQueries>();
         services.AddOptions<FinancingOptions>().Bind(configuration.GetSection(FinancingOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.CapCreationMin <= o.CapCreationMax && o.FondsDeConfianceMinShare <= o.FondsDeConfianceMaxShare, "Financing: each minimum must not exceed its maximum.").ValidateOnStart();
         services.AddHostedService<Areas.Pole.Projects.ReferralDeadlineJob>();

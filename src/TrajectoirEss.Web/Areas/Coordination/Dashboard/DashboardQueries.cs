@@ -145,7 +145,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db)
             """,
         [Indicator.ReferralsAnsweredWithin10Days] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total,
-                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '10 days') / COUNT(*), 1) AS value
+                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '10 days') / NULLIF(COUNT(*), 0), 1) AS value
             FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
             WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())

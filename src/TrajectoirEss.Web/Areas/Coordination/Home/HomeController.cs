@@ -9,7 +9,7 @@ namespace TrajectoirEss.Web.Areas.Coordination.Home;
 /// <summary>The regional view: aggregates only, never a person.</summary>
 [Area("Coordination")]
 [Authorize(Policy = Policies.Coordination)]
-[Route("coordination")]
+[Route("coordination/territoire")]
 public sealed class HomeController(TrajectoirEssDbContext db) : Controller
 {
     [HttpGet("")]

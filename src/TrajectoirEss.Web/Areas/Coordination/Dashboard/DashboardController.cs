@@ -1,0 +1,197 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Startup;
+using IndicatorCatalog = TrajectoirEss.Domain.Indicators.Indicators;
+
+namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
+
+/// <summary>The query string of the dashboard (French names, as people share these links).</summary>
+public sealed class DashboardQuery
+{
+    [Range(2000, 2100)]
+    public int? Annee { get; set; }
+
+    public DateOnly? Du { get; set; }
+
+    public DateOnly? Au { get; set; }
+
+    [StringLength(2)]
+    public string? Departement { get; set; }
+
+    public Guid? Pole { get; set; }
+
+    [StringLength(50)]
+    public string? Secteur { get; set; }
+
+    [StringLength(50)]
+    public string? Forme { get; set; }
+
+    public ProjectOrigin? Origine { get; set; }
+
+    public Indicator? Carte { get; set; }
+}
+
+/// <summary>
+/// The regional dashboard of the programme's indicators (coordination), and the same page limited to
+/// their own pôle for pôle staff. Aggregates only: no names, no titles, small cells masked.
+/// </summary>
+[Area("Coordination")]
+public sealed class DashboardController(DashboardQueries queries, TrajectoirEssDbContext db, TimeProvider clock) : Controller
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    [HttpGet("/coordination")]
+    [Authorize(Policy = Policies.Coordination)]
+    public async Task<IActionResult> Index(DashboardQuery query, CancellationToken cancellationToken) =>
+        View("Index", await ModelAsync(query, forcedPole: null, cancellationToken));
+
+    [HttpGet("/pole/indicateurs")]
+    [Authorize(Policy = Policies.Pole)]
+    public async Task<IActionResult> Pole(DashboardQuery query, CancellationToken cancellationToken) =>
+        View("Index", await ModelAsync(query, User.GetPoleId(), cancellationToken));
+
+    [HttpGet("/coordination/export.csv")]
+    [Authorize(Policy = Policies.Coordination)]
+    public async Task<IActionResult> Csv(DashboardQuery query, string? table, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(query, forcedPole: null, cancellationToken);
+        var (name, rows) = Tables(model).FirstOrDefault(t => t.Name == (table ?? "poles"));
+        if (rows is null)
+        {
+            throw new DomainException("Ce tableau n'existe pas.");
+        }
+
+        await using var buffer = new MemoryStream();
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        await using (var csv = new CsvWriter(writer, new CsvConfiguration(French) { Delimiter = ";" }))
+        {
+            foreach (var header in rows[0].Keys)
+            {
+                csv.WriteField(header);
+            }
+
+            await csv.NextRecordAsync();
+            foreach (var row in rows)
+            {
+                foreach (var cell in row.Values)
+                {
+                    csv.WriteField(cell);
+                }
+
+                await csv.NextRecordAsync();
+            }
+        }
+
+        return File(buffer.ToArray(), "text/csv; charset=utf-8", $"trajectoiress-{name}-{Slug(model.PeriodLabel)}.csv");
+    }
+
+    [HttpGet("/coordination/export.xlsx")]
+    [Authorize(Policy = Policies.Coordination)]
+    public async Task<IActionResult> Xlsx(DashboardQuery query, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(query, forcedPole: null, cancellationToken);
+        var sheets = new Dictionary<string, object>();
+        foreach (var (name, rows) in Tables(model))
+        {
+            sheets[name] = rows;
+        }
+
+        await using var buffer = new MemoryStream();
+        await buffer.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"trajectoiress-{Slug(model.PeriodLabel)}.xlsx");
+    }
+
+    /// <summary>Every table of the page, as shown (masked cells included), for the exports.</summary>
+    public static IReadOnlyList<(string Name, List<Dictionary<string, object>> Rows)> Tables(DashboardViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var figures = model.KeyFigures.Select(k => new Dictionary<string, object>
+        {
+            ["Indicateur"] = k.Definition.Label,
+            ["Période"] = k.Value,
+            ["Période précédente"] = k.Previous,
+            ["Évolution"] = k.Change ?? string.Empty,
+        }).ToList();
+        var poles = model.Rows.Select(r =>
+        {
+            var row = new Dictionary<string, object> { ["Pôle"] = r.Pole.Name, ["Département"] = r.Pole.Departement };
+            foreach (var definition in IndicatorCatalog.All)
+            {
+                row[definition.Label] = r.Cells[definition.Code].Display;
+            }
+
+            return row;
+        }).ToList();
+        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = Masked(c.Count) }).ToList();
+        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = Masked(f.Count) }).ToList();
+        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = Masked(r.Count) }).ToList();
+        return new List<(string, List<Dictionary<string, object>>)> { ("indicateurs", figures), ("poles", poles), ("conversions", conversions), ("flux", flows), ("abandons", reasons) }
+            .Where(t => t.Item2.Count > 0)
+            .ToList();
+    }
+
+    public static string Masked(int count) => count is > 0 and < IndicatorCatalog.SmallCellThreshold ? "< 3" : count.ToString(CultureInfo.InvariantCulture);
+
+    private static string Slug(string text) => SearchText.Fold(text).Replace(' ', '-');
+
+    private async Task<DashboardViewModel> ModelAsync(DashboardQuery query, Guid? forcedPole, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new DomainException("Les filtres demandés ne sont pas valides : choisissez-les dans les listes.");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        DashboardFilter filter;
+        string label;
+        int? year = null;
+        if (query.Du is { } from && query.Au is { } to)
+        {
+            if (to < from || to.DayNumber - from.DayNumber > 366 * 20)
+            {
+                throw new DomainException("La période demandée n'est pas valide : la date de fin doit suivre la date de début.");
+            }
+
+            filter = new DashboardFilter(from, to.AddDays(1), null, null, null, null, null);
+            label = $"du {from:dd/MM/yyyy} au {to:dd/MM/yyyy}";
+        }
+        else
+        {
+            year = query.Annee ?? today.Year;
+            filter = DashboardFilter.Year(year.Value);
+            label = $"année {year}";
+        }
+
+        filter = filter with
+        {
+            Departement = forcedPole is null ? query.Departement : null,
+            PoleId = forcedPole ?? query.Pole,
+            Sector = query.Secteur,
+            LegalForm = query.Forme,
+            Origin = query.Origine,
+        };
+        var lists = await db.ListItems.AsNoTracking().Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.LegalForm)).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        return new DashboardViewModel
+        {
+            Data = await queries.LoadAsync(filter, cancellationToken),
+            RegionWide = forcedPole is null,
+            PeriodLabel = label,
+            Year = year,
+            MapIndicator = query.Carte ?? Indicator.ProjectsWelcomed,
+            Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
+            LegalForms = lists.Where(i => i.Kind == ListKind.LegalForm).ToList(),
+        };
+    }
+}

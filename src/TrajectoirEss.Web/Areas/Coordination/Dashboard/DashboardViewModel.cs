@@ -1,0 +1,99 @@
+using System.Globalization;
+using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Lists;
+using IndicatorCatalog = TrajectoirEss.Domain.Indicators.Indicators;
+
+namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
+
+public sealed record KeyFigure(IndicatorDefinition Definition, string Value, string Previous, string? Change);
+
+public sealed record PoleRow(PoleInfo Pole, IReadOnlyDictionary<Indicator, (string Display, decimal Sort)> Cells);
+
+public sealed record Tile(PoleInfo Pole, string Display, int Level);
+
+/// <summary>What the dashboard page shows, with small cells masked: nothing here can identify a person.</summary>
+public sealed class DashboardViewModel
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public required DashboardData Data { get; init; }
+
+    public required bool RegionWide { get; init; }
+
+    public required string PeriodLabel { get; init; }
+
+    public required int? Year { get; init; }
+
+    public required Indicator MapIndicator { get; init; }
+
+    public required IReadOnlyList<ListItem> Sectors { get; init; }
+
+    public required IReadOnlyList<ListItem> LegalForms { get; init; }
+
+    public IReadOnlyList<KeyFigure> KeyFigures => IndicatorCatalog.All.Select(d =>
+    {
+        var now = Data.Current[d.Code].Total;
+        var before = Data.Previous[d.Code].Total;
+        string? change = null;
+        if (!d.IsRate && now is { } n && before is { } b && b != 0 && !IsSmall(d, n) && !IsSmall(d, b))
+        {
+            change = ((n - b) / b).ToString("+0 %;-0 %;0 %", French);
+        }
+
+        return new KeyFigure(d, Display(d, now), Display(d, before), change);
+    }).ToList();
+
+    public IReadOnlyList<PoleRow> Rows => Data.Poles
+        .Where(p => RegionWide || Data.Current[Indicator.ProjectsWelcomed].ByPole.ContainsKey(p.Id) || Data.Filter.PoleId == p.Id)
+        .Select(p => new PoleRow(p, IndicatorCatalog.All.ToDictionary(
+            d => d.Code,
+            d =>
+            {
+                var value = Data.Current[d.Code].ByPole.GetValueOrDefault(p.Id);
+                return (Display(d, value), SortValue(d, value));
+            })))
+        .ToList();
+
+    public IReadOnlyList<Tile> Tiles
+    {
+        get
+        {
+            var definition = IndicatorCatalog.Of(MapIndicator);
+            var values = Data.Poles.Select(p => Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id) ?? 0).ToList();
+            var max = values.Count == 0 ? 0 : values.Max();
+            return Data.Poles.Select(p =>
+            {
+                var value = Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id);
+                var level = max <= 0 || value is null ? 0 : (int)Math.Ceiling((double)(value.Value / max) * 4);
+                return new Tile(p, Display(definition, value), IsSmall(definition, value ?? 0) ? 1 : level);
+            }).ToList();
+        }
+    }
+
+    /// <summary>A count of 1 or 2 (people or projects) could point at someone: it reads "&lt; 3".</summary>
+    public static bool IsSmall(IndicatorDefinition definition, decimal value) =>
+        definition is { IsAmount: false, IsRate: false } && value > 0 && value < IndicatorCatalog.SmallCellThreshold;
+
+    public static string Display(IndicatorDefinition definition, decimal? value)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (value is not { } v)
+        {
+            return definition.IsRate ? "—" : "0";
+        }
+
+        if (IsSmall(definition, v))
+        {
+            return "< 3";
+        }
+
+        return definition.IsAmount ? v.ToString("#,##0", French) + " €"
+            : definition.IsRate ? v.ToString("0.#", French)
+            : v.ToString("#,##0", French);
+    }
+
+    public static string Number(decimal value) => value.ToString("#,##0.##", French);
+
+    private static decimal SortValue(IndicatorDefinition definition, decimal? value) =>
+        value is { } v ? (IsSmall(definition, v) ? 1 : v) : (definition.IsRate ? -1 : 0);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Demo;
+using TrajectoirEss.Web.Areas.Coordination.Dashboard;
+using TrajectoirEss.Web.Tests.Infrastructure;
+using IndicatorCatalog = TrajectoirEss.Domain.Indicators.Indicators;
+
+namespace TrajectoirEss.Web.Tests;
+
+/// <summary>The dashboard's figures against counts written independently (LINQ over the records) on a generated dataset.</summary>
+public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixture<DashboardTests.Fixture>
+{
+    private static readonly DateTimeOffset Start2025 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start2026 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static bool In2025(DateTimeOffset? at) => at >= Start2025 && at < Start2026;
+
+    private static string Display(Indicator code, decimal? value) => DashboardViewModel.Display(IndicatorCatalog.Of(code), value);
+
+    /// <summary>Each indicator for 2025 computed without the dashboard's SQL.</summary>
+    private async Task<Dictionary<Indicator, decimal?>> IndependentAsync(string? departement = null, string? sector = null)
+    {
+        return await portal.WithDbAsync(async db =>
+        {
+            var poles = await db.Poles.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DepartementCode);
+            var projects = await db.Projects.AsNoTracking().ToListAsync();
+            bool Keep(Project p, Guid? pole) => (departement is null || (pole is { } id && poles[id] == departement)) && (sector is null || p.SectorCode == sector);
+            var byId = projects.ToDictionary(p => p.Id);
+            var welcomed = projects.Where(p => p.Steps.Any(s => s.Kind == TrajectoryStepKind.Welcomed && In2025(s.OccurredAt) && Keep(p, s.PoleId))).ToList();
+            var sessions = await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Id);
+            var referrals = await db.Referrals.AsNoTracking().ToDictionaryAsync(r => r.Id);
+            var enrolments = (await db.Enrolments.AsNoTracking().ToListAsync()).Where(e => Keep(byId[e.ProjectId], referrals[e.ReferralId].PoleId)).ToList();
+            var financings = (await db.FinancingApplications.AsNoTracking().ToListAsync())
+                .Where(f => f.Decision == FinancingDecision.Granted && f.Instrument is FinancingInstrument.CapCreationEss or FinancingInstrument.FondsDeConfiance && In2025(f.DecidedAt) && Keep(byId[f.ProjectId], referrals[f.ReferralId].PoleId)).ToList();
+            var createdByPole = projects.Where(p => p.Steps.Any(s => s.Kind == TrajectoryStepKind.Closed && s.Outcome == "Created" && In2025(s.OccurredAt) && Keep(p, s.PoleId))).Select(p => p.Id)
+                .Union(enrolments.Where(e => e.Outcome == EnrolmentOutcome.CompanyCreated && In2025(e.CompletedAt)).Select(e => e.ProjectId));
+            var delays = welcomed.Where(p => p.SubmittedAt != null).Select(p => (p.FirstContactAt!.Value - p.SubmittedAt!.Value).TotalDays).Order().ToList();
+            var referred = referrals.Values.Where(r => In2025(r.ReferredAt) && Keep(byId[r.ProjectId], r.PoleId)).ToList();
+            var needs = await db.TerritoryNeeds.AsNoTracking().Where(n => n.ConcludedOn >= new DateOnly(2025, 1, 1) && n.ConcludedOn < new DateOnly(2026, 1, 1)).CountAsync();
+            double? median = delays.Count == 0 ? null : delays.Count % 2 == 1 ? delays[delays.Count / 2] : (delays[(delays.Count / 2) - 1] + delays[delays.Count / 2]) / 2;
+            return new Dictionary<Indicator, decimal?>
+            {
+                [Indicator.ProjectsWelcomed] = welcomed.Count,
+                [Indicator.PorteursWelcomed] = welcomed.Sum(p => p.PeopleCount ?? 1),
+                [Indicator.IdeasExplored] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Ideateur && In2025(e.EnrolledAt)).Select(e => e.ProjectId).Distinct().Count(),
+                [Indicator.OpportunityStudies] = departement is null && sector is null ? needs : null,
+                [Indicator.CreopssPeople] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Creopss && In2025(e.EnrolledAt)).Sum(e => e.People),
+                [Indicator.IncubatedProjects] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Incubateur && e.EnrolledAt != null
+                    && sessions[e.SessionId].StartsOn < new DateOnly(2026, 1, 1) && sessions[e.SessionId].EndsOn >= new DateOnly(2025, 1, 1)).Select(e => e.ProjectId).Distinct().Count(),
+                [Indicator.StudiesFinanced] = financings.Count,
+                [Indicator.AmountGranted] = financings.Sum(f => f.AmountGranted ?? 0),
+                [Indicator.CompaniesCreated] = createdByPole.Count(),
+                [Indicator.Jobs] = enrolments.Where(e => e.Outcome == EnrolmentOutcome.CompanyCreated && In2025(e.CompletedAt)).Sum(e => e.Jobs ?? 0),
+                [Indicator.MedianDaysToFirstContact] = median is null ? null : Math.Round((decimal)median.Value, 1, MidpointRounding.AwayFromZero),
+                [Indicator.ReferralsAnsweredWithin10Days] = referred.Count == 0 ? null : Math.Round(100m * referred.Count(r => r.AnsweredAt != null && r.AnsweredAt <= r.ReferredAt.AddDays(10)) / referred.Count, 1, MidpointRounding.AwayFromZero),
+            };
+        });
+    }
+
+    private static string Value(IHtmlDocument page, Indicator code) => page.QuerySelector($"[data-testid=value-{code}]")!.TextContent.Trim();
+
+    [Fact]
+    public async Task EveryIndicator_EqualsAnIndependentCount()
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var page = await client.GetDocumentAsync("/coordination?annee=2025");
+        var expected = await IndependentAsync();
+
+        Assert.True(expected[Indicator.ProjectsWelcomed] > 10, "The generated dataset should have welcomed projects in 2025.");
+        foreach (var (code, value) in expected)
+        {
+            Assert.True(Display(code, value) == Value(page, code), $"{code}: page says {Value(page, code)}, independent count {Display(code, value)}");
+        }
+
+        Assert.Equal(IndicatorCatalog.All.Count, page.QuerySelectorAll("[data-testid=definitions] dt").Length);
+    }
+
+    [Fact]
+    public async Task Filters_Combine()
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var page = await client.GetDocumentAsync("/coordination?annee=2025&departement=29&secteur=commerce");
+        var expected = await IndependentAsync(departement: "29", sector: "commerce");
+
+        foreach (var code in new[] { Indicator.ProjectsWelcomed, Indicator.PorteursWelcomed, Indicator.IdeasExplored, Indicator.CreopssPeople, Indicator.CompaniesCreated })
+        {
+            Assert.True(Display(code, expected[code]) == Value(page, code), $"{code}: page says {Value(page, code)}, independent count {Display(code, expected[code])}");
+        }
+
+        Assert.All(page.QuerySelectorAll("[data-testid=by-pole] tbody tr"), row =>
+            Assert.Contains(row.GetAttribute("data-pole")!, page.QuerySelectorAll("#pole option").Select(o => o.GetAttribute("value")!)));
+    }
+
+    [Fact]
+    public async Task SmallCells_AreMaskedEverywhere()
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var page = await client.GetDocumentAsync("/coordination?annee=2025&secteur=culture");
+        var cells = page.QuerySelectorAll("[data-testid=by-pole] td")
+            .Where(td => IndicatorCatalog.Of(Enum.Parse<Indicator>(td.GetAttribute("data-indicator")!)) is { IsAmount: false, IsRate: false })
+            .Select(td => td.TextContent.Trim())
+            .ToList();
+
+        Assert.Contains("< 3", cells);
+        Assert.DoesNotContain("1", cells);
+        Assert.DoesNotContain("2", cells);
+        Assert.DoesNotContain(page.QuerySelectorAll("[data-testid=key-figures] .fs-3").Select(e => e.TextContent.Trim()), v => v is "1" or "2");
+    }
+
+    [Fact]
+    public async Task Exports_CsvAndXlsx_HoldTheFiguresOfThePage()
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var page = await client.GetDocumentAsync("/coordination?annee=2025");
+        var pageRows = page.QuerySelectorAll("[data-testid=by-pole] tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList());
+
+        using var csvResponse = await client.GetAsync("/coordination/export.csv?annee=2025&table=poles");
+        var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Pôle;Département;Porteurs accueillis;", lines[0], StringComparison.Ordinal);
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split(';');
+            Assert.Equal(pageRows[fields[0].Trim('"')], fields.Skip(2).Select(f => f.Trim('"')).ToList());
+        }
+
+        using var xlsxResponse = await client.GetAsync("/coordination/export.xlsx?annee=2025");
+        await using var stream = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
+        var sheets = MiniExcel.GetSheetNames(stream);
+        Assert.Contains("poles", sheets);
+        Assert.Contains("indicateurs", sheets);
+        stream.Position = 0;
+        var figures = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "indicateurs").Cast<IDictionary<string, object>>().ToList();
+        var welcomed = figures.Single(f => (string)f["Indicateur"] == IndicatorCatalog.Of(Indicator.ProjectsWelcomed).Label);
+        Assert.Equal(Value(page, Indicator.ProjectsWelcomed), welcomed["Période"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Coordinator_CannotOpenAnyProjectFile()
+    {
+        var (projectId, referralId) = await portal.WithDbAsync(async db =>
+            (await db.Projects.Select(p => p.Id).FirstAsync(), await db.Referrals.Select(r => r.Id).FirstAsync()));
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+
+        foreach (var url in new[] { $"/pole/projets/{projectId}", $"/porteur/projets/{projectId}", $"/structure/orientations/{referralId}" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} answered {(int)response.StatusCode}");
+        }
+
+        var page = await client.GetDocumentAsync("/coordination?annee=2025");
+        var titles = await portal.WithDbAsync(db => db.Projects.Select(p => p.Title).Take(50).ToListAsync());
+        Assert.DoesNotContain(titles, t => page.MainText().Contains(t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PoleStaff_SeeTheirOwnPoleOnly()
+    {
+        var morlaix = await portal.WithDbAsync(db => db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync());
+        var rennes = await portal.WithDbAsync(db => db.Poles.Where(p => p.Code == "reso-solidaire").Select(p => p.Id).SingleAsync());
+        using var client = await portal.SignInAsync(Fixture.PoleMorlaix);
+
+        using var regional = await client.GetAsync("/coordination?annee=2025");
+        Assert.Equal(HttpStatusCode.Forbidden, regional.StatusCode);
+        using var export = await client.GetAsync("/coordination/export.csv?annee=2025");
+        Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+
+        var page = await client.GetDocumentAsync($"/pole/indicateurs?annee=2025&pole={rennes}");
+        var rows = page.QuerySelectorAll("[data-testid=by-pole] tbody tr").Select(r => r.GetAttribute("data-pole")).ToList();
+        Assert.Equal([morlaix.ToString()], rows);
+        var own = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Steps.Any(s => s.Kind == TrajectoryStepKind.Welcomed && s.PoleId == morlaix && s.OccurredAt >= Start2025 && s.OccurredAt < Start2026)).CountAsync());
+        Assert.Equal(Display(Indicator.ProjectsWelcomed, own), Value(page, Indicator.ProjectsWelcomed));
+    }
+
+    [Theory]
+    [InlineData("/coordination?annee=1800")]
+    [InlineData("/coordination?du=2025-05-01&au=2025-01-01")]
+    [InlineData("/coordination?origine=Nimporte")]
+    [InlineData("/coordination/export.csv?annee=2025&table=inconnue")]
+    public async Task Dashboard_WithBadFilters_Answers400(string url)
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    public sealed class Fixture : PortalFactory
+    {
+        public const string Coordinator = "coordination-dashboard@exemple.test";
+        public const string PoleMorlaix = "pole-dashboard@exemple.test";
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            await CreateUserAsync(Coordinator, Roles.Coordinator);
+            await CreateUserAsync(PoleMorlaix, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>()
+                .GenerateAsync(2024, 2025, scale: 0.25, now: new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), seed: 7);
+        }
+    }
+}
