@@ -212,3 +212,23 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
         }
     }
 }
+
+public sealed class IndicatorDocumentationTests
+{
+    [Fact]
+    public void Readme_StatesEveryIndicatorWithTheDefinitionTheCodeUses()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "README.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var readme = File.ReadAllText(Path.Combine(directory.FullName, "README.md"));
+        foreach (var definition in TrajectoirEss.Domain.Indicators.Indicators.All)
+        {
+            Assert.Contains($"| {definition.Label} | {definition.Definition} |", readme, StringComparison.Ordinal);
+        }
+    }
+}
