@@ -20,3 +20,13 @@ cp chart/package/LICENSE.md "${LIB}/chart.js/"
 cp sankey/package/dist/chartjs-chart-sankey.min.js "${LIB}/chartjs-chart-sankey/dist/"
 cp sankey/package/LICENSE "${LIB}/chartjs-chart-sankey/" 2>/dev/null || cp sankey/package/LICENSE.md "${LIB}/chartjs-chart-sankey/"
 echo "Chart.js ${CHART_VERSION} and chartjs-chart-sankey ${SANKEY_VERSION} copied to ${LIB}"
+
+# axe-core, injected into the pages by the end-to-end accessibility checks (not served by the portal).
+AXE_VERSION="${3:-4.14.1}"
+AXE_DIR="${REPO_ROOT}/tests/TrajectoirEss.EndToEnd.Tests/Assets"
+npm pack --silent "axe-core@${AXE_VERSION}" >/dev/null
+mkdir -p axe "${AXE_DIR}"
+tar -xzf "axe-core-${AXE_VERSION}.tgz" -C axe
+cp axe/package/axe.min.js "${AXE_DIR}/axe.min.js"
+cp axe/package/LICENSE "${AXE_DIR}/axe-core-LICENSE.txt"
+echo "axe-core ${AXE_VERSION} copied to ${AXE_DIR}"

@@ -1,0 +1,132 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+
+namespace TrajectoirEss.EndToEnd.Tests;
+
+/// <summary>
+/// axe-core on every main page of every role: the suite fails on any "serious" or "critical" violation.
+/// Each page also has one h1, and works at 320 px (no horizontal scrolling). Screenshots at desktop and
+/// mobile widths go to the artifacts folder.
+/// </summary>
+[Collection(PortalGroup.Name)]
+public sealed class AccessibilityTests(PortalServer portal)
+{
+    private static readonly string Axe = ReadAxe();
+
+    private static string ReadAxe()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("axe.min.js")
+            ?? throw new InvalidOperationException("axe.min.js is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The pages checked, by account (null: anonymous). The README lists them.</summary>
+    private async Task<IReadOnlyList<(string? Account, string Path, string Name)>> PagesAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>();
+        var morlaix = await db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync();
+        var tag29 = await db.Structures.Where(s => s.Code == "tag29").Select(s => s.Id).SingleAsync();
+        var showcase = await db.Projects.Where(p => p.Title == "Tiers-lieu de la baie de Morlaix").Select(p => p.Id).SingleAsync();
+        var poleProject = await db.Projects.Where(p => p.PoleId == morlaix && p.Status != ProjectStatus.Draft).OrderByDescending(p => p.SubmittedAt).Select(p => p.Id).FirstAsync();
+        var referral = await db.Referrals.Where(r => r.StructureId == tag29).OrderByDescending(r => r.ReferredAt).Select(r => r.Id).FirstAsync();
+        var session = await db.Sessions.Where(s => s.StructureId == tag29).OrderByDescending(s => s.StartsOn).Select(s => s.Id).FirstAsync();
+        var financing = await db.FinancingApplications.OrderByDescending(f => f.CreatedAt).Select(f => f.Id).FirstOrDefaultAsync();
+        var pages = new List<(string?, string, string)>
+        {
+            (null, "/", "accueil"),
+            (null, "/compte/connexion", "connexion"),
+            (null, "/compte/inscription", "inscription"),
+            (null, "/compte/mot-de-passe-oublie", "mot-de-passe-oublie"),
+            (null, "/donnees-personnelles", "donnees-personnelles"),
+            (null, "/accessibilite", "accessibilite"),
+            ("porteur@demo.test", "/porteur", "porteur-espace"),
+            ("porteur@demo.test", "/porteur/projets/nouveau", "porteur-nouvelle-idee"),
+            ("porteur@demo.test", $"/porteur/projets/{showcase}", "porteur-projet"),
+            ("porteur@demo.test", "/porteur/mes-donnees", "porteur-mes-donnees"),
+            ("porteur@demo.test", "/compte/preferences", "porteur-courriels"),
+            ("pole-morlaix@demo.test", "/pole", "pole-projets"),
+            ("pole-morlaix@demo.test", $"/pole/projets/{poleProject}", "pole-fiche"),
+            ("pole-morlaix@demo.test", "/pole/indicateurs", "pole-indicateurs"),
+            ("pole-morlaix@demo.test", "/pole/territoire", "pole-territoire"),
+            ("tag29@demo.test", "/structure", "structure-orientations"),
+            ("tag29@demo.test", $"/structure/orientations/{referral}", "structure-orientation"),
+            ("tag29@demo.test", "/structure/sessions", "structure-sessions"),
+            ("tag29@demo.test", $"/structure/sessions/{session}", "structure-session"),
+            ("tag29@demo.test", "/structure/besoins", "structure-besoins"),
+            ("franceactive@demo.test", "/structure/financements", "structure-financements"),
+            ("coordination@demo.test", "/coordination", "coordination-tableau-de-bord"),
+            ("admin@demo.test", "/admin", "admin-accueil"),
+            ("admin@demo.test", "/admin/comptes", "admin-comptes"),
+            ("admin@demo.test", "/admin/poles", "admin-poles"),
+            ("admin@demo.test", "/admin/structures", "admin-structures"),
+            ("admin@demo.test", "/admin/listes", "admin-listes"),
+            ("admin@demo.test", "/admin/journal", "admin-journal"),
+        };
+        if (financing != Guid.Empty)
+        {
+            pages.Add(("franceactive@demo.test", $"/structure/financements/{financing}", "structure-financement"));
+        }
+
+        return pages;
+    }
+
+    [Fact]
+    public async Task EveryMainPage_HasNoSeriousViolation_OneHeading_AndFitsIn320Pixels()
+    {
+        var problems = new List<string>();
+        var pages = await PagesAsync();
+        foreach (var account in pages.Select(p => p.Account).Distinct())
+        {
+            // The audit script is injected into the page: the test context lets it past the CSP (the pages themselves are not changed).
+            var desktop = account is null ? await portal.NewPageAsync(bypassCsp: true) : await portal.SignInAsync(account, bypassCsp: true);
+            var mobile = await desktop.Context.NewPageAsync();
+            await mobile.SetViewportSizeAsync(320, 800);
+            foreach (var (_, path, name) in pages.Where(p => p.Account == account))
+            {
+                var response = await desktop.GotoAsync(path);
+                if (response is null || !response.Ok)
+                {
+                    problems.Add($"{path}: answered {response?.Status}");
+                    continue;
+                }
+
+                var headings = await desktop.Locator("h1").CountAsync();
+                if (headings != 1)
+                {
+                    problems.Add($"{path}: {headings} h1 elements");
+                }
+
+                await desktop.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Axe });
+                var result = await desktop.EvaluateAsync<JsonElement>("""
+                    async () => {
+                      const r = await axe.run(document, { resultTypes: ['violations'] });
+                      return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+                    }
+                    """);
+                problems.AddRange(result.EnumerateArray().Select(v => $"{path}: {v.GetString()}"));
+                await PortalServer.ScreenshotAsync(desktop, $"{name}-bureau");
+
+                await mobile.GotoAsync(path);
+                var overflow = await mobile.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                if (overflow > 1)
+                {
+                    problems.Add($"{path}: {overflow} px of horizontal scrolling at 320 px");
+                }
+
+                await PortalServer.ScreenshotAsync(mobile, $"{name}-mobile");
+            }
+
+            await desktop.Context.CloseAsync();
+        }
+
+        Assert.True(problems.Count == 0, "Accessibility problems:\n" + string.Join('\n', problems));
+    }
+}
