@@ -21,7 +21,13 @@ public static class DependencyInjection
                 $"ConnectionStrings:{ConnectionStringName} is not set. Set the environment variable ConnectionStrings__{ConnectionStringName}, or start the portal with scripts/run.sh.");
         }
 
-        services.AddDbContext<TrajectoirEssDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        services.AddSingleton<ReferenceDataVersion>();
+        services.AddSingleton<ReferenceDataChangeInterceptor>();
+        services.AddDbContext<TrajectoirEssDbContext>((provider, options) =>
+        {
+            DatabaseSetup.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<ReferenceDataChangeInterceptor>());
+        });
         services.AddDataProtection()
             .SetApplicationName("TrajectoirEss")
             .PersistKeysToDbContext<TrajectoirEssDbContext>();

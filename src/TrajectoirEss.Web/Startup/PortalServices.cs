@@ -122,6 +122,8 @@ internal static class PortalServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddScoped<AccountEmails>();
         services.AddScoped<Features.Shared.CommuneDirectory>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Shared.ReferenceCache>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
         services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();

@@ -126,7 +126,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == referral.ProjectId, cancellationToken);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == referral.ProgrammeId, cancellationToken);
         var memberIds = project.Members.Select(m => m.UserId).ToList();
-        var details = await projects.BuildAsync(project, viewerId: null, cancellationToken);
+        var details = await projects.BuildAsync(project, viewerId: null, cancellationToken: cancellationToken);
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.ProgrammeId == programme.Id && s.Status != SessionStatus.Finished)
             .OrderBy(s => s.StartsOn)

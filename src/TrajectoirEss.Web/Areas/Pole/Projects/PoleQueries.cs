@@ -125,7 +125,7 @@ public sealed class PoleFileViewModel
 }
 
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
-public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, IOptions<WorkspaceOptions> options, TimeProvider clock)
+public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
     public async Task<InboxViewModel> InboxAsync(Guid poleId, InboxFilter filter, CancellationToken cancellationToken = default)
     {
@@ -233,66 +233,69 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         };
     }
 
+    /// <summary>
+    /// The project file, in as few round trips as the page allows (the SQL budget test holds it to 10 with the
+    /// session check and the access log): organisations and lists from the reference cache, people in one query.
+    /// </summary>
     public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft, cancellationToken);
-        if (project is null)
+        // The project and the owner's latest decision on sharing with partners, in one query.
+        var row = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft)
+            .Select(p => new
+            {
+                Project = p,
+                Sharing = db.Consents
+                    .Where(c => c.ProjectId == p.Id && c.Kind == ConsentKind.SharingWithPartners && p.Members.Any(m => m.UserId == c.UserId && m.Role == MemberRole.Owner))
+                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+                    .Select(c => (bool?)c.Given)
+                    .FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var details = await porteurQueries.BuildAsync(project, viewerId: null, cancellationToken);
-        var memberIds = project.Members.Select(m => m.UserId).ToList();
-        var porteurs = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToListAsync(cancellationToken);
+        var project = row.Project;
+        var reference = await referenceCache.GetAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == projectId).OrderByDescending(m => m.HeldAt).ToListAsync(cancellationToken);
         var notes = await db.InternalNotes.AsNoTracking().Where(n => n.ProjectId == projectId).OrderByDescending(n => n.WrittenAt).ToListAsync(cancellationToken);
         var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId).OrderByDescending(a => a.At).Take(200).ToListAsync(cancellationToken);
-        var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var lists = await db.ListItems.AsNoTracking()
-            .Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.ClosingReason || i.Kind == ListKind.AbandonReason || i.Kind == ListKind.LegalForm))
-            .OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
+        var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
+        string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
         var now = clock.GetUtcNow();
-        var referrals = await (from r in db.Referrals.AsNoTracking()
-                               where r.ProjectId == projectId
-                               join pr in db.Programmes on r.ProgrammeId equals pr.Id
-                               join st in db.Structures on r.StructureId equals st.Id
-                               orderby r.ReferredAt descending
-                               select new ReferralLine(r.Id, pr.Name, st.Name, r.Status, r.ReferredAt, r.WaitingSince, r.RemindedAt, r.Reason, r.Message))
-            .ToListAsync(cancellationToken);
-        var programmes = await (from pr in db.Programmes.AsNoTracking()
-                                where pr.IsActive
-                                join st in db.Structures on pr.StructureId equals st.Id
-                                where st.IsActive
-                                orderby st.Name, pr.Name
-                                select new ProgrammeOption(pr.Id, pr.Name, st.Name))
-            .ToListAsync(cancellationToken);
-        var ownerId = project.Members.FirstOrDefault(m => m.Role == MemberRole.Owner)?.UserId;
-        var sharing = ownerId is not null && await db.Consents.AsNoTracking()
-            .Where(c => c.UserId == ownerId && c.ProjectId == projectId && c.Kind == ConsentKind.SharingWithPartners)
-            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
-            .Select(c => c.Given)
-            .FirstOrDefaultAsync(cancellationToken);
+        var referrals = (await db.Referrals.AsNoTracking().Where(r => r.ProjectId == projectId).OrderByDescending(r => r.ReferredAt).ToListAsync(cancellationToken))
+            .Select(r => new ReferralLine(r.Id, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Structures.GetValueOrDefault(r.StructureId, "—"), r.Status, r.ReferredAt, r.WaitingSince, r.RemindedAt, r.Reason, r.Message))
+            .ToList();
+        var programmes = reference.Programmes
+            .Where(p => p.Value.IsActive && reference.Structures.ContainsKey(p.Value.StructureId))
+            .Select(p => new ProgrammeOption(p.Key, p.Value.Name, reference.Structures[p.Value.StructureId]))
+            .OrderBy(p => p.Structure, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
 
         return new PoleFileViewModel
         {
             Referrals = referrals,
             Programmes = programmes,
-            PorteurConsentsToSharing = sharing,
+            PorteurConsentsToSharing = row.Sharing == true,
             Project = details,
             Version = project.Version,
             ReferentId = project.ReferentId,
             WaitingDays = project.Status == ProjectStatus.Submitted && project.SubmittedAt is { } at ? (int)(now - at).TotalDays : null,
-            Porteurs = porteurs.Select(u => new PorteurContact(u.DisplayName, u.Email ?? string.Empty, project.Members.Single(m => m.UserId == u.Id).Role)).OrderBy(p => p.Role).ToList(),
-            Meetings = meetings.Select(m => new MeetingLine(m.HeldAt, m.Kind, m.Summary, names.GetValueOrDefault(m.RecordedBy, "—"))).ToList(),
-            Notes = notes.Select(n => new NoteLine(n.WrittenAt, names.GetValueOrDefault(n.AuthorId, "—"), n.Body)).ToList(),
-            AuditTrail = auditTrail.Select(a => new AuditLine(a.At, names.GetValueOrDefault(a.ActorId, "—"), a.Action, a.Changes)).ToList(),
+            Porteurs = project.Members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt)
+                .Select(m => details.People.TryGetValue(m.UserId, out var person) ? new PorteurContact(person.Name, person.Email, m.Role) : null)
+                .OfType<PorteurContact>().ToList(),
+            Meetings = meetings.Select(m => new MeetingLine(m.HeldAt, m.Kind, m.Summary, Name(m.RecordedBy))).ToList(),
+            Notes = notes.Select(n => new NoteLine(n.WrittenAt, Name(n.AuthorId), n.Body)).ToList(),
+            AuditTrail = auditTrail.Select(a => new AuditLine(a.At, Name(a.ActorId), a.Action, a.Changes)).ToList(),
             Staff = await StaffAsync(poleId, cancellationToken),
-            OtherPoles = (await db.Poles.AsNoTracking().Where(p => p.Id != poleId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList(),
-            Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
-            ClosingReasons = lists.Where(i => i.Kind == ListKind.ClosingReason).ToList(),
-            AbandonReasons = lists.Where(i => i.Kind == ListKind.AbandonReason).ToList(),
-            LegalForms = lists.Where(i => i.Kind == ListKind.LegalForm && i.Code != ListItem.UndecidedLegalForm).ToList(),
+            OtherPoles = reference.Poles.Where(p => p.Key != poleId && reference.ActivePoles.GetValueOrDefault(p.Key)).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
+            Sectors = reference.Active(ListKind.Sector),
+            ClosingReasons = reference.Active(ListKind.ClosingReason),
+            AbandonReasons = reference.Active(ListKind.AbandonReason),
+            LegalForms = reference.Active(ListKind.LegalForm).Where(i => i.Code != ListItem.UndecidedLegalForm).ToList(),
         };
     }
 

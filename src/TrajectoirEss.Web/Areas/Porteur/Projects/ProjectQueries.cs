@@ -14,6 +14,8 @@ public sealed record InvitationLine(Guid Id, string Email, DateTimeOffset Expire
 
 public sealed record StepLine(DateTimeOffset OccurredAt, string Label, string? Actor, string? Outcome, string? Reason);
 
+public sealed record PersonLine(string Name, string Email);
+
 public sealed record MessageLine(DateTimeOffset SentAt, string Author, MessageSide Side, string Body);
 
 public sealed class ProjectDetailsViewModel
@@ -61,6 +63,9 @@ public sealed class ProjectDetailsViewModel
 
     public required IReadOnlyList<MessageLine> Messages { get; init; }
 
+    /// <summary>The people named on the page (for staff views, which show contacts).</summary>
+    public IReadOnlyDictionary<Guid, PersonLine> People { get; init; } = new Dictionary<Guid, PersonLine>();
+
     public bool CanEdit => Project.CanApply(Status, ProjectAction.Edit);
 
     public string NextStep => Status switch
@@ -76,7 +81,7 @@ public sealed class ProjectDetailsViewModel
 }
 
 /// <summary>Read models of the porteur space; each query is filtered by membership.</summary>
-public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory communes, TimeProvider clock)
+public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache referenceCache, TimeProvider clock)
 {
     public Task<List<ProjectListLine>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
         (from p in db.Projects.AsNoTracking()
@@ -91,34 +96,35 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
     public async Task<ProjectDetailsViewModel?> DetailsAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default)
     {
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
-        return project is null ? null : await BuildAsync(project, userId, cancellationToken);
+        return project is null ? null : await BuildAsync(project, userId, cancellationToken: cancellationToken);
     }
 
-    /// <summary>The project page's content, seen by a porteur (<paramref name="viewerId"/>) or by staff (null). Never the internal notes.</summary>
-    public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The project page's content, seen by a porteur (<paramref name="viewerId"/>) or by staff (null). Never the
+    /// internal notes. Names of organisations come from the reference cache; the people named on the page
+    /// (members, authors, and <paramref name="otherPeople"/>) in one query.
+    /// </summary>
+    public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, IEnumerable<Guid>? otherPeople = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         var projectId = project.Id;
-        var commune = await communes.FindAsync(project.CommuneCode, cancellationToken);
-        var pole = await communes.PoleContactAsync(project.PoleId ?? commune?.Pole?.Id, cancellationToken);
-        var labels = await db.ListItems.AsNoTracking()
-            .Where(i => (i.Kind == ListKind.Sector && i.Code == project.SectorCode)
-                     || (i.Kind == ListKind.LegalForm && i.Code == project.LegalFormCode)
-                     || (i.Kind == ListKind.HeardFrom && i.Code == project.HeardFrom))
-            .ToListAsync(cancellationToken);
-
+        var reference = await referenceCache.GetAsync(cancellationToken);
+        var commune = project.CommuneCode is { } code ? reference.Communes.GetValueOrDefault(code) : null;
+        var pole = (project.PoleId ?? commune?.Pole?.Id) is { } poleId ? reference.Poles.GetValueOrDefault(poleId) : null;
         var memberIds = project.Members.Select(m => m.UserId).ToList();
         var messages = await db.ProjectMessages.AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.SentAt).ToListAsync(cancellationToken);
-        var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var poleIds = project.Steps.Select(s => s.PoleId).Where(id => id != null).Distinct().ToList();
-        var structureIds = project.Steps.Select(s => s.StructureId).Where(id => id != null).Distinct().ToList();
-        var poleNames = await db.Poles.AsNoTracking().Where(p => poleIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var structureNames = await db.Structures.AsNoTracking().Where(s => structureIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
-        var programmeIds = project.Steps.Select(s => s.ProgrammeId).Where(id => id != null).Distinct().ToList();
-        var programmeNames = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Concat(otherPeople ?? []).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => new PersonLine(u.DisplayName, u.Email ?? string.Empty), cancellationToken);
+        var names = people.ToDictionary(p => p.Key, p => p.Value.Name);
+        var poleNames = reference.Poles.ToDictionary(p => p.Key, p => p.Value.Name);
+        var structureNames = reference.Structures;
+        var programmeNames = reference.Programmes.ToDictionary(p => p.Key, p => p.Value.Name);
         var now = clock.GetUtcNow();
-        var invitations = await db.ProjectInvitations.AsNoTracking()
+
+        // Pending invitations are the porteurs' business: not read for a staff view.
+        var invitations = viewerId is null ? [] : await db.ProjectInvitations.AsNoTracking()
             .Where(i => i.ProjectId == projectId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.InvitedAt)
             .Select(i => new InvitationLine(i.Id, i.Email, i.ExpiresAt))
@@ -149,9 +155,9 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
             Status = project.Status,
             Outcome = project.Outcome,
             Stage = project.Stage,
-            Sector = labels.SingleOrDefault(i => i.Kind == ListKind.Sector)?.Label,
-            LegalForm = labels.SingleOrDefault(i => i.Kind == ListKind.LegalForm)?.Label,
-            HeardFrom = labels.SingleOrDefault(i => i.Kind == ListKind.HeardFrom)?.Label,
+            Sector = reference.Label(ListKind.Sector, project.SectorCode),
+            LegalForm = reference.Label(ListKind.LegalForm, project.LegalFormCode),
+            HeardFrom = reference.Label(ListKind.HeardFrom, project.HeardFrom),
             Commune = commune,
             PeopleCount = project.PeopleCount,
             Needs = project.Needs,
@@ -165,6 +171,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, CommuneDirectory c
             Steps = project.Steps.OrderBy(s => s.OccurredAt)
                 .Select(s => new StepLine(s.OccurredAt, Label(s), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
                 .ToList(),
+            People = people,
             Messages = messages.Select(m => new MessageLine(m.SentAt, m.Side == MessageSide.Pole ? pole?.Name ?? "Le pôle" : names.GetValueOrDefault(m.AuthorId, "Un porteur"), m.Side, m.Body)).ToList(),
         };
     }

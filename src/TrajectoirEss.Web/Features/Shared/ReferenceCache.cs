@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Infrastructure.Persistence;
+
+namespace TrajectoirEss.Web.Features.Shared;
+
+public sealed record ProgrammeName(string Name, Guid StructureId, ProgrammeType Type, bool IsActive);
+
+/// <summary>The reference data the pages name things with, read in a few queries and kept for a minute.</summary>
+public sealed record ReferenceSnapshot(
+    IReadOnlyDictionary<Guid, PoleContact> Poles,
+    IReadOnlyDictionary<Guid, bool> ActivePoles,
+    IReadOnlyDictionary<Guid, string> Structures,
+    IReadOnlyDictionary<Guid, ProgrammeName> Programmes,
+    IReadOnlyList<ListItem> Lists,
+    IReadOnlyDictionary<string, CommuneItem> Communes)
+{
+    public string? Label(ListKind kind, string? code) => code is null ? null : Lists.FirstOrDefault(i => i.Kind == kind && i.Code == code)?.Label;
+
+    public IReadOnlyList<ListItem> Active(ListKind kind) => Lists.Where(i => i.Kind == kind && i.IsActive).OrderBy(i => i.SortOrder).ToList();
+}
+
+/// <summary>
+/// Reference data (pôles, structures, programmes, lists) cached in memory: it changes rarely, and every
+/// page names things with it. A save of reference data on this instance invalidates it at once
+/// (<see cref="ReferenceDataVersion"/>); other instances see the change within a minute.
+/// </summary>
+public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db, ReferenceDataVersion version)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    public async Task<ReferenceSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var key = ("reference-data", version.Value);
+        if (cache.TryGetValue(key, out ReferenceSnapshot? snapshot) && snapshot is not null)
+        {
+            return snapshot;
+        }
+
+        var poles = await db.Poles.AsNoTracking().Select(p => new { Contact = new PoleContact(p.Id, p.Name, p.Seat, p.Email, p.Phone, p.Website, p.Address), p.IsActive }).ToListAsync(cancellationToken);
+        var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProgrammeName(p.Name, p.StructureId, p.Type, p.IsActive), cancellationToken);
+        var lists = await db.ListItems.AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var communes = await (from c in db.Communes.AsNoTracking()
+                              join e in db.Epcis on c.EpciSiren equals e.Siren into withEpci
+                              from e in withEpci.DefaultIfEmpty()
+                              select new { c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, Pole = c.PoleId ?? e.PoleId })
+            .ToListAsync(cancellationToken);
+        var contacts = poles.ToDictionary(p => p.Contact.Id, p => p.Contact);
+        snapshot = new ReferenceSnapshot(
+            contacts,
+            poles.ToDictionary(p => p.Contact.Id, p => p.IsActive),
+            structures,
+            programmes,
+            lists,
+            communes.ToDictionary(
+                c => c.CodeInsee,
+                c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null)));
+        cache.Set(key, snapshot, Lifetime);
+        return snapshot;
+    }
+}
