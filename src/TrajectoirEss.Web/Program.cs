@@ -34,8 +34,9 @@ try
         var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         var from = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2017;
         var to = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : DateTime.UtcNow.Year;
-        var report = await scope.ServiceProvider.GetRequiredService<TrajectoirEss.Infrastructure.Demo.DemoDataGenerator>()
-            .GenerateAsync(from, to, scale, DateTimeOffset.UtcNow);
+        var generator = scope.ServiceProvider.GetRequiredService<TrajectoirEss.Infrastructure.Demo.DemoDataGenerator>();
+        var report = await generator.GenerateAsync(from, to, scale, DateTimeOffset.UtcNow);
+        await generator.CreateShowcaseAsync("porteur@demo.test", "adess-du-pays-de-morlaix", "tag29-ideateur", DateTimeOffset.UtcNow);
         Log.Information("Demo data generated at scale {Scale}: {Projects} projects", scale, report.Projects);
         return 0;
     }

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The portal's benchmark, side by side with a reference app, at several data volumes.
+#
+# Usage: bench/run.sh            (volumes ×1 and ×10, 10 s per measure)
+#        VOLUMES="1 10 100" DURATION=20 bench/run.sh
+#
+# For each volume: a database loaded by the demo-data generator (10 years, 2017–2026, 19 pôles; ×1 is the
+# programme's real yearly volumes), the portal started in Production mode and the reference app
+# (bench/ReferenceApp: one EF Core no-tracking query, Razor, a dozen rows) on the same PostgreSQL, both
+# driven by wrk from this machine at 8 and 32 connections after a warm-up. Pages that need a login get
+# the cookie of one real login (shared by the connections of a run). Results: a Markdown table printed
+# and written to .data/bench/results-<date>.md. SQL commands per page come from the SQL budget test
+# (tests/TrajectoirEss.Web.Tests/SqlBudgetTests.cs, written to .data/bench/sql-commands.txt).
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "${REPO}"
+VOLUMES="${VOLUMES:-1 10}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+PORTAL_PORT="${PORTAL_PORT:-5091}"
+REFERENCE_PORT="${REFERENCE_PORT:-5092}"
+OUT="${REPO}/.data/bench"
+mkdir -p "${OUT}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null
+  else echo "bench: wrk is missing: sudo apt-get install wrk" >&2; exit 1; fi
+fi
+
+export TRAJECTOIRESS_PG_DIR="${OUT}/pg" TRAJECTOIRESS_PG_PORT="${BENCH_PG_PORT:-5490}" TRAJECTOIRESS_PG_FAST=1
+bash scripts/pg.sh start
+PG_PASSWORD="$(cat "${TRAJECTOIRESS_PG_DIR}.password")"
+psql_bench() { PGPASSWORD="${PG_PASSWORD}" psql -h 127.0.0.1 -p "${TRAJECTOIRESS_PG_PORT}" -U trajectoiress -At "$@"; }
+
+echo "bench: building (Release)"
+dotnet publish src/TrajectoirEss.Web -c Release -o "${OUT}/portal" --nologo -v quiet >/dev/null
+dotnet publish bench/ReferenceApp -c Release -o "${OUT}/reference" --nologo -v quiet >/dev/null
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; bash scripts/pg.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+wait_ready() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "bench: $1 never answered" >&2; return 1; }
+
+# Runs wrk against a URL (extra wrk arguments after it); prints "rps p50 p95 p99 errors".
+measure() {
+  local connections="$1" url="$2"; shift 2
+  local script="${OUT}/run.lua"
+  cat "${SCRIPT_BASE:-/dev/null}" bench/report.lua > "${script}"
+  wrk -t2 -c"${connections}" -d"${WARMUP}s" -s "${script}" "$@" "${url}" >/dev/null 2>&1 || true
+  wrk -t2 -c"${connections}" -d"${DURATION}s" --timeout 10s -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p'
+}
+
+cookie_for() {
+  local email="$1" jar; jar="$(mktemp)"
+  local token
+  token="$(curl -s -c "${jar}" -b "${jar}" "http://127.0.0.1:${PORTAL_PORT}/compte/connexion" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
+  curl -s -c "${jar}" -b "${jar}" -o /dev/null "http://127.0.0.1:${PORTAL_PORT}/compte/connexion" \
+    --data-urlencode "Email=${email}" --data-urlencode "Password=Demo-Trajectoiress-2026" --data-urlencode "__RequestVerificationToken=${token}"
+  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "${jar}"
+  rm -f "${jar}"
+}
+
+peak_rss() { local pid="$1" file="$2"; local max=0; while kill -0 "${pid}" 2>/dev/null; do r=$(ps -o rss= -p "${pid}" 2>/dev/null | tr -d ' '); [[ -n "$r" && "$r" -gt "$max" ]] && max=$r && echo "$max" > "$file"; sleep 0.5; done; }
+
+RESULTS="${OUT}/results-$(date -u +%Y%m%d-%H%M).md"
+{
+  echo "# Benchmark $(date -u +'%Y-%m-%d %H:%M UTC') — $(nproc) cores, ${DURATION}s per measure after ${WARMUP}s warm-up"
+  echo
+  echo "| volume | page | conns | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to reference |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} > "${RESULTS}"
+
+for volume in ${VOLUMES}; do
+  db="trajectoiress_bench_x${volume//./_}"
+  cs="Host=127.0.0.1;Port=${TRAJECTOIRESS_PG_PORT};Username=trajectoiress;Password=${PG_PASSWORD};Database=${db};Maximum Pool Size=100"
+  if [[ -z "$(psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '${db}'")" ]]; then
+    psql_bench -d postgres -c "CREATE DATABASE ${db}" >/dev/null
+  fi
+  if [[ "$(psql_bench -d "${db}" -c "SELECT to_regclass('public.projects') IS NOT NULL AND EXISTS (SELECT 1 FROM projects)" 2>/dev/null || echo f)" != "t" ]]; then
+    echo "bench: loading volume ×${volume} (demo-data generator, 2017–2026)"
+    ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll migrate >/dev/null
+      time ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll generate-demo-data "${volume}" 2017 2026 >/dev/null )
+    psql_bench -d "${db}" -c "VACUUM ANALYZE" >/dev/null
+  fi
+  steps="$(psql_bench -d "${db}" -c "SELECT count(*) FROM trajectory_steps")"
+  projects="$(psql_bench -d "${db}" -c "SELECT count(*) FROM projects")"
+  echo "bench: volume ×${volume}: ${projects} projects, ${steps} trajectory steps"
+
+  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
+      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
+      Serilog__MinimumLevel__Default=Warning exec dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${OUT}/portal.log" 2>&1 ) &
+  portal_pid=$!; PIDS+=("${portal_pid}")
+  ( cd "${OUT}/reference" && ConnectionStrings__Bench="${cs}" exec dotnet ReferenceApp.dll --urls "http://127.0.0.1:${REFERENCE_PORT}" >"${OUT}/reference.log" 2>&1 ) &
+  reference_pid=$!; PIDS+=("${reference_pid}")
+  wait_ready "http://127.0.0.1:${PORTAL_PORT}/health/ready"
+  wait_ready "http://127.0.0.1:${REFERENCE_PORT}/fortunes"
+  rm -f "${OUT}/rss"; peak_rss "${portal_pid}" "${OUT}/rss" & PIDS+=($!)
+
+  pole_cookie="$(cookie_for pole-morlaix@demo.test)"
+  porteur_cookie="$(cookie_for porteur@demo.test)"
+  coordination_cookie="$(cookie_for coordination@demo.test)"
+  pole_project="$(psql_bench -d "${db}" -c "SELECT p.id FROM projects p JOIN poles po ON po.id = p.pole_id WHERE po.code = 'adess-du-pays-de-morlaix' ORDER BY (SELECT count(*) FROM trajectory_steps s WHERE s.project_id = p.id) DESC LIMIT 1")"
+  porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN \"AspNetUsers\" u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1" 2>/dev/null || true)"
+  [[ -z "${porteur_project}" ]] && porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN asp_net_users u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1")"
+
+  for connections in 8 32; do
+    ref="$(measure "${connections}" "http://127.0.0.1:${REFERENCE_PORT}/fortunes")"
+    ref_rps="$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"${ref}")"
+    row() { # name result
+      local rps p50 p95 p99 err
+      rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$2"); p50=$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' <<<"$2")
+      p95=$(sed -n 's/.*p95=\([0-9.]*\).*/\1/p' <<<"$2"); p99=$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' <<<"$2"); err=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$2")
+      echo "| ×${volume} | $1 | ${connections} | ${rps} | ${p50} | ${p95} | ${p99} | ${err} | $(awk -v a="${rps:-0}" -v b="${ref_rps:-1}" 'BEGIN { printf "%.2f", a / b }') |" >> "${RESULTS}"
+    }
+    row "reference (Fortunes)" "${ref}"
+    row "pôle inbox, filtered, page 1" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed" -H "Cookie: ${pole_cookie}")"
+    row "pôle inbox, page 20" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/pole?page=20" -H "Cookie: ${pole_cookie}")"
+    row "project file (longest trajectory)" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/pole/projets/${pole_project}" -H "Cookie: ${pole_cookie}")"
+    row "porteur's project page" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/porteur/projets/${porteur_project}" -H "Cookie: ${porteur_cookie}")"
+    row "dashboard, region, one year" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025" -H "Cookie: ${coordination_cookie}")"
+    row "dashboard, region, ten years" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31" -H "Cookie: ${coordination_cookie}")"
+    row "communes autocomplete" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim")"
+  done
+
+  # Login under load: 8 connections hammer the login while the inbox is measured.
+  jar="$(mktemp)"
+  token="$(curl -s -c "${jar}" -b "${jar}" "http://127.0.0.1:${PORTAL_PORT}/compte/connexion" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
+  export LOGIN_COOKIE; LOGIN_COOKIE="$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "${jar}")"
+  export LOGIN_BODY="Email=pole-morlaix%40demo.test&Password=Demo-Trajectoiress-2026&__RequestVerificationToken=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "${token}")"
+  rm -f "${jar}"
+  ref_rps=1
+  connections=8
+  SCRIPT_BASE=bench/login.lua measure 8 "http://127.0.0.1:${PORTAL_PORT}/compte/connexion" > "${OUT}/login.txt" &
+  login_job=$!
+  sleep 1
+  under_load="$(measure 8 "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed" -H "Cookie: ${pole_cookie}")"
+  wait "${login_job}" || true
+  row "login POST (8 connections hammering)" "$(cat "${OUT}/login.txt")"
+  row "pôle inbox while the login is hammered" "${under_load}"
+
+  kill "${portal_pid}" "${reference_pid}" 2>/dev/null || true
+  sleep 1
+  echo "" >> "${RESULTS}"
+  echo "Volume ×${volume}: ${projects} projects, ${steps} trajectory steps; portal's peak memory: $(( $(cat "${OUT}/rss" 2>/dev/null || echo 0) / 1024 )) MB." >> "${RESULTS}"
+  echo "" >> "${RESULTS}"
+done
+
+if [[ -f "${OUT}/sql-commands.txt" ]]; then
+  echo "SQL commands per request (SQL budget test, last run): $(sort -k2 "${OUT}/sql-commands.txt" | awk -F'\t' '{ last[$2] = $3 } END { for (p in last) printf "%s=%s; ", p, last[p] }')" >> "${RESULTS}"
+fi
+cat "${RESULTS}"
