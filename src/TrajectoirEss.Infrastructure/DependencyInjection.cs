@@ -23,7 +23,8 @@ public static class DependencyInjection
 
         services.AddSingleton<ReferenceDataVersion>();
         services.AddSingleton<ReferenceDataChangeInterceptor>();
-        services.AddDbContext<TrajectoirEssDbContext>((provider, options) =>
+        // Pooled: contexts are reset and reused between requests instead of being built each time.
+        services.AddDbContextPool<TrajectoirEssDbContext>((provider, options) =>
         {
             DatabaseSetup.Configure(options, connectionString);
             options.AddInterceptors(provider.GetRequiredService<ReferenceDataChangeInterceptor>());

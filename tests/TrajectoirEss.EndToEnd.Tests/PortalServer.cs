@@ -107,6 +107,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Referrals:JobEnabled", "false");
+
+        // The journeys compare the dashboard before and after: no cached aggregates.
+        builder.UseSetting("Workspace:DashboardCacheSeconds", "0");
     }
 
     /// <summary>A new browser context (its own cookies) and page, at a given width.</summary>

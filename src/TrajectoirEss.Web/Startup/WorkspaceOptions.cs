@@ -11,4 +11,8 @@ public sealed class WorkspaceOptions
 
     [System.ComponentModel.DataAnnotations.Range(5, 200)]
     public int PageSize { get; set; } = 25;
+
+    /// <summary>How long the dashboard's aggregates are reused for the same filters (0: always recomputed).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 3600)]
+    public int DashboardCacheSeconds { get; set; } = 60;
 }

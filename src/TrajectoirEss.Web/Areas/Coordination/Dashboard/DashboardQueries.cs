@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrajectoirEss.Domain.Indicators;
 using TrajectoirEss.Domain.Projects;
@@ -50,7 +51,7 @@ public sealed class DashboardData
 /// The programme's indicators, computed in PostgreSQL from the trajectories (GROUP BY with GROUPING SETS
 /// for the region and each pôle): never typed in, never computed by loading projects into memory.
 /// </summary>
-public sealed class DashboardQueries(TrajectoirEssDbContext db)
+public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options)
 {
     // The filters every project-based indicator shares (p: the project, po: the pôle of the event).
     private const string ProjectFilters = """
@@ -155,6 +156,26 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db)
     public async Task<DashboardData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        // Aggregates are kept a short while per filter (Workspace:DashboardCacheSeconds): the figures of a
+        // programme reported yearly need not be fresher than a minute, and a page opened by many costs one computation.
+        var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
+        var key = ("dashboard", filter);
+        if (lifetime > TimeSpan.Zero && cache.TryGetValue(key, out DashboardData? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var data = await ComputeAsync(filter, cancellationToken);
+        if (lifetime > TimeSpan.Zero)
+        {
+            cache.Set(key, data, lifetime);
+        }
+
+        return data;
+    }
+
+    private async Task<DashboardData> ComputeAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
         var poles = await db.Poles.AsNoTracking().OrderBy(p => p.DepartementCode).ThenBy(p => p.Name)
             .Select(p => new PoleInfo(p.Id, p.Name, p.DepartementCode)).ToListAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
