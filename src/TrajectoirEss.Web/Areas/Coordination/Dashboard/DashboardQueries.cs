@@ -51,8 +51,10 @@ public sealed class DashboardData
 /// The programme's indicators, computed in PostgreSQL from the trajectories (GROUP BY with GROUPING SETS
 /// for the region and each pôle): never typed in, never computed by loading projects into memory.
 /// </summary>
-public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options)
+public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DashboardFilter, Task<DashboardData>> InFlight = new();
+
     // The filters every project-based indicator shares (p: the project, po: the pôle of the event).
     private const string ProjectFilters = """
         AND (@departement IS NULL OR po.departement_code = @departement)
@@ -165,16 +167,35 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             return cached;
         }
 
-        var data = await ComputeAsync(filter, cancellationToken);
-        if (lifetime > TimeSpan.Zero)
+        if (lifetime <= TimeSpan.Zero)
         {
-            cache.Set(key, data, lifetime);
+            return await ComputeAsync(filter, db, cancellationToken);
         }
 
-        return data;
+        // One computation per filter at a time: the requests that arrive meanwhile wait for it instead of
+        // each starting the same heavy queries (a cold cache under load would otherwise stampede).
+        var computation = InFlight.GetOrAdd(filter, async f =>
+        {
+            // Its own scope (and database context): it outlives the request that started it if that one is cancelled.
+            await using var scope = scopes.CreateAsyncScope();
+            var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
+            cache.Set(key, data, lifetime);
+            return data;
+        });
+        try
+        {
+            return await computation.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (computation.IsCompleted)
+            {
+                InFlight.TryRemove(KeyValuePair.Create(filter, computation));
+            }
+        }
     }
 
-    private async Task<DashboardData> ComputeAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, CancellationToken cancellationToken)
     {
         var poles = await db.Poles.AsNoTracking().OrderBy(p => p.DepartementCode).ThenBy(p => p.Name)
             .Select(p => new PoleInfo(p.Id, p.Name, p.DepartementCode)).ToListAsync(cancellationToken);
