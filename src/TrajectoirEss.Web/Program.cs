@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Compact;
+using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Startup;
 
 // A plain static logger for start-up and fatal errors; the app's own logger is built from configuration below.
@@ -25,6 +26,23 @@ try
         await initializer.SeedAccountsAsync();
         Log.Information("Database migrated");
         return 0;
+    }
+
+    // `dotnet TrajectoirEss.Web.dll verify-audit`: recompute the audit trail's hash chain; exit code 2 at the first broken link.
+    if (args.Contains("verify-audit", StringComparer.OrdinalIgnoreCase))
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>());
+        if (result.IsIntact)
+        {
+            Log.Information("Audit trail intact: {Entries} entries, last hash {HeadHash}", result.Entries, result.HeadHash ?? "-");
+            await Console.Out.WriteLineAsync($"audit trail intact: {result.Entries} entries; last hash {result.HeadHash ?? "-"}");
+            return 0;
+        }
+
+        Log.Error("Audit trail broken at entry {EntryId} (position {Sequence}): {Problem}", result.FirstBadId, result.FirstBadSequence, result.Problem);
+        await Console.Error.WriteLineAsync($"audit trail BROKEN at entry {result.FirstBadId} (position {result.FirstBadSequence}): {result.Problem}; {result.Entries} entries before it are intact");
+        return 2;
     }
 
     if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)

@@ -37,6 +37,11 @@ public sealed class DatabaseInitializer(
         }
 
         await referenceData.ImportAsync(cancellationToken);
+        var sealedEntries = await AuditChain.SealUnchainedAsync(db, cancellationToken);
+        if (sealedEntries > 0)
+        {
+            logger.LogInformation("{Count} audit entries written before the chain existed are now chained", sealedEntries);
+        }
     }
 
     public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)

@@ -158,7 +158,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(60);
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
         builder.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
+        builder.Property(a => a.Hash).HasMaxLength(AuditEntry.HashLength);
+        builder.Property(a => a.PreviousHash).HasMaxLength(AuditEntry.HashLength);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => a.Sequence).IsUnique();
     }
 }
 
