@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -21,11 +22,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly bool _migrateOnStart;
     private string? _database;
 
+    /// <summary>
+    /// The portal's cookies are Secure (__Host- prefix): the test client speaks to https://localhost, the
+    /// in-memory server does not care about TLS, and the cookie container sends Secure cookies over https only.
+    /// </summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
     public PortalFactory()
     {
+        ClientOptions.BaseAddress = BaseAddress;
     }
 
     internal PortalFactory(string database, bool migrateOnStart)
+        : this()
     {
         _database = database;
         _migrateOnStart = migrateOnStart;
@@ -74,12 +83,39 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
 
-        // The tests run the referral deadlines themselves, with the clock they choose.
+        // The tests run the referral deadlines and the retention job themselves, with the clock they choose.
         builder.UseSetting("Referrals:JobEnabled", "false");
+        builder.UseSetting("Retention:JobEnabled", "false");
+
+        // Off by default so that every test need not enrol an authenticator: the tests of these features turn them on.
+        builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
+        builder.UseSetting("RateLimiting:Enabled", RateLimitingEnabled ? "true" : "false");
+        builder.ConfigureTestServices(services =>
+        {
+            if (FastPasswordHashing)
+            {
+                // 210,000 PBKDF2 iterations cost ~0.15 s a hash: the suite would spend minutes hashing. PasswordTests checks the real setting.
+                services.PostConfigure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            }
+
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Two-factor authentication required for staff (the production default); off unless a test class turns it on.</summary>
+    protected virtual bool RequireTwoFactorForStaff => false;
+
+    protected virtual bool RateLimitingEnabled => false;
+
+    protected virtual bool FastPasswordHashing => true;
+
+    /// <summary>Replace services for one test class (a clock, a log sink…).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public HtmlClient CreateHtmlClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true, BaseAddress = BaseAddress }));
 
     public async Task<T> WithDbAsync<T>(Func<TrajectoirEssDbContext, Task<T>> action)
     {

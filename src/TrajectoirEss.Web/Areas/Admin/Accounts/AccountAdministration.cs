@@ -7,6 +7,7 @@ using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Account;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 
@@ -210,7 +211,7 @@ public sealed class AccountAdministration(
             ("Rôle", oldRoles, Roles.Label(input.Role)), ("Organisation", oldOrganisation, newOrganisation));
         Check(await users.UpdateSecurityStampAsync(user), nameof(RoleInput.Role));
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} given role {Role} by {ActorId}", id, input.Role, actorId);
+        logger.SecurityEvent(SecurityEvents.RoleChanged, id, $"role {input.Role}, pôle {poleId}, structure {structureId}, by {actorId}");
         return true;
     }
 
@@ -231,7 +232,7 @@ public sealed class AccountAdministration(
         audit.Record(actorId, AdminEntities.Account, id, "Compte désactivé", ("Statut", AccountStatus.Active.Label(), AccountStatus.Disabled.Label()));
         Check(await users.UpdateSecurityStampAsync(user), string.Empty);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} disabled by {ActorId}", id, actorId);
+        logger.SecurityEvent(SecurityEvents.AccountDisabled, id, $"by {actorId}");
     }
 
     public async Task EnableAsync(Guid actorId, Guid id, CancellationToken cancellationToken = default)
@@ -245,7 +246,7 @@ public sealed class AccountAdministration(
         user.IsDisabled = false;
         audit.Record(actorId, AdminEntities.Account, id, "Compte réactivé", ("Statut", AccountStatus.Disabled.Label(), AccountStatus.Active.Label()));
         Check(await users.UpdateAsync(user), string.Empty);
-        logger.LogInformation("Account {UserId} enabled by {ActorId}", id, actorId);
+        logger.SecurityEvent(SecurityEvents.AccountEnabled, id, $"by {actorId}");
     }
 
     private static string ListUrl(AccountFilter filter, int page)
