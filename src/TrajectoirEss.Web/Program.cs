@@ -61,11 +61,8 @@ try
 
     // An unknown address is a 404 for everybody (without this, the fallback authorisation policy would send
     // anonymous visitors to the login page first); the status code pages render it.
-    app.MapFallback(context =>
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
-    }).AllowAnonymous();
+    // A known route called with the wrong method is a 405 (UnknownAddress).
+    app.MapFallback(UnknownAddress.HandleAsync).AllowAnonymous();
 
     await app.RunAsync();
     return 0;
