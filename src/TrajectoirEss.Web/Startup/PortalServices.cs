@@ -148,6 +148,7 @@ internal static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<DomainExceptionFilter>();
+                options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 FrenchModelBindingMessages(options);
             })
             .AddRazorOptions(options =>

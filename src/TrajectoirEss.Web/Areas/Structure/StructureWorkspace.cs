@@ -214,6 +214,11 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
             throw new DomainException("Choisissez l'instrument financier.");
         }
 
+        if (programme.Category != Domain.Support.SupportCategory.Financement)
+        {
+            throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
+        }
+
         if (referral.Status == ReferralStatus.Accepted)
         {
             referral.Start(project, staffId, clock.GetUtcNow());
