@@ -73,6 +73,19 @@ public sealed class SessionTests(SessionTests.Fixture portal) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task OverPlainHttp_FormsStillWork_AndCookiesAreStillSecure()
+    {
+        // The development server is http://127.0.0.1, and a proxy may forget X-Forwarded-Proto: no 500, and
+        // the cookies keep Secure (browsers accept it from 127.0.0.1 and localhost, and send it back there only).
+        using var http = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://localhost") });
+        using var page = await http.GetAsync("/compte/connexion");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PortalCookies.Antiforgery, StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery.ToLowerInvariant().Split(';', StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
     public async Task Session_EndsAfter30MinutesIdle()
     {
         var (_, cookie) = await RawLoginAsync(await NewPorteurAsync());

@@ -11,8 +11,5 @@ public static class PortalCookies
     public const string TwoFactorRemember = "__Host-trajectoiress.2fa-remember";
     public const string External = "__Host-trajectoiress.external";
     public const string Antiforgery = "__Host-trajectoiress.antiforgery";
-
-    /// <summary>Development only (plain HTTP on 127.0.0.1): see PortalServices.</summary>
-    public const string AntiforgeryDevelopment = "trajectoiress.antiforgery";
     public const string TempData = "__Host-trajectoiress.tempdata";
 }

@@ -32,6 +32,7 @@ internal static class PortalPipeline
                 permissions.AddPayment().None();
             }));
 
+        app.UseCookiePolicy();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();

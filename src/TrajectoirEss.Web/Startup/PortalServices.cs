@@ -125,14 +125,19 @@ internal static class PortalServices
         {
             options.Cookie.Name = PortalCookies.Antiforgery;
             HardenCookie(options.Cookie);
-            if (builder.Environment.IsDevelopment())
-            {
-                // The one exception: antiforgery refuses to work over plain HTTP with a Secure cookie, and the
-                // development server (scripts/run.sh) is http://127.0.0.1. Browsers accept the other Secure
-                // cookies there (127.0.0.1 counts as a secure context), so only this one is relaxed, only here.
-                options.Cookie.Name = PortalCookies.AntiforgeryDevelopment;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            }
+
+            // Antiforgery refuses to run over plain HTTP when its cookie is "Always" secure, which would break the
+            // development server (http://127.0.0.1) and any proxy that does not pass X-Forwarded-Proto. The cookie
+            // policy below marks it Secure anyway; browsers accept Secure cookies from 127.0.0.1 and localhost.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // The last word on every cookie the portal sets, whatever set it: Secure, HttpOnly, SameSite=Lax at least.
+        services.Configure<CookiePolicyOptions>(options =>
+        {
+            options.Secure = CookieSecurePolicy.Always;
+            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
         services.Configure<CookieTempDataProviderOptions>(options =>
         {
