@@ -52,11 +52,31 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                 table: "audit_entries",
                 column: "sequence",
                 unique: true);
+
+            migrationBuilder.DropIndex(
+                name: "ix_financing_applications_referral_id",
+                table: "financing_applications");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_financing_applications_pending",
+                table: "financing_applications",
+                columns: new[] { "referral_id", "instrument" },
+                unique: true,
+                filter: "decision = 'Pending'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ux_financing_applications_pending",
+                table: "financing_applications");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_financing_applications_referral_id",
+                table: "financing_applications",
+                column: "referral_id");
+
             migrationBuilder.DropIndex(
                 name: "ix_audit_entries_sequence",
                 table: "audit_entries");

@@ -395,11 +395,13 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProjectId")
                         .HasDatabaseName("ix_financing_applications_project_id");
 
-                    b.HasIndex("ReferralId")
-                        .HasDatabaseName("ix_financing_applications_referral_id");
-
                     b.HasIndex("Instrument", "DecidedAt")
                         .HasDatabaseName("ix_financing_applications_instrument_decided_at");
+
+                    b.HasIndex("ReferralId", "Instrument")
+                        .IsUnique()
+                        .HasDatabaseName("ux_financing_applications_pending")
+                        .HasFilter("decision = 'Pending'");
 
                     b.HasIndex("StructureId", "Decision")
                         .HasDatabaseName("ix_financing_applications_structure_id_decision");
