@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -47,6 +47,18 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                 WHERE a.id = n.id;
                 """);
 
+            // With the deployment's separate accounts (deploy/postgres-init), the application's account may add
+            // audit entries but neither change nor remove them: only the owner (the migration account) can.
+            migrationBuilder.Sql(
+                """
+                DO $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trajectoiress_app') THEN
+                        REVOKE UPDATE, DELETE, TRUNCATE ON audit_entries FROM trajectoiress_app;
+                    END IF;
+                END $$;
+                """);
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_sequence",
                 table: "audit_entries",
@@ -68,6 +80,16 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(
+                """
+                DO $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'trajectoiress_app') THEN
+                        GRANT UPDATE, DELETE ON audit_entries TO trajectoiress_app;
+                    END IF;
+                END $$;
+                """);
+
             migrationBuilder.DropIndex(
                 name: "ux_financing_applications_pending",
                 table: "financing_applications");
