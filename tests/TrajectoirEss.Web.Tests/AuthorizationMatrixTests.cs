@@ -205,6 +205,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST admin/comptes/{id:guid}/desactiver"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/desactiver"),
         ["POST admin/comptes/{id:guid}/reactiver"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/reactiver"),
         ["POST admin/comptes/{id:guid}/renvoyer-invitation"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/renvoyer-invitation"),
+        ["POST admin/comptes/{id:guid}/double-authentification"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/double-authentification"),
         ["GET admin/journal"] = (Admin, _ => "/admin/journal"),
         ["GET admin/listes"] = (Admin, _ => "/admin/listes"),
         ["GET admin/listes/{kind}"] = (Admin, _ => "/admin/listes/Sector"),

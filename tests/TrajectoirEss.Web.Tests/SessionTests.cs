@@ -142,6 +142,7 @@ public sealed class SessionTests(SessionTests.Fixture portal) : IClassFixture<Se
         }));
 
         Assert.Contains("Vos autres sessions sont fermées", done.Flash(), StringComparison.Ordinal);
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == email && m.Subject == "Sécurité de votre compte Trajectoir'ESS" && (m.TextBody ?? string.Empty).Contains("le mot de passe a été changé", StringComparison.Ordinal));
         using var still = await here.GetAsync("/porteur");
         Assert.Equal("/porteur", still.RequestMessage!.RequestUri!.AbsolutePath);
         using var ended = await elsewhere.GetAsync("/porteur");

@@ -115,6 +115,9 @@ public sealed class TwoFactorTests(TwoFactorTests.Fixture portal) : IClassFixtur
         var events = portal.Logs.SecurityEvents().Where(e => e.UserId == user.Id.ToString()).Select(e => e.Event).ToList();
         Assert.Contains(SecurityEvents.TwoFactorEnabled, events);
         Assert.Contains(SecurityEvents.TwoFactorDisabled, events);
+        var notices = portal.Emails().Where(m => m.To.Mailboxes.Single().Address == email && m.Subject == "Sécurité de votre compte Trajectoir'ESS").Select(m => m.TextBody ?? string.Empty).ToList();
+        Assert.Contains(notices, n => n.Contains("la double authentification a été activée", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.Contains("la double authentification a été désactivée", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -187,6 +190,31 @@ public sealed class TwoFactorTests(TwoFactorTests.Fixture portal) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, forced.StatusCode);
         Assert.True(await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnAdministrator_ResetsTheSecondFactorOfSomeoneWhoLostIt_WhoMustSetItUpAgain()
+    {
+        var email = NewEmail("telephone-perdu");
+        var user = await portal.CreateUserAsync(email, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+        using var staff = await portal.SignInAsync(email);
+        await EnableAsync(staff);
+        var adminEmail = NewEmail("admin");
+        await portal.CreateUserAsync(adminEmail, Roles.Admin);
+        using var admin = await portal.SignInAsync(adminEmail);
+        await EnableAsync(admin);
+
+        var page = await admin.GetDocumentAsync($"/admin/comptes/{user.Id}");
+        var reset = await HtmlClient.ParseAsync(await admin.SubmitAsync(FormFor(page, $"/admin/comptes/{user.Id}/double-authentification"), []));
+
+        Assert.Contains("La double authentification est réinitialisée", reset.Flash(), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        using var ended = await staff.GetAsync("/pole");
+        Assert.Equal("/compte/connexion", ended.RequestMessage!.RequestUri!.AbsolutePath);
+        using var again = await portal.SignInAsync(email);
+        using var forced = await again.GetAsync("/pole");
+        Assert.Equal(TwoFactorRequirement.SetupPath, forced.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Double authentification réinitialisée", reset.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
     }
 
     public sealed class Fixture : PortalFactory

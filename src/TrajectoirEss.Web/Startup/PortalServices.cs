@@ -193,7 +193,11 @@ internal static class PortalServices
             options.ValueCountLimit = 500;
             options.MultipartBodyLengthLimit = 1024 * 1024;
         });
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = 1024 * 1024);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = 1024 * 1024;
+            options.AddServerHeader = false;
+        });
 
         // On SIGTERM, Kestrel stops accepting connections and lets requests in flight finish, up to this long.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -364,6 +364,10 @@ public sealed class AccountController(
         }
 
         logger.SecurityEvent(SecurityEvents.PasswordSetFromLink, user.Id, invitation ? "invitation" : "password reset");
+        if (!invitation)
+        {
+            await emails.SendSecurityNoticeAsync(user, "le mot de passe a été changé depuis un lien « mot de passe oublié »");
+        }
         return View("Message", new MessageViewModel(doneTitle, doneText));
     }
 

@@ -65,6 +65,22 @@ public sealed class AccountEmails(UserManager<ApplicationUser> users, IMailer ma
             cancellationToken);
     }
 
+    /// <summary>
+    /// Tells the person their account's security changed (password, two-factor authentication), so that a
+    /// change they did not make does not go unnoticed (ASVS 2.2.3, 2.5.5). No link to follow: only advice.
+    /// </summary>
+    public Task SendSecurityNoticeAsync(ApplicationUser user, string change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var reset = Link("/compte/mot-de-passe-oublie");
+        return SendAsync(
+            user,
+            "Sécurité de votre compte Trajectoir'ESS",
+            $"Sur votre compte Trajectoir'ESS : {change}. Si c'est bien vous, rien à faire. Sinon, choisissez tout de suite un nouveau mot de passe ({reset}) et prévenez l'équipe du portail.",
+            $"<p>Sur votre compte Trajectoir'ESS : {HtmlEncoder.Default.Encode(change)}.</p><p>Si c'est bien vous, rien à faire. Sinon, <a href=\"{HtmlEncoder.Default.Encode(reset)}\">choisissez tout de suite un nouveau mot de passe</a> et prévenez l'équipe du portail.</p>",
+            cancellationToken);
+    }
+
     /// <summary>Decodes a token received in a link; null when it is not valid base64url.</summary>
     public static string? Decode(string? code)
     {

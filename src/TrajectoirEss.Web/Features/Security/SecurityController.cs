@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QRCoder;
 using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Web.Features.Account;
 using TrajectoirEss.Web.Security;
 using TrajectoirEss.Web.Startup;
 
@@ -63,6 +64,7 @@ public sealed class SecurityController(
     SignInManager<ApplicationUser> signIn,
     IOptions<SecurityOptions> security,
     IOptions<PortalOptions> portal,
+    AccountEmails emails,
     ILogger<SecurityController> logger) : Controller
 {
     public const int RecoveryCodeCount = 10;
@@ -133,6 +135,7 @@ public sealed class SecurityController(
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
         await signIn.RefreshSignInAsync(user);
         logger.SecurityEvent(SecurityEvents.TwoFactorEnabled, user.Id);
+        await emails.SendSecurityNoticeAsync(user, "la double authentification a été activée");
         return RecoveryCodes(codes, "La double authentification est activée.");
     }
 
@@ -152,6 +155,7 @@ public sealed class SecurityController(
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
         logger.SecurityEvent(SecurityEvents.RecoveryCodesRenewed, user.Id);
+        await emails.SendSecurityNoticeAsync(user, "de nouveaux codes de secours ont été générés (les anciens ne servent plus)");
         return RecoveryCodes(codes, "Vos nouveaux codes de secours remplacent les anciens, qui ne servent plus.");
     }
 
@@ -174,6 +178,7 @@ public sealed class SecurityController(
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
         logger.SecurityEvent(SecurityEvents.TwoFactorDisabled, user.Id);
+        await emails.SendSecurityNoticeAsync(user, "la double authentification a été désactivée");
         TempData["Flash"] = "La double authentification est désactivée.";
         return RedirectToAction(nameof(Index));
     }
@@ -193,6 +198,7 @@ public sealed class SecurityController(
                 // The stamp changed: every other session ends; this one goes on.
                 await signIn.RefreshSignInAsync(user);
                 logger.SecurityEvent(SecurityEvents.PasswordChanged, user.Id);
+                await emails.SendSecurityNoticeAsync(user, "le mot de passe a été changé");
                 TempData["Flash"] = "Votre mot de passe est modifié. Vos autres sessions sont fermées.";
                 return RedirectToAction(nameof(Index));
             }

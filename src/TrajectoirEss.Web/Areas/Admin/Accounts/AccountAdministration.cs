@@ -103,6 +103,7 @@ public sealed class AccountAdministration(
             Status = AccountStatuses.Of(user.IsDisabled, user.PasswordHash is not null),
             CreatedAt = user.CreatedAt,
             LastLoginAt = user.LastLoginAt,
+            TwoFactorEnabled = user.TwoFactorEnabled,
             IsSelf = user.Id == viewerId,
             Input = input,
             Poles = await PoleOptionsAsync(input.PoleId, cancellationToken),
@@ -167,6 +168,30 @@ public sealed class AccountAdministration(
         audit.Record(actorId, AdminEntities.Account, id, "Invitation renvoyée");
         await db.SaveChangesAsync(cancellationToken);
         await emails.SendInvitationAsync(user, Roles.Label(role), cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns off the two-factor authentication of someone who lost both their phone and their recovery codes
+    /// (the administrator checks who is asking, outside the portal). Their sessions end; if their role
+    /// requires it, they set it up again at their next login.
+    /// </summary>
+    public async Task ResetTwoFactorAsync(Guid actorId, Guid id, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        if (!user.TwoFactorEnabled)
+        {
+            throw new DomainException("La double authentification n'est pas activée sur ce compte.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.SetTwoFactorEnabledAsync(user, false), string.Empty);
+        Check(await users.ResetAuthenticatorKeyAsync(user), string.Empty);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        audit.Record(actorId, AdminEntities.Account, id, "Double authentification réinitialisée", ("Double authentification", "activée", "à configurer de nouveau"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.SecurityEvent(SecurityEvents.TwoFactorDisabled, id, $"reset by administrator {actorId}");
+        await emails.SendSecurityNoticeAsync(user, "un administrateur a réinitialisé votre double authentification, à configurer de nouveau à la prochaine connexion", cancellationToken);
     }
 
     /// <summary>
