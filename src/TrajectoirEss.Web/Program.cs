@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Compact;
+using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Startup;
 
 // A plain static logger for start-up and fatal errors; the app's own logger is built from configuration below.
@@ -41,6 +42,23 @@ try
         return 0;
     }
 
+    // `dotnet TrajectoirEss.Web.dll verify-audit`: recompute the audit trail's hash chain; exit code 2 at the first broken link.
+    if (args.Contains("verify-audit", StringComparer.OrdinalIgnoreCase))
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>());
+        if (result.IsIntact)
+        {
+            Log.Information("Audit trail intact: {Entries} entries, last hash {HeadHash}", result.Entries, result.HeadHash ?? "-");
+            await Console.Out.WriteLineAsync($"audit trail intact: {result.Entries} entries; last hash {result.HeadHash ?? "-"}");
+            return 0;
+        }
+
+        Log.Error("Audit trail broken at entry {EntryId} (position {Sequence}): {Problem}", result.FirstBadId, result.FirstBadSequence, result.Problem);
+        await Console.Error.WriteLineAsync($"audit trail BROKEN at entry {result.FirstBadId} (position {result.FirstBadSequence}): {result.Problem}; {result.Entries} entries before it are intact");
+        return 2;
+    }
+
     if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -58,11 +76,8 @@ try
 
     // An unknown address is a 404 for everybody (without this, the fallback authorisation policy would send
     // anonymous visitors to the login page first); the status code pages render it.
-    app.MapFallback(context =>
-    {
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
-    }).AllowAnonymous();
+    // A known route called with the wrong method is a 405 (UnknownAddress).
+    app.MapFallback(UnknownAddress.HandleAsync).AllowAnonymous();
 
     await app.RunAsync();
     return 0;

@@ -95,10 +95,23 @@ public sealed class CommunesApiTests(PortalFactory portal) : IClassFixture<Porta
     [Theory]
     [InlineData("'; DROP TABLE communes; --")]
     [InlineData("<script>alert(1)</script>")]
-    [InlineData("\u0000\u0001")]
     public async Task Search_WithHostileInput_AnswersCleanly(string query)
     {
         var results = await SearchAsync(query);
         Assert.All(results, r => Assert.DoesNotContain("<", r.GetRawText(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\u0000\u0001")]
+    [InlineData("Morl\u0000aix")]
+    [InlineData("\uFFFD")]
+    public async Task Search_WithControlCharacters_IsRefusedWithAProblem(string query)
+    {
+        using var client = portal.CreateClient();
+        using var response = await client.GetAsync("/api/communes?q=" + Uri.EscapeDataString(query));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("caractères non autorisés", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     public DateTimeOffset? LastLoginAt { get; set; }
 
+    /// <summary>When a porteur inactive for the retention period was told the account will be erased; cleared at the next login.</summary>
+    public DateTimeOffset? InactivityWarnedAt { get; set; }
+
     public bool IsDisabled { get; set; }
 
     /// <summary>The kinds of e-mail this person switched off.</summary>

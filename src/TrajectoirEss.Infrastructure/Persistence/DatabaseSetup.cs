@@ -12,6 +12,7 @@ public static class DatabaseSetup
             // No retrying execution strategy: it forbids user transactions, and Npgsql's pool already
             // recovers by itself when the server comes back.
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(AuditChainInterceptor.Instance);
     }
 }

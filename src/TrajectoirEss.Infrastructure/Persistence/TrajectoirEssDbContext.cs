@@ -52,6 +52,8 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

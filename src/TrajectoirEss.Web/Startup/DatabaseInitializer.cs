@@ -38,6 +38,11 @@ public sealed class DatabaseInitializer(
         }
 
         await referenceData.ImportAsync(cancellationToken);
+        var sealedEntries = await AuditChain.SealUnchainedAsync(db, cancellationToken);
+        if (sealedEntries > 0)
+        {
+            logger.LogInformation("{Count} audit entries written before the chain existed are now chained", sealedEntries);
+        }
     }
 
     /// <summary>Demo mode: a fictitious history of the programme from 2019 to today (once).</summary>

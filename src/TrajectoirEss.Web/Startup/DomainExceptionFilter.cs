@@ -22,6 +22,9 @@ internal sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : I
             ProjectNotFoundException or Areas.Admin.Shared.AdminRecordNotFoundException => (StatusCodes.Status404NotFound, (string?)null),
             DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Ces informations ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page pour voir la version à jour, puis recommencez."),
+
+            // Two identical requests at once (a double click, a retry): the database keeps one, the other is told.
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } => (StatusCodes.Status409Conflict, "Cette demande a déjà été enregistrée (envoyée deux fois ?). Rechargez la page pour voir l'état à jour."),
             _ => (0, null),
         };
         if (status == 0)

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Startup;
 
@@ -30,26 +32,35 @@ internal static class PortalPipeline
                 permissions.AddPayment().None();
             }));
 
+        app.UseCookiePolicy();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
         }
         else
         {
-            app.UseExceptionHandler("/erreur/500");
-            if (app.Environment.IsProduction())
+            // PostgreSQL unreachable or restarting: 503 ("come back in a moment"), anything else 500; the French page either way.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                app.UseHsts();
-            }
+                ExceptionHandlingPath = "/erreur/500",
+                StatusCodeSelector = exception => DatabaseFailures.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
+
+        // Control characters, invalid UTF-8 and oversized forms are refused before anything binds them.
+        app.UseMiddleware<InputGuard>();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RequestSecurity>();
         app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirement>();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -2,12 +2,17 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 using TrajectoirEss.Infrastructure;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Account;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Startup;
 
@@ -29,10 +34,13 @@ internal static class PortalServices
 
         services.AddInfrastructure(configuration);
 
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
+
+                // Length, not composition (NIST SP 800-63B, ASVS 2.1): 12 characters, any characters, not a common password.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -42,26 +50,37 @@ internal static class PortalServices
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+
+                // Links sent by e-mail: a password reset lives one hour (an invitation, seven days: AccountEmails).
+                options.Tokens.PasswordResetTokenProvider = AccountTokens.PasswordResetProvider;
             })
             .AddEntityFrameworkStores<TrajectoirEssDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(AccountTokens.PasswordResetProvider)
+            .AddTokenProvider<InvitationTokenProvider>(AccountTokens.InvitationProvider)
+            .AddTokenProvider<AuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<SecurityOptions>>((hasher, security) => hasher.IterationCount = security.Value.PasswordHashIterations);
 
+        // Every cookie of the portal: __Host- prefix (HTTPS only, this host only, path /), HttpOnly, SameSite=Lax.
+        // Lax rather than Strict: with Strict, the first request after following a link from an e-mail or
+        // another site would arrive without the session. Cross-site POSTs are refused by antiforgery anyway.
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "trajectoiress.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.Name = PortalCookies.Session;
+            HardenCookie(options.Cookie);
             options.LoginPath = "/compte/connexion";
             options.LogoutPath = "/compte/deconnexion";
             options.AccessDeniedPath = "/erreur/403";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.Events = new CookieAuthenticationEvents
             {
-                // A disabled account, or one whose security stamp changed, is signed out on its next request.
+                // The login time goes into the ticket: the session ends 12 hours after it, active or not.
+                OnSigningIn = SessionValidation.OnSigningInAsync,
+
+                // A disabled account, one whose security stamp changed, or a session past its absolute lifetime is signed out on its next request.
                 OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync,
 
                 // A signed-in user without the right role gets a 403 page, not a redirect; an API caller gets a bare status.
@@ -88,6 +107,46 @@ internal static class PortalServices
                 },
             };
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((cookie, security) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.SessionIdleMinutes));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = PortalCookies.TwoFactor;
+            HardenCookie(options.Cookie);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options =>
+        {
+            options.Cookie.Name = PortalCookies.TwoFactorRemember;
+            HardenCookie(options.Cookie);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, options =>
+        {
+            options.Cookie.Name = PortalCookies.External;
+            HardenCookie(options.Cookie);
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = PortalCookies.Antiforgery;
+            HardenCookie(options.Cookie);
+
+            // Antiforgery refuses to run over plain HTTP when its cookie is "Always" secure, which would break the
+            // development server (http://127.0.0.1) and any proxy that does not pass X-Forwarded-Proto. The cookie
+            // policy below marks it Secure anyway; browsers accept Secure cookies from 127.0.0.1 and localhost.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // The last word on every cookie the portal sets, whatever set it: Secure, HttpOnly, SameSite=Lax at least.
+        services.Configure<CookiePolicyOptions>(options =>
+        {
+            options.Secure = CookieSecurePolicy.Always;
+            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = PortalCookies.TempData;
+            HardenCookie(options.Cookie);
+        });
 
         // The claims of a session (name, organisation) are refreshed from the database every minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -97,6 +156,7 @@ internal static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<DomainExceptionFilter>();
+                options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 FrenchModelBindingMessages(options);
             })
             .AddRazorOptions(options =>
@@ -120,7 +180,32 @@ internal static class PortalServices
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddPortalRateLimiting(configuration);
+        services.AddHsts(options =>
+        {
+            // Sent on every HTTPS response outside development (the app runs behind a TLS-terminating proxy).
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.ExcludedHosts.Clear();
+        });
+
+        // No uploads: a form is text only. Larger values or bodies are refused (413) before binding.
+        services.Configure<FormOptions>(options =>
+        {
+            options.ValueLengthLimit = 64 * 1024;
+            options.KeyLengthLimit = 256;
+            options.ValueCountLimit = 500;
+            options.MultipartBodyLengthLimit = 1024 * 1024;
+        });
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = 1024 * 1024;
+            options.AddServerHeader = false;
+        });
+
+        // On SIGTERM, Kestrel stops accepting connections and lets requests in flight finish, up to this long.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<Features.Shared.CommuneDirectory>();
         services.AddMemoryCache();
         services.AddScoped<Features.Shared.ReferenceCache>();
@@ -128,6 +213,9 @@ internal static class PortalServices
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
         services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();
         services.AddScoped<Areas.Porteur.MyData.AccountDeletion>();
+        services.AddScoped<Areas.Porteur.MyData.InactiveAccounts>();
+        services.AddHostedService<Areas.Porteur.MyData.InactiveAccountsJob>();
+        services.AddOptions<Areas.Porteur.MyData.RetentionOptions>().Bind(configuration.GetSection(Areas.Porteur.MyData.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Shared.Audit>();
         services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
@@ -149,6 +237,15 @@ internal static class PortalServices
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();
         return builder;
+    }
+
+    private static void HardenCookie(CookieBuilder cookie)
+    {
+        cookie.HttpOnly = true;
+        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.SameSite = SameSiteMode.Lax;
+        cookie.Path = "/";
+        cookie.Domain = null;
     }
 
     private static void FrenchModelBindingMessages(MvcOptions options)

@@ -16,7 +16,7 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
     {
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
-        var document = await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+        var document = await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "https://localhost/"));
         return (IHtmlDocument)document;
     }
 

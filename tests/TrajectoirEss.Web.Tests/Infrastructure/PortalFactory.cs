@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -19,17 +20,30 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Un-mot-de-passe-de-test-2026";
 
     private readonly bool _migrateOnStart;
+    private readonly bool _ownsDatabase = true;
     private string? _database;
+
+    /// <summary>
+    /// The portal's cookies are Secure (__Host- prefix): the test client speaks to https://localhost, the
+    /// in-memory server does not care about TLS, and the cookie container sends Secure cookies over https only.
+    /// </summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
 
     public PortalFactory()
     {
+        ClientOptions.BaseAddress = BaseAddress;
     }
 
-    internal PortalFactory(string database, bool migrateOnStart)
+    internal PortalFactory(string database, bool migrateOnStart, bool ownsDatabase = true)
+        : this()
     {
         _database = database;
         _migrateOnStart = migrateOnStart;
+        _ownsDatabase = ownsDatabase;
     }
+
+    /// <summary>A second instance of the app on the same database (as behind a load balancer); disposing it keeps the database.</summary>
+    public PortalFactory AnotherInstance() => new(_database ?? throw new InvalidOperationException("The database is not created yet."), migrateOnStart: false, ownsDatabase: false);
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "trajectoiress-tests", Guid.NewGuid().ToString("N"));
 
@@ -53,7 +67,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_database is not null && !_migrateOnStart)
+        if (_database is not null && !_migrateOnStart && _ownsDatabase)
         {
             await TestPostgres.DropDatabaseAsync(_database);
         }
@@ -74,12 +88,39 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
 
-        // The tests run the referral deadlines themselves, with the clock they choose.
+        // The tests run the referral deadlines and the retention job themselves, with the clock they choose.
         builder.UseSetting("Referrals:JobEnabled", "false");
+        builder.UseSetting("Retention:JobEnabled", "false");
+
+        // Off by default so that every test need not enrol an authenticator: the tests of these features turn them on.
+        builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
+        builder.UseSetting("RateLimiting:Enabled", RateLimitingEnabled ? "true" : "false");
+        builder.ConfigureTestServices(services =>
+        {
+            if (FastPasswordHashing)
+            {
+                // 210,000 PBKDF2 iterations cost ~0.15 s a hash: the suite would spend minutes hashing. PasswordTests checks the real setting.
+                services.PostConfigure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            }
+
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Two-factor authentication required for staff (the production default); off unless a test class turns it on.</summary>
+    protected virtual bool RequireTwoFactorForStaff => false;
+
+    protected virtual bool RateLimitingEnabled => false;
+
+    protected virtual bool FastPasswordHashing => true;
+
+    /// <summary>Replace services for one test class (a clock, a log sink…).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public HtmlClient CreateHtmlClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true, BaseAddress = BaseAddress }));
 
     public async Task<T> WithDbAsync<T>(Func<TrajectoirEssDbContext, Task<T>> action)
     {
@@ -118,6 +159,33 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var landing = await HtmlClient.ParseAsync(response);
         Assert.True(landing.QuerySelector("[data-testid=current-user]") is not null, $"Login as {email} failed: {landing.QuerySelector("main")?.TextContent}");
         return client;
+    }
+
+    /// <summary>Logs in by hand (no cookie container, no redirects) and returns the session cookie as "name=value", to send as a Cookie header.</summary>
+    public async Task<string> SessionCookieAsync(string email, string password = Password)
+    {
+        using var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = BaseAddress });
+        using var page = await http.GetAsync("/compte/connexion");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Web.Security.PortalCookies.Antiforgery, StringComparison.Ordinal)).Split(';')[0];
+        var token = (await HtmlClient.ParseAsync(page)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/compte/connexion")
+        {
+            Content = new FormUrlEncodedContent([new("Email", email), new("Password", password), new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Web.Security.PortalCookies.Session, StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>GET with only the given cookie; the status, or 401 when sent to the login page.</summary>
+    public async Task<System.Net.HttpStatusCode> GetWithCookieAsync(string cookie, string path)
+    {
+        using var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = BaseAddress });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/compte/connexion" ? System.Net.HttpStatusCode.Unauthorized : response.StatusCode;
     }
 
     public IReadOnlyList<MimeMessage> Emails() =>

@@ -67,6 +67,9 @@ internal sealed class FinancingApplicationConfiguration : IEntityTypeConfigurati
         builder.HasOne<Programme>().WithMany().HasForeignKey(f => f.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.StructureId, f.Decision });
         builder.HasIndex(f => new { f.Instrument, f.DecidedAt });
+
+        // A double submission never makes two pending applications for the same referral and instrument.
+        builder.HasIndex(f => new { f.ReferralId, f.Instrument }).IsUnique().HasFilter("decision = 'Pending'").HasDatabaseName("ux_financing_applications_pending");
         builder.OwnsMany(f => f.Payments, payments =>
         {
             payments.ToTable("financing_payments");

@@ -158,7 +158,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(60);
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
         builder.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
+        builder.Property(a => a.Hash).HasMaxLength(AuditEntry.HashLength);
+        builder.Property(a => a.PreviousHash).HasMaxLength(AuditEntry.HashLength);
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        builder.HasIndex(a => a.Sequence).IsUnique();
     }
 }
 
@@ -182,5 +185,17 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => r.ProjectId);
         builder.HasIndex(r => new { r.StructureId, r.Status });
         builder.HasIndex(r => new { r.Status, r.WaitingSince });
+    }
+}
+
+internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> builder)
+    {
+        builder.ToTable("access_log");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.EntityType).HasMaxLength(60);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
     }
 }

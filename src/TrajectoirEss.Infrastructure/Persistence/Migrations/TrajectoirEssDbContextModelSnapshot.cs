@@ -395,11 +395,13 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProjectId")
                         .HasDatabaseName("ix_financing_applications_project_id");
 
-                    b.HasIndex("ReferralId")
-                        .HasDatabaseName("ix_financing_applications_referral_id");
-
                     b.HasIndex("Instrument", "DecidedAt")
                         .HasDatabaseName("ix_financing_applications_instrument_decided_at");
+
+                    b.HasIndex("ReferralId", "Instrument")
+                        .IsUnique()
+                        .HasDatabaseName("ux_financing_applications_pending")
+                        .HasFilter("decision = 'Pending'");
 
                     b.HasIndex("StructureId", "Decision")
                         .HasDatabaseName("ix_financing_applications_structure_id_decision");
@@ -565,6 +567,39 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("territory_needs", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Projects.AccessLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("entity_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_access_log_entity_type_entity_id_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Projects.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -600,8 +635,26 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_sequence");
 
                     b.HasIndex("EntityType", "EntityId", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
@@ -1523,6 +1576,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<DateTimeOffset?>("InactivityWarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("inactivity_warned_at");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean")

@@ -214,6 +214,16 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
             throw new DomainException("Choisissez l'instrument financier.");
         }
 
+        if (programme.Category != Domain.Support.SupportCategory.Financement)
+        {
+            throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
+        }
+
+        if (await db.FinancingApplications.AnyAsync(f => f.ReferralId == referral.Id && f.Instrument == instrument && f.Decision == FinancingDecision.Pending, cancellationToken))
+        {
+            throw new DomainException("Une demande pour cet instrument attend déjà la décision du comité pour ce projet : elle n'a pas été enregistrée une seconde fois.");
+        }
+
         if (referral.Status == ReferralStatus.Accepted)
         {
             referral.Start(project, staffId, clock.GetUtcNow());

@@ -1,21 +1,27 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Features.Account;
 
-/// <summary>Sign in and out, registration of porteurs, e-mail confirmation, password reset, invitations.</summary>
+/// <summary>Sign in (with a second factor when turned on) and out, registration of porteurs, e-mail confirmation, password reset, invitations.</summary>
 [Route("compte")]
 public sealed class AccountController(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     AccountEmails emails,
+    DummyPasswordHash dummyHash,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
-    private const string GenericLoginError = "Adresse électronique ou mot de passe incorrect.";
+    /// <summary>The one answer for an unknown address, a disabled or locked account and a wrong password: none tells which.</summary>
+    public const string GenericLoginError = "Adresse électronique ou mot de passe incorrect. Après plusieurs essais manqués, un compte est bloqué quelques minutes : réessayez plus tard, ou choisissez « Mot de passe oublié ».";
+
+    public const string GenericCodeError = "Code incorrect, déjà utilisé ou expiré, ou compte momentanément bloqué après plusieurs essais.";
 
     [HttpGet("connexion")]
     [AllowAnonymous]
@@ -23,6 +29,7 @@ public sealed class AccountController(
 
     [HttpPost("connexion")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Login)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (!ModelState.IsValid)
@@ -33,7 +40,9 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(input.Email);
         if (user is null || user.IsDisabled)
         {
-            logger.LogWarning("Login failed: unknown or disabled account");
+            // As long as a real check, so the answer's timing does not tell whether the account exists.
+            dummyHash.Verify(input.Password);
+            logger.SecurityEvent(SecurityEvents.LoginFailed, user?.Id, user is null ? "unknown account" : "disabled account");
             ModelState.AddModelError(string.Empty, GenericLoginError);
             return View(input);
         }
@@ -41,16 +50,19 @@ public sealed class AccountController(
         var result = await signIn.PasswordSignInAsync(user, input.Password, input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastLoginAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
-            logger.LogInformation("Login succeeded for user {UserId}", user.Id);
-            return LocalRedirect(SafeReturnUrl(input.ReturnUrl) ?? await HomeOfAsync(user));
+            return await CompleteLoginAsync(user, input.ReturnUrl, "password");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturnUrl(input.ReturnUrl), rememberMe = input.RememberMe });
         }
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Login refused: account {UserId} locked out", user.Id);
-            ModelState.AddModelError(string.Empty, "Trop de tentatives : ce compte est bloqué pendant 15 minutes.");
+            dummyHash.Verify(input.Password);
+            logger.SecurityEvent(SecurityEvents.LockedOut, user.Id, "login refused while locked out");
+            ModelState.AddModelError(string.Empty, GenericLoginError);
         }
         else if (result.IsNotAllowed)
         {
@@ -60,16 +72,95 @@ public sealed class AccountController(
         }
         else
         {
-            logger.LogWarning("Login failed for user {UserId}", user.Id);
+            var locked = await users.IsLockedOutAsync(user);
+            logger.SecurityEvent(locked ? SecurityEvents.LockedOut : SecurityEvents.LoginFailed, user.Id, locked ? "too many failures: locked out" : "wrong password");
             ModelState.AddModelError(string.Empty, GenericLoginError);
         }
 
         return View(input);
     }
 
+    /// <summary>Second step of a login when two-factor authentication is on: the code of the authenticator app.</summary>
+    [HttpGet("connexion/code")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithCode(string? returnUrl, bool rememberMe) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new TwoFactorLoginInput { ReturnUrl = SafeReturnUrl(returnUrl), RememberMe = rememberMe });
+
+    [HttpPost("connexion/code")]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Login)]
+    public async Task<IActionResult> LoginWithCode(TwoFactorLoginInput input)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(input.Code.Replace(" ", string.Empty, StringComparison.Ordinal), input.RememberMe, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return await CompleteLoginAsync(user, input.ReturnUrl, "authenticator code");
+        }
+
+        logger.SecurityEvent(result.IsLockedOut ? SecurityEvents.LockedOut : SecurityEvents.SecondFactorFailed, user.Id, "authenticator code refused");
+        ModelState.AddModelError(nameof(TwoFactorLoginInput.Code), GenericCodeError);
+        return View(input);
+    }
+
+    [HttpGet("connexion/code-de-secours")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new RecoveryCodeLoginInput { ReturnUrl = SafeReturnUrl(returnUrl) });
+
+    [HttpPost("connexion/code-de-secours")]
+    [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Login)]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeLoginInput input)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", string.Empty, StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            logger.SecurityEvent(SecurityEvents.RecoveryCodeUsed, user.Id, $"{await users.CountRecoveryCodesAsync(user)} codes left");
+            TempData["Flash"] = "Vous êtes connecté avec un code de secours, qui ne servira plus. Il vous en reste " + await users.CountRecoveryCodesAsync(user) + " : pensez à en générer de nouveaux si besoin (Sécurité du compte).";
+            return await CompleteLoginAsync(user, input.ReturnUrl, "recovery code");
+        }
+
+        logger.SecurityEvent(result.IsLockedOut ? SecurityEvents.LockedOut : SecurityEvents.SecondFactorFailed, user.Id, "recovery code refused");
+        ModelState.AddModelError(nameof(RecoveryCodeLoginInput.Code), GenericCodeError);
+        return View(input);
+    }
+
+    /// <summary>Ends the session here and everywhere: the security stamp changes, so a copied cookie dies too.</summary>
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            logger.SecurityEvent(SecurityEvents.Logout, user.Id);
+        }
+
         await signIn.SignOutAsync();
         TempData["Flash"] = "Vous êtes déconnecté.";
         return Redirect("/");
@@ -81,6 +172,7 @@ public sealed class AccountController(
 
     [HttpPost("inscription")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Registration)]
     public async Task<IActionResult> Register(RegisterInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -152,6 +244,7 @@ public sealed class AccountController(
 
     [HttpPost("confirmer/nouveau-lien")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> ResendConfirmation(EmailInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -176,6 +269,7 @@ public sealed class AccountController(
 
     [HttpPost("mot-de-passe-oublie")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.PasswordReset)]
     public async Task<IActionResult> ForgotPassword(EmailInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -201,8 +295,9 @@ public sealed class AccountController(
 
     [HttpPost("nouveau-mot-de-passe")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.PasswordReset)]
     public Task<IActionResult> ResetPassword(SetPasswordInput input) =>
-        SetPasswordAsync(input, "Mot de passe modifié", "Votre mot de passe est modifié. Vous pouvez vous connecter.");
+        SetPasswordAsync(input, invitation: false, "Mot de passe modifié", "Votre mot de passe est modifié. Vous pouvez vous connecter.");
 
     [HttpGet("invitation")]
     [AllowAnonymous]
@@ -214,13 +309,14 @@ public sealed class AccountController(
 
     [HttpPost("invitation")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.PasswordReset)]
     public Task<IActionResult> Invitation(SetPasswordInput input)
     {
         ViewData["Invitation"] = true;
-        return SetPasswordAsync(input, "Bienvenue", "Votre mot de passe est enregistré. Vous pouvez vous connecter.");
+        return SetPasswordAsync(input, invitation: true, "Bienvenue", "Votre mot de passe est enregistré. Vous pouvez vous connecter.");
     }
 
-    private async Task<IActionResult> SetPasswordAsync(SetPasswordInput input, string doneTitle, string doneText)
+    private async Task<IActionResult> SetPasswordAsync(SetPasswordInput input, bool invitation, string doneTitle, string doneText)
     {
         if (!ModelState.IsValid)
         {
@@ -235,6 +331,19 @@ public sealed class AccountController(
             return View("SetPassword", input);
         }
 
+        // An invitation carries its own token (seven days); once checked, the password is set like a reset.
+        if (invitation)
+        {
+            if (!await users.VerifyUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, token))
+            {
+                ModelState.AddModelError(string.Empty, "Ce lien n'est pas valide ou a expiré. Demandez un nouveau lien.");
+                return View("SetPassword", input);
+            }
+
+            token = await users.GeneratePasswordResetTokenAsync(user);
+        }
+
+        // Setting the password changes the security stamp: this link, and any other sent before, no longer works.
         var result = await users.ResetPasswordAsync(user, token, input.Password);
         if (!result.Succeeded)
         {
@@ -254,8 +363,21 @@ public sealed class AccountController(
             await users.UpdateAsync(user);
         }
 
-        logger.LogInformation("Password set from a link for user {UserId}", user.Id);
+        logger.SecurityEvent(SecurityEvents.PasswordSetFromLink, user.Id, invitation ? "invitation" : "password reset");
+        if (!invitation)
+        {
+            await emails.SendSecurityNoticeAsync(user, "le mot de passe a été changé depuis un lien « mot de passe oublié »");
+        }
         return View("Message", new MessageViewModel(doneTitle, doneText));
+    }
+
+    private async Task<IActionResult> CompleteLoginAsync(ApplicationUser user, string? returnUrl, string method)
+    {
+        user.LastLoginAt = clock.GetUtcNow();
+        user.InactivityWarnedAt = null;
+        await users.UpdateAsync(user);
+        logger.SecurityEvent(SecurityEvents.LoginSucceeded, user.Id, method);
+        return LocalRedirect(SafeReturnUrl(returnUrl) ?? await HomeOfAsync(user));
     }
 
     private async Task<ApplicationUser?> FindUserAsync(string? userId) =>

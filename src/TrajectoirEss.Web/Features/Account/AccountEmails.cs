@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Identity;
+using TrajectoirEss.Web.Security;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Features.Account;
@@ -46,20 +47,37 @@ public sealed class AccountEmails(UserManager<ApplicationUser> users, IMailer ma
         await SendAsync(
             user,
             "Choisir un nouveau mot de passe",
-            $"Pour choisir un nouveau mot de passe, ouvrez ce lien : {link}\nSi vous n'avez rien demandé, ignorez ce message.",
-            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir un nouveau mot de passe</a>.</p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
+            $"Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) : {link}\nSi vous n'avez rien demandé, ignorez ce message.",
+            $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir un nouveau mot de passe</a> (lien valable une heure, une seule fois).</p><p>Si vous n'avez rien demandé, ignorez ce message.</p>",
             cancellationToken);
     }
 
     public async Task SendInvitationAsync(ApplicationUser user, string roleLabel, CancellationToken cancellationToken = default)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        // Its own token kind: valid seven days (a reset link, one hour); both die once a password is set.
+        var token = await users.GenerateUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose);
         var link = Link("/compte/invitation", ("userId", user.Id.ToString()), ("code", Encode(token)));
         await SendAsync(
             user,
             "Invitation au portail Trajectoir'ESS",
-            $"Un compte « {roleLabel} » vous a été ouvert sur le portail Trajectoir'ESS. Choisissez votre mot de passe : {link}",
-            $"<p>Un compte « {HtmlEncoder.Default.Encode(roleLabel)} » vous a été ouvert sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir mon mot de passe</a></p>",
+            $"Un compte « {roleLabel} » vous a été ouvert sur le portail Trajectoir'ESS. Choisissez votre mot de passe (lien valable sept jours, une seule fois) : {link}",
+            $"<p>Un compte « {HtmlEncoder.Default.Encode(roleLabel)} » vous a été ouvert sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choisir mon mot de passe</a> (lien valable sept jours, une seule fois).</p>",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the person their account's security changed (password, two-factor authentication), so that a
+    /// change they did not make does not go unnoticed (ASVS 2.2.3, 2.5.5). No link to follow: only advice.
+    /// </summary>
+    public Task SendSecurityNoticeAsync(ApplicationUser user, string change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var reset = Link("/compte/mot-de-passe-oublie");
+        return SendAsync(
+            user,
+            "Sécurité de votre compte Trajectoir'ESS",
+            $"Sur votre compte Trajectoir'ESS : {change}. Si c'est bien vous, rien à faire. Sinon, choisissez tout de suite un nouveau mot de passe ({reset}) et prévenez l'équipe du portail.",
+            $"<p>Sur votre compte Trajectoir'ESS : {HtmlEncoder.Default.Encode(change)}.</p><p>Si c'est bien vous, rien à faire. Sinon, <a href=\"{HtmlEncoder.Default.Encode(reset)}\">choisissez tout de suite un nouveau mot de passe</a> et prévenez l'équipe du portail.</p>",
             cancellationToken);
     }
 

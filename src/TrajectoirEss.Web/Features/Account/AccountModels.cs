@@ -83,3 +83,25 @@ public sealed class SetPasswordInput
 }
 
 public sealed record MessageViewModel(string Title, string Text, bool Success = true);
+
+public sealed class TwoFactorLoginInput
+{
+    [Display(Name = "Code à 6 chiffres de votre application")]
+    [Required(ErrorMessage = "Saisissez le code affiché par votre application d'authentification.")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Le code compte 6 chiffres.")]
+    public string Code { get; set; } = string.Empty;
+
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class RecoveryCodeLoginInput
+{
+    [Display(Name = "Code de secours")]
+    [Required(ErrorMessage = "Saisissez un de vos codes de secours.")]
+    [StringLength(40, ErrorMessage = "Ce code n'est pas un code de secours.")]
+    public string Code { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}

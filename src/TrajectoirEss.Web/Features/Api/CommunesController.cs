@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using TrajectoirEss.Web.Features.Shared;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Features.Api;
 
@@ -8,6 +10,7 @@ namespace TrajectoirEss.Web.Features.Api;
 [ApiController]
 [AllowAnonymous]
 [Route("api/communes")]
+[EnableRateLimiting(RateLimits.Communes)]
 public sealed class CommunesController(CommuneDirectory communes) : ControllerBase
 {
     public const int MaxQueryLength = 100;

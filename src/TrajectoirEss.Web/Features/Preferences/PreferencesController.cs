@@ -52,6 +52,14 @@ public sealed class PreferencesController(UserManager<ApplicationUser> users) : 
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         var kinds = KindsFor(await users.GetRolesAsync(user));
+        if (!ModelState.IsValid)
+        {
+            // An unknown kind of e-mail: nothing is changed.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            TempData.Remove("Flash");
+            return View(new PreferencesViewModel(kinds.Select(k => (k, !user.MutedNotifications.HasFlag(k))).ToList()));
+        }
+
         var chosen = wanted ?? [];
         user.MutedNotifications = kinds.Where(k => !chosen.Contains(k)).Aggregate(NotificationKinds.None, (all, k) => all | k);
         await users.UpdateAsync(user);

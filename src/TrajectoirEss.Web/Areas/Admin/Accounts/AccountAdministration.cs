@@ -7,6 +7,7 @@ using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Account;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 
@@ -102,6 +103,7 @@ public sealed class AccountAdministration(
             Status = AccountStatuses.Of(user.IsDisabled, user.PasswordHash is not null),
             CreatedAt = user.CreatedAt,
             LastLoginAt = user.LastLoginAt,
+            TwoFactorEnabled = user.TwoFactorEnabled,
             IsSelf = user.Id == viewerId,
             Input = input,
             Poles = await PoleOptionsAsync(input.PoleId, cancellationToken),
@@ -169,6 +171,30 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>
+    /// Turns off the two-factor authentication of someone who lost both their phone and their recovery codes
+    /// (the administrator checks who is asking, outside the portal). Their sessions end; if their role
+    /// requires it, they set it up again at their next login.
+    /// </summary>
+    public async Task ResetTwoFactorAsync(Guid actorId, Guid id, CancellationToken cancellationToken = default)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        if (!user.TwoFactorEnabled)
+        {
+            throw new DomainException("La double authentification n'est pas activée sur ce compte.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.SetTwoFactorEnabledAsync(user, false), string.Empty);
+        Check(await users.ResetAuthenticatorKeyAsync(user), string.Empty);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        audit.Record(actorId, AdminEntities.Account, id, "Double authentification réinitialisée", ("Double authentification", "activée", "à configurer de nouveau"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.SecurityEvent(SecurityEvents.TwoFactorDisabled, id, $"reset by administrator {actorId}");
+        await emails.SendSecurityNoticeAsync(user, "un administrateur a réinitialisé votre double authentification, à configurer de nouveau à la prochaine connexion", cancellationToken);
+    }
+
+    /// <summary>
     /// Gives a staff account another role or organisation. The person's sessions end so the new rights
     /// apply at once; porteurs' accounts keep their role.
     /// </summary>
@@ -210,7 +236,7 @@ public sealed class AccountAdministration(
             ("Rôle", oldRoles, Roles.Label(input.Role)), ("Organisation", oldOrganisation, newOrganisation));
         Check(await users.UpdateSecurityStampAsync(user), nameof(RoleInput.Role));
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} given role {Role} by {ActorId}", id, input.Role, actorId);
+        logger.SecurityEvent(SecurityEvents.RoleChanged, id, $"role {input.Role}, pôle {poleId}, structure {structureId}, by {actorId}");
         return true;
     }
 
@@ -231,7 +257,7 @@ public sealed class AccountAdministration(
         audit.Record(actorId, AdminEntities.Account, id, "Compte désactivé", ("Statut", AccountStatus.Active.Label(), AccountStatus.Disabled.Label()));
         Check(await users.UpdateSecurityStampAsync(user), string.Empty);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} disabled by {ActorId}", id, actorId);
+        logger.SecurityEvent(SecurityEvents.AccountDisabled, id, $"by {actorId}");
     }
 
     public async Task EnableAsync(Guid actorId, Guid id, CancellationToken cancellationToken = default)
@@ -245,7 +271,7 @@ public sealed class AccountAdministration(
         user.IsDisabled = false;
         audit.Record(actorId, AdminEntities.Account, id, "Compte réactivé", ("Statut", AccountStatus.Disabled.Label(), AccountStatus.Active.Label()));
         Check(await users.UpdateAsync(user), string.Empty);
-        logger.LogInformation("Account {UserId} enabled by {ActorId}", id, actorId);
+        logger.SecurityEvent(SecurityEvents.AccountEnabled, id, $"by {actorId}");
     }
 
     private static string ListUrl(AccountFilter filter, int page)

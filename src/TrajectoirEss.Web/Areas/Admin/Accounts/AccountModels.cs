@@ -110,6 +110,8 @@ public sealed class AccountPage
 
     public required DateTimeOffset? LastLoginAt { get; init; }
 
+    public required bool TwoFactorEnabled { get; init; }
+
     public required bool IsSelf { get; init; }
 
     public required RoleInput Input { get; init; }

@@ -88,6 +88,10 @@ public sealed class AccountsController(AccountAdministration accounts, Trajectoi
     public Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, "L'invitation a été renvoyée.", () => accounts.ResendInvitationAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
 
+    [HttpPost("{id:guid}/double-authentification")]
+    public Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, "La double authentification est réinitialisée : la personne la configurera de nouveau à sa prochaine connexion.", () => accounts.ResetTwoFactorAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken)
     {
         try

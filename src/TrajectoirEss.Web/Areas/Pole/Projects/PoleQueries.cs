@@ -261,7 +261,12 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var reference = await referenceCache.GetAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == projectId).OrderByDescending(m => m.HeldAt).ToListAsync(cancellationToken);
         var notes = await db.InternalNotes.AsNoTracking().Where(n => n.ProjectId == projectId).OrderByDescending(n => n.WrittenAt).ToListAsync(cancellationToken);
-        var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId).OrderByDescending(a => a.At).Take(200).ToListAsync(cancellationToken);
+        // Changes (the chained audit trail) and openings of the file (the access log), in one query.
+        var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
+            .Select(a => new { a.At, a.ActorId, a.Action, a.Changes })
+            .Concat(db.AccessLog.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
+                .Select(a => new { a.At, a.ActorId, Action = "Fiche consultée", Changes = (string?)null }))
+            .OrderByDescending(a => a.At).Take(200).ToListAsync(cancellationToken);
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
         var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";

@@ -13,7 +13,7 @@ namespace TrajectoirEss.Web.Areas.Pole.Projects;
 [Area("Pole")]
 [Authorize(Policy = Policies.Pole)]
 [Route("pole")]
-public sealed class ProjectsController(PoleQueries queries, PoleWorkspace workspace, Audit audit, TrajectoirEssDbContext db) : Controller
+public sealed class ProjectsController(PoleQueries queries, PoleWorkspace workspace, TrajectoirEssDbContext db, TimeProvider clock) : Controller
 {
     private Guid PoleId => User.GetPoleId() ?? throw new InvalidOperationException("The Pole policy guarantees a pôle.");
 
@@ -39,8 +39,9 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
             return NotFound();
         }
 
-        // Access to personal data is logged (RGPD): who opened which file, when.
-        audit.Record(StaffId, Audit.Project, id, "Fiche consultée");
+        // Access to personal data is logged (RGPD): who opened which file, when (one insert, outside the chained audit trail).
+        var now = clock.GetUtcNow();
+        db.AccessLog.Add(new TrajectoirEss.Domain.Projects.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id));
         await db.SaveChangesAsync(cancellationToken);
         return View(model);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Areas.Porteur.MyData;
 
@@ -17,7 +18,8 @@ public sealed class AccountDeletion(TrajectoirEssDbContext db, UserManager<Appli
         ArgumentNullException.ThrowIfNull(user);
         var now = clock.GetUtcNow();
         var email = user.NormalizedEmail?.ToLowerInvariant();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Part of the caller's transaction when there is one (the retention job), else its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
         var projects = await db.Projects.Where(p => p.Members.Any(m => m.UserId == user.Id)).ToListAsync(cancellationToken);
         foreach (var project in projects)
@@ -63,7 +65,11 @@ public sealed class AccountDeletion(TrajectoirEssDbContext db, UserManager<Appli
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Account {UserId} deleted at the person's request; {Projects} project(s) handed over or anonymised", user.Id, projects.Count);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.SecurityEvent(SecurityEvents.AccountDeleted, user.Id, $"{projects.Count} project(s) handed over or anonymised");
     }
 }

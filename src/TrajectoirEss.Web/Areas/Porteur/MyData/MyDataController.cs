@@ -7,6 +7,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Security;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.MyData;
@@ -83,7 +84,7 @@ public sealed class MyDataController(
             }),
             consents = consents.Select(c => new { c.ProjectId, kind = c.Kind.ToString(), c.Given, c.RecordedAt }),
         };
-        logger.LogInformation("Personal data exported by user {UserId}", userId);
+        logger.SecurityEvent(SecurityEvents.DataExported, userId, "personal data export (JSON)");
         return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", "trajectoiress-mes-donnees.json");
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Shared;
+using TrajectoirEss.Web.Security;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Projects;
@@ -22,6 +24,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
         View("Form", await PageAsync(new ProjectForm { ClientKey = Guid.CreateVersion7(), PeopleCount = 1 }, null, false, cancellationToken));
 
     [HttpPost("nouveau")]
+    [EnableRateLimiting(RateLimits.IdeaSubmission)]
     public Task<IActionResult> New(ProjectForm form, string? intent, CancellationToken cancellationToken) =>
         SaveAsync(null, form, intent, cancellationToken);
 

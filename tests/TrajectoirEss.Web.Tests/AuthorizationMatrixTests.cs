@@ -1,0 +1,395 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.AuthorizationMatrixTests.Rule;
+
+namespace TrajectoirEss.Web.Tests;
+
+/// <summary>
+/// Every endpoint of the app (from its endpoint data source) must be listed in the matrix below, and each
+/// listed endpoint is called as every kind of user: allowed (the action runs: 200, a redirect, or a 4xx of
+/// the form's own validation), sent to the login page (anonymous), 403 (wrong role), or 404 (right role,
+/// someone else's record). A new route makes the coverage test fail until it is added here.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
+{
+    /// <summary>Who may do what, as a rule per endpoint.</summary>
+    public enum Rule
+    {
+        /// <summary>Everyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Anyone signed in.</summary>
+        SignedIn,
+
+        /// <summary>Any porteur (their own space).</summary>
+        PorteurArea,
+
+        /// <summary>The porteurs of the project; another porteur gets 404.</summary>
+        PorteurRecord,
+
+        /// <summary>Any pôle's staff.</summary>
+        PoleArea,
+
+        /// <summary>The staff of the project's pôle; another pôle's staff gets 404.</summary>
+        PoleRecord,
+
+        /// <summary>Any structure's staff.</summary>
+        StructureArea,
+
+        /// <summary>TAg29's staff, who received the referral (its session, its territory need); other structures get 404.</summary>
+        StructureRecord,
+
+        /// <summary>France Active's staff (the financing application); other structures get 404.</summary>
+        FinancingRecord,
+
+        /// <summary>Coordinators and administrators.</summary>
+        Coordination,
+
+        /// <summary>Administrators.</summary>
+        Admin,
+
+        /// <summary>No such page, for everyone.</summary>
+        NotFound,
+    }
+
+    private const string Allowed = "allowed";
+    private const string Login = "login";
+
+    private static readonly Actor[] Order =
+    [
+        // Those who may change the seeded records come last, so every earlier check sees them as seeded.
+        Actor.Anonymous, Actor.OtherPorteur, Actor.OtherPoleStaff, Actor.StructureWithoutReferral, Actor.Coordinator,
+        Actor.StructureWithReferral, Actor.Financer, Actor.PoleStaff, Actor.Porteur, Actor.Admin,
+    ];
+
+    /// <summary>A role that may not see a kind of page gets 403; on a record's page (an id in the path) it gets 404, like any record it may not see.</summary>
+    public static string OnRecordRoute(string expected, string address) =>
+        expected == "403" && address.Split('?')[0].Split('/').Any(segment => Guid.TryParse(segment, out _)) ? "404" : expected;
+
+    public static string Expected(Rule rule, Actor actor) => (rule, actor) switch
+    {
+        (Public, _) => Allowed,
+        (NotFound, _) => "404",
+        (_, Actor.Anonymous) => Login,
+        (SignedIn, _) => Allowed,
+        (PorteurArea, Actor.Porteur or Actor.OtherPorteur) => Allowed,
+        (PorteurRecord, Actor.Porteur) => Allowed,
+        (PorteurRecord, Actor.OtherPorteur) => "404",
+        (PoleArea, Actor.PoleStaff or Actor.OtherPoleStaff) => Allowed,
+        (PoleRecord, Actor.PoleStaff) => Allowed,
+        (PoleRecord, Actor.OtherPoleStaff) => "404",
+        (StructureArea, Actor.StructureWithReferral or Actor.StructureWithoutReferral or Actor.Financer) => Allowed,
+        (StructureRecord, Actor.StructureWithReferral) => Allowed,
+        (StructureRecord, Actor.StructureWithoutReferral or Actor.Financer) => "404",
+        (FinancingRecord, Actor.Financer) => Allowed,
+        (FinancingRecord, Actor.StructureWithReferral or Actor.StructureWithoutReferral) => "404",
+        (Coordination, Actor.Coordinator or Actor.Admin) => Allowed,
+        (Admin, Actor.Admin) => Allowed,
+        _ => "403",
+    };
+
+    /// <summary>Every endpoint: method and route pattern → the rule, and the address to call (with real ids of the seeded world).</summary>
+    public static IReadOnlyDictionary<string, (Rule Rule, Func<SeededPortal, string> Path)> Matrix { get; } = new Dictionary<string, (Rule, Func<SeededPortal, string>)>(StringComparer.Ordinal)
+    {
+        ["GET "] = (Public, _ => "/"),
+        ["GET accessibilite"] = (Public, _ => "/accessibilite"),
+        ["GET donnees-personnelles"] = (Public, _ => "/donnees-personnelles"),
+        ["GET health/live"] = (Public, _ => "/health/live"),
+        ["GET health/ready"] = (Public, _ => "/health/ready"),
+        ["GET erreur/{code:int}"] = (Public, _ => "/erreur/400"),
+        ["GET {*path:nonfile}"] = (NotFound, _ => "/adresse-inconnue"),
+        ["GET api/communes"] = (Public, _ => "/api/communes?q=morlaix"),
+
+        ["GET compte/connexion"] = (Public, _ => "/compte/connexion"),
+        ["POST compte/connexion"] = (Public, _ => "/compte/connexion"),
+        ["GET compte/connexion/code"] = (Public, _ => "/compte/connexion/code"),
+        ["POST compte/connexion/code"] = (Public, _ => "/compte/connexion/code"),
+        ["GET compte/connexion/code-de-secours"] = (Public, _ => "/compte/connexion/code-de-secours"),
+        ["POST compte/connexion/code-de-secours"] = (Public, _ => "/compte/connexion/code-de-secours"),
+        ["POST compte/deconnexion"] = (SignedIn, _ => "/compte/deconnexion"),
+        ["GET compte/inscription"] = (Public, _ => "/compte/inscription"),
+        ["POST compte/inscription"] = (Public, _ => "/compte/inscription"),
+        ["GET compte/inscription/confirmation"] = (Public, _ => "/compte/inscription/confirmation"),
+        ["GET compte/confirmer"] = (Public, p => $"/compte/confirmer?userId={p.UserIds[Actor.Porteur]}&code=invalide"),
+        ["GET compte/confirmer/nouveau-lien"] = (Public, _ => "/compte/confirmer/nouveau-lien"),
+        ["POST compte/confirmer/nouveau-lien"] = (Public, _ => "/compte/confirmer/nouveau-lien"),
+        ["GET compte/mot-de-passe-oublie"] = (Public, _ => "/compte/mot-de-passe-oublie"),
+        ["POST compte/mot-de-passe-oublie"] = (Public, _ => "/compte/mot-de-passe-oublie"),
+        ["GET compte/nouveau-mot-de-passe"] = (Public, p => $"/compte/nouveau-mot-de-passe?userId={p.UserIds[Actor.Porteur]}&code=invalide"),
+        ["POST compte/nouveau-mot-de-passe"] = (Public, _ => "/compte/nouveau-mot-de-passe"),
+        ["GET compte/invitation"] = (Public, p => $"/compte/invitation?userId={p.TargetAccountId}&code=invalide"),
+        ["POST compte/invitation"] = (Public, _ => "/compte/invitation"),
+        ["GET compte/preferences"] = (SignedIn, _ => "/compte/preferences"),
+        ["POST compte/preferences"] = (SignedIn, _ => "/compte/preferences"),
+        ["GET compte/securite"] = (SignedIn, _ => "/compte/securite"),
+        ["GET compte/securite/activer"] = (SignedIn, _ => "/compte/securite/activer"),
+        ["POST compte/securite/activer"] = (SignedIn, _ => "/compte/securite/activer"),
+        ["POST compte/securite/cle"] = (SignedIn, _ => "/compte/securite/cle"),
+        ["POST compte/securite/codes-de-secours"] = (SignedIn, _ => "/compte/securite/codes-de-secours"),
+        ["POST compte/securite/desactiver"] = (SignedIn, _ => "/compte/securite/desactiver"),
+        ["GET compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
+        ["POST compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
+
+        ["GET invitation/{token}"] = (Public, p => $"/invitation/{p.InvitationToken}"),
+        ["POST invitation/{token}"] = (PorteurArea, p => $"/invitation/{p.InvitationToken}"),
+
+        ["GET porteur"] = (PorteurArea, _ => "/porteur"),
+        ["GET porteur/mes-donnees"] = (PorteurArea, _ => "/porteur/mes-donnees"),
+        ["GET porteur/mes-donnees/export"] = (PorteurArea, _ => "/porteur/mes-donnees/export"),
+        ["GET porteur/mes-donnees/supprimer"] = (PorteurArea, _ => "/porteur/mes-donnees/supprimer"),
+        ["POST porteur/mes-donnees/supprimer"] = (PorteurArea, _ => "/porteur/mes-donnees/supprimer"),
+        ["GET porteur/projets/nouveau"] = (PorteurArea, _ => "/porteur/projets/nouveau"),
+        ["POST porteur/projets/nouveau"] = (PorteurArea, _ => "/porteur/projets/nouveau"),
+        ["GET porteur/projets/{id:guid}"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}"),
+        ["GET porteur/projets/{id:guid}/depot"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/depot"),
+        ["POST porteur/projets/{id:guid}/depot"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/depot"),
+        ["GET porteur/projets/{id:guid}/modifier"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/modifier"),
+        ["POST porteur/projets/{id:guid}/modifier"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/modifier"),
+        ["POST porteur/projets/{id:guid}/messages"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/messages"),
+        ["POST porteur/projets/{id:guid}/invitations"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/invitations"),
+        ["POST porteur/projets/{id:guid}/invitations/{invitationId:guid}/retirer"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/invitations/{p.InvitationId}/retirer"),
+        ["POST porteur/projets/{id:guid}/membres/{memberId:guid}/retirer"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/membres/{p.CoPorteurId}/retirer"),
+        ["POST porteur/projets/{id:guid}/quitter"] = (PorteurRecord, p => $"/porteur/projets/{p.ProjectId}/quitter"),
+
+        ["GET pole"] = (PoleArea, _ => "/pole"),
+        ["GET pole/territoire"] = (PoleArea, _ => "/pole/territoire"),
+        ["GET pole/projets/{id:guid}"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}"),
+        ["POST pole/projets/{id:guid}/clore"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/clore"),
+        ["POST pole/projets/{id:guid}/messages"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/messages"),
+        ["POST pole/projets/{id:guid}/notes"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/notes"),
+        ["POST pole/projets/{id:guid}/orientations"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/orientations"),
+        ["POST pole/projets/{id:guid}/orientations/{referralId:guid}/relancer"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/orientations/{p.ReferralId}/relancer"),
+        ["POST pole/projets/{id:guid}/orientations/{referralId:guid}/retirer"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/orientations/{p.ReferralId}/retirer"),
+        ["POST pole/projets/{id:guid}/pause"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/pause"),
+        ["POST pole/projets/{id:guid}/qualifier"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/qualifier"),
+        ["POST pole/projets/{id:guid}/referent"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/referent"),
+        ["POST pole/projets/{id:guid}/rendez-vous"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/rendez-vous"),
+        ["POST pole/projets/{id:guid}/reprise"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/reprise"),
+        ["POST pole/projets/{id:guid}/rouvrir"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/rouvrir"),
+        ["POST pole/projets/{id:guid}/transferer"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/transferer"),
+
+        ["GET structure"] = (StructureArea, _ => "/structure"),
+        ["GET structure/programmes"] = (StructureArea, _ => "/structure/programmes"),
+        ["GET structure/orientations/{id:guid}"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}"),
+        ["POST structure/orientations/{id:guid}/accepter"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}/accepter"),
+        ["POST structure/orientations/{id:guid}/refuser"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}/refuser"),
+        ["POST structure/orientations/{id:guid}/questions"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}/questions"),
+        ["POST structure/orientations/{id:guid}/inscription"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}/inscription"),
+        ["POST structure/orientations/{id:guid}/financement"] = (StructureRecord, p => $"/structure/orientations/{p.ReferralId}/financement"),
+        ["GET structure/sessions"] = (StructureArea, _ => "/structure/sessions"),
+        ["POST structure/sessions"] = (StructureArea, _ => "/structure/sessions"),
+        ["GET structure/sessions/{id:guid}"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}"),
+        ["POST structure/sessions/{id:guid}"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}"),
+        ["POST structure/sessions/{id:guid}/demarrer"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/demarrer"),
+        ["POST structure/sessions/{id:guid}/terminer"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/terminer"),
+        ["POST structure/sessions/{id:guid}/inscriptions"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/inscriptions"),
+        ["POST structure/sessions/{id:guid}/inscriptions/{enrolmentId:guid}/issue"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/inscriptions/{p.EnrolmentId}/issue"),
+        ["POST structure/sessions/{id:guid}/inscriptions/{enrolmentId:guid}/jury"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/inscriptions/{p.EnrolmentId}/jury"),
+        ["POST structure/sessions/{id:guid}/inscriptions/{enrolmentId:guid}/sortie"] = (StructureRecord, p => $"/structure/sessions/{p.SessionId}/inscriptions/{p.EnrolmentId}/sortie"),
+        ["GET structure/financements"] = (StructureArea, _ => "/structure/financements"),
+        ["GET structure/financements/{id:guid}"] = (FinancingRecord, p => $"/structure/financements/{p.FinancingId}"),
+        ["POST structure/financements/{id:guid}/decision"] = (FinancingRecord, p => $"/structure/financements/{p.FinancingId}/decision"),
+        ["POST structure/financements/{id:guid}/versements"] = (FinancingRecord, p => $"/structure/financements/{p.FinancingId}/versements"),
+        ["GET structure/besoins"] = (StructureArea, _ => "/structure/besoins"),
+        ["POST structure/besoins"] = (StructureArea, _ => "/structure/besoins"),
+        ["GET structure/besoins/{id:guid}"] = (StructureRecord, p => $"/structure/besoins/{p.NeedId}"),
+        ["POST structure/besoins/{id:guid}/conclusion"] = (StructureRecord, p => $"/structure/besoins/{p.NeedId}/conclusion"),
+        ["POST structure/besoins/{id:guid}/remise"] = (StructureRecord, p => $"/structure/besoins/{p.NeedId}/remise"),
+
+        ["GET coordination"] = (Coordination, _ => "/coordination"),
+        ["GET coordination/territoire"] = (Coordination, _ => "/coordination/territoire"),
+        ["GET coordination/export.csv"] = (Coordination, _ => "/coordination/export.csv?table=indicateurs"),
+        ["GET coordination/export.xlsx"] = (Coordination, _ => "/coordination/export.xlsx"),
+        ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),
+
+        ["GET admin"] = (Admin, _ => "/admin"),
+        ["GET admin/comptes"] = (Admin, _ => "/admin/comptes"),
+        ["GET admin/comptes/inviter"] = (Admin, _ => "/admin/comptes/inviter"),
+        ["POST admin/comptes/inviter"] = (Admin, _ => "/admin/comptes/inviter"),
+        ["GET admin/comptes/{id:guid}"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}"),
+        ["POST admin/comptes/{id:guid}/role"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/role"),
+        ["POST admin/comptes/{id:guid}/desactiver"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/desactiver"),
+        ["POST admin/comptes/{id:guid}/reactiver"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/reactiver"),
+        ["POST admin/comptes/{id:guid}/renvoyer-invitation"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/renvoyer-invitation"),
+        ["POST admin/comptes/{id:guid}/double-authentification"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/double-authentification"),
+        ["GET admin/journal"] = (Admin, _ => "/admin/journal"),
+        ["GET admin/listes"] = (Admin, _ => "/admin/listes"),
+        ["GET admin/listes/{kind}"] = (Admin, _ => "/admin/listes/Sector"),
+        ["POST admin/listes/{kind}/ajouter"] = (Admin, _ => "/admin/listes/Sector/ajouter"),
+        ["POST admin/listes/valeurs/{id:guid}"] = (Admin, p => $"/admin/listes/valeurs/{p.ListItemId}"),
+        ["POST admin/listes/valeurs/{id:guid}/monter"] = (Admin, p => $"/admin/listes/valeurs/{p.ListItemId}/monter"),
+        ["POST admin/listes/valeurs/{id:guid}/descendre"] = (Admin, p => $"/admin/listes/valeurs/{p.ListItemId}/descendre"),
+        ["POST admin/listes/valeurs/{id:guid}/desactiver"] = (Admin, p => $"/admin/listes/valeurs/{p.ListItemId}/desactiver"),
+        ["POST admin/listes/valeurs/{id:guid}/reactiver"] = (Admin, p => $"/admin/listes/valeurs/{p.ListItemId}/reactiver"),
+        ["GET admin/poles"] = (Admin, _ => "/admin/poles"),
+        ["GET admin/poles/nouveau"] = (Admin, _ => "/admin/poles/nouveau"),
+        ["POST admin/poles/nouveau"] = (Admin, _ => "/admin/poles/nouveau"),
+        ["GET admin/poles/{id:guid}"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}"),
+        ["POST admin/poles/{id:guid}"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}"),
+        ["GET admin/poles/{id:guid}/perimetre"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}/perimetre"),
+        ["POST admin/poles/{id:guid}/perimetre"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}/perimetre"),
+        ["POST admin/poles/{id:guid}/desactiver"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}/desactiver"),
+        ["POST admin/poles/{id:guid}/reactiver"] = (Admin, p => $"/admin/poles/{p.MorlaixPoleId}/reactiver"),
+        ["GET admin/structures"] = (Admin, _ => "/admin/structures"),
+        ["GET admin/structures/nouvelle"] = (Admin, _ => "/admin/structures/nouvelle"),
+        ["POST admin/structures/nouvelle"] = (Admin, _ => "/admin/structures/nouvelle"),
+        ["GET admin/structures/{id:guid}"] = (Admin, p => $"/admin/structures/{p.Tag29Id}"),
+        ["POST admin/structures/{id:guid}"] = (Admin, p => $"/admin/structures/{p.Tag29Id}"),
+        ["POST admin/structures/{id:guid}/desactiver"] = (Admin, p => $"/admin/structures/{p.Tag29Id}/desactiver"),
+        ["POST admin/structures/{id:guid}/reactiver"] = (Admin, p => $"/admin/structures/{p.Tag29Id}/reactiver"),
+        ["GET admin/structures/{id:guid}/programmes/nouveau"] = (Admin, p => $"/admin/structures/{p.Tag29Id}/programmes/nouveau"),
+        ["POST admin/structures/{id:guid}/programmes/nouveau"] = (Admin, p => $"/admin/structures/{p.Tag29Id}/programmes/nouveau"),
+        ["GET admin/programmes/{id:guid}"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}"),
+        ["POST admin/programmes/{id:guid}"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}"),
+        ["POST admin/programmes/{id:guid}/desactiver"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}/desactiver"),
+        ["POST admin/programmes/{id:guid}/reactiver"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}/reactiver"),
+        ["GET admin/referentiel"] = (Admin, _ => "/admin/referentiel"),
+        ["POST admin/referentiel/appliquer"] = (Admin, _ => "/admin/referentiel/appliquer"),
+    };
+
+    /// <summary>Every endpoint the app routes to, as "METHOD pattern" (endpoints for any method count as GET).</summary>
+    public static IReadOnlyList<string> Endpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ISuppressMatchingMetadata>()?.SuppressMatching != true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText?.TrimStart('/')}"))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>What an answer means: the action ran, the login page, or a refusal.</summary>
+    public static string Classify(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var status = (int)response.StatusCode;
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found
+            && response.Headers.Location is { } location && location.OriginalString.Contains("/compte/connexion?ReturnUrl=", StringComparison.Ordinal))
+        {
+            return Login;
+        }
+
+        return status switch
+        {
+            403 or 404 or 405 or >= 500 => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => Allowed,
+        };
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HtmlClient client, string method, string path, string? token)
+    {
+        if (method == "GET")
+        {
+            return await client.GetAsync(path);
+        }
+
+        using var content = new FormUrlEncodedContent(token is null ? [] : [new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+        return await client.Http.PostAsync(path, content);
+    }
+
+    [Fact]
+    public void EveryEndpoint_IsInTheMatrix_AndTheMatrixHasNoStaleRoute()
+    {
+        var endpoints = Endpoints(portal.Services);
+        var missing = endpoints.Where(e => !Matrix.ContainsKey(e)).ToList();
+        var stale = Matrix.Keys.Where(k => !endpoints.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints missing from the authorisation matrix (add them with their rule): " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Matrix entries with no endpoint: " + string.Join(", ", stale));
+        Assert.True(endpoints.Count > 130, $"Only {endpoints.Count} endpoints found");
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_AnswersEveryActor_AsTheMatrixSays_AndNoGetChangesData()
+    {
+        var clients = new Dictionary<Actor, (HtmlClient Client, string Token)>();
+        foreach (var actor in Order)
+        {
+            var client = await portal.ClientForAsync(actor);
+            clients[actor] = (client, await SeededPortal.TokenAsync(client));
+        }
+
+        var wrong = new List<string>();
+        var before = await DatabaseSnapshot.TakeAsync(portal.ConnectionString, "audit_entries", "access_log", "data_protection_keys");
+        var cases = Matrix.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        foreach (var actor in Order)
+        {
+            foreach (var (key, (rule, path)) in cases.Where(c => c.Key.StartsWith("GET ", StringComparison.Ordinal)))
+            {
+                using var response = await SendAsync(clients[actor].Client, "GET", path(portal), null);
+                Check(actor, key, rule, response);
+            }
+        }
+
+        // Reading never writes (opening a project file is audited: the audit trail is left out).
+        var changed = (await DatabaseSnapshot.TakeAsync(portal.ConnectionString, "audit_entries", "access_log", "data_protection_keys")).ChangedSince(before);
+        Assert.True(changed.Count == 0, "GET requests changed: " + string.Join(", ", changed));
+
+        foreach (var actor in Order)
+        {
+            // Logging out ends the session: last.
+            foreach (var (key, (rule, path)) in cases.Where(c => c.Key.StartsWith("POST ", StringComparison.Ordinal)).OrderBy(c => c.Key == "POST compte/deconnexion"))
+            {
+                using var response = await SendAsync(clients[actor].Client, "POST", path(portal), clients[actor].Token);
+                Check(actor, key, rule, response);
+            }
+        }
+
+        foreach (var (client, _) in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} answers differ from the matrix:\n" + string.Join('\n', wrong));
+
+        void Check(Actor actor, string key, Rule rule, HttpResponseMessage response)
+        {
+            var expected = OnRecordRoute(Expected(rule, actor), response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty);
+            var actual = Classify(response);
+            if (actual != expected)
+            {
+                wrong.Add($"{actor,-26} {key,-75} expected {expected,-7} got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryPost_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        var clients = new Dictionary<Actor, HtmlClient>();
+        var wrong = new List<string>();
+        foreach (var (key, (rule, path)) in Matrix.Where(c => c.Key.StartsWith("POST ", StringComparison.Ordinal)))
+        {
+            // Someone the action is open to, with their session cookie but no token.
+            var actor = Order.Reverse().First(a => Expected(rule, a) == Allowed);
+            clients.TryGetValue(actor, out var client);
+            client ??= clients[actor] = await portal.ClientForAsync(actor);
+            using var response = await SendAsync(client, "POST", path(portal), token: null);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                wrong.Add($"{key} as {actor} → {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Accepted without an antiforgery token:\n" + string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public async Task AGetOnAPostOnlyRoute_Is405()
+    {
+        using var client = await portal.ClientForAsync(Actor.Admin);
+        var wrong = new List<string>();
+        var getPatterns = Matrix.Keys.Where(k => k.StartsWith("GET ", StringComparison.Ordinal)).Select(k => k[4..]).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, (_, path)) in Matrix.Where(c => c.Key.StartsWith("POST ", StringComparison.Ordinal) && !getPatterns.Contains(c.Key[5..])))
+        {
+            using var response = await client.GetAsync(path(portal));
+            if (response.StatusCode != HttpStatusCode.MethodNotAllowed)
+            {
+                wrong.Add($"GET {key[5..]} → {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "Not 405:\n" + string.Join('\n', wrong));
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Areas.Structure;
+
+namespace TrajectoirEss.Web.Tests.Infrastructure;
+
+/// <summary>The kinds of people the authorisation tests act as.</summary>
+public enum Actor
+{
+    Anonymous,
+    Porteur,
+    OtherPorteur,
+    PoleStaff,
+    OtherPoleStaff,
+    StructureWithReferral,
+    StructureWithoutReferral,
+    Financer,
+    Coordinator,
+    Admin,
+}
+
+/// <summary>
+/// One portal with a small, complete world: a welcomed project of the Morlaix pôle with its owner, a
+/// co-porteur and a pending invitation; referred (accepted) to TAg29's idéateur, enrolled in a TAg29
+/// session; referred to France Active's Cap création ESS with a financing application; a TAg29
+/// territory need; and one account per <see cref="Actor"/>, plus an account for administrators to act on.
+/// </summary>
+public class SeededPortal : PortalFactory
+{
+    public static readonly IReadOnlyDictionary<Actor, string> ActorEmails = new Dictionary<Actor, string>
+    {
+        [Actor.Porteur] = "porteur@monde.test",
+        [Actor.OtherPorteur] = "autre-porteur@monde.test",
+        [Actor.PoleStaff] = "pole-morlaix@monde.test",
+        [Actor.OtherPoleStaff] = "pole-rennes@monde.test",
+        [Actor.StructureWithReferral] = "tag29@monde.test",
+        [Actor.StructureWithoutReferral] = "tag35@monde.test",
+        [Actor.Financer] = "france-active@monde.test",
+        [Actor.Coordinator] = "coordination@monde.test",
+        [Actor.Admin] = "admin@monde.test",
+    };
+
+    public const string CoPorteurEmail = "co-porteur@monde.test";
+    public const string InvitedEmail = "invite-tiers@monde.test";
+    public const string TargetAccountEmail = "compte-cible@monde.test";
+
+    public Dictionary<Actor, Guid> UserIds { get; } = [];
+
+    public Guid ProjectId { get; private set; }
+
+    public Guid CoPorteurId { get; private set; }
+
+    public Guid InvitationId { get; private set; }
+
+    public string InvitationToken { get; private set; } = string.Empty;
+
+    public Guid ReferralId { get; private set; }
+
+    public Guid FinancingReferralId { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    public Guid EnrolmentId { get; private set; }
+
+    public Guid FinancingId { get; private set; }
+
+    public Guid NeedId { get; private set; }
+
+    public Guid MorlaixPoleId { get; private set; }
+
+    public Guid Tag29Id { get; private set; }
+
+    public Guid ProgrammeId { get; private set; }
+
+    public Guid ListItemId { get; private set; }
+
+    public Guid TargetAccountId { get; private set; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UserIds[Actor.Porteur] = (await CreateUserAsync(ActorEmails[Actor.Porteur], Roles.Porteur)).Id;
+        UserIds[Actor.OtherPorteur] = (await CreateUserAsync(ActorEmails[Actor.OtherPorteur], Roles.Porteur)).Id;
+        UserIds[Actor.PoleStaff] = (await CreateUserAsync(ActorEmails[Actor.PoleStaff], Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix")).Id;
+        UserIds[Actor.OtherPoleStaff] = (await CreateUserAsync(ActorEmails[Actor.OtherPoleStaff], Roles.PoleStaff, poleCode: "reso-solidaire")).Id;
+        UserIds[Actor.StructureWithReferral] = (await CreateUserAsync(ActorEmails[Actor.StructureWithReferral], Roles.StructureStaff, structureCode: "tag29")).Id;
+        UserIds[Actor.StructureWithoutReferral] = (await CreateUserAsync(ActorEmails[Actor.StructureWithoutReferral], Roles.StructureStaff, structureCode: "tag35")).Id;
+        UserIds[Actor.Financer] = (await CreateUserAsync(ActorEmails[Actor.Financer], Roles.StructureStaff, structureCode: "france-active-bretagne")).Id;
+        UserIds[Actor.Coordinator] = (await CreateUserAsync(ActorEmails[Actor.Coordinator], Roles.Coordinator)).Id;
+        UserIds[Actor.Admin] = (await CreateUserAsync(ActorEmails[Actor.Admin], Roles.Admin)).Id;
+        CoPorteurId = (await CreateUserAsync(CoPorteurEmail, Roles.Porteur)).Id;
+        TargetAccountId = (await CreateUserAsync(TargetAccountEmail, Roles.Coordinator)).Id;
+
+        await using var scope = Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TrajectoirEssDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        MorlaixPoleId = await db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync();
+        Tag29Id = await db.Structures.Where(s => s.Code == "tag29").Select(s => s.Id).SingleAsync();
+        var franceActiveId = await db.Structures.Where(s => s.Code == "france-active-bretagne").Select(s => s.Id).SingleAsync();
+        ListItemId = await db.ListItems.Where(i => i.Kind == ListKind.Sector).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+
+        // The project: submitted to Morlaix, welcomed, the porteurs agreed to share it with partners.
+        var owner = UserIds[Actor.Porteur];
+        var project = Project.CreateDraft(Guid.CreateVersion7(), owner, new ProjectDetails("Tiers-lieu du monde", "Un tiers-lieu associatif", "Pas de lieu de rencontre", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 2, null), now.AddDays(-3));
+        project.Submit(owner, MorlaixPoleId, consentToProcessing: true, now.AddDays(-3));
+        project.Welcome(UserIds[Actor.PoleStaff], now.AddDays(-2));
+        db.Projects.Add(project);
+        db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-3)));
+        await db.SaveChangesAsync();
+        ProjectId = project.Id;
+
+        // A co-porteur who accepted, and an invitation still pending.
+        var projects = services.GetRequiredService<PorteurProjects>();
+        await projects.InviteAsync(owner, ProjectId, CoPorteurEmail);
+        var accepted = await db.ProjectInvitations.SingleAsync(i => i.ProjectId == ProjectId && i.Email == CoPorteurEmail);
+        accepted.Accept(await db.Projects.SingleAsync(p => p.Id == ProjectId), CoPorteurId, now);
+        await db.SaveChangesAsync();
+        await projects.InviteAsync(owner, ProjectId, InvitedEmail);
+        InvitationId = await db.ProjectInvitations.Where(i => i.ProjectId == ProjectId && i.Email == InvitedEmail).Select(i => i.Id).SingleAsync();
+        InvitationToken = LinkInLastEmailTo(InvitedEmail).Split('/').Last();
+
+        // Referred to TAg29's idéateur (accepted, enrolled in a session) and to France Active (a financing application).
+        var workspace = services.GetRequiredService<StructureWorkspace>();
+        ReferralId = await ReferAsync(db, "tag29-ideateur", now);
+        await workspace.AcceptAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ReferralId);
+        ProgrammeId = await db.Programmes.Where(p => p.Code == "tag29-ideateur").Select(p => p.Id).SingleAsync();
+        SessionId = (await workspace.CreateSessionAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ProgrammeId, new SessionInput("Session du monde", new DateOnly(2027, 1, 10), new DateOnly(2027, 3, 10), "Morlaix", 8, null))).Id;
+        await workspace.EnrolAsync(UserIds[Actor.StructureWithReferral], Tag29Id, SessionId, ReferralId, 2);
+        EnrolmentId = await db.Enrolments.Where(e => e.ReferralId == ReferralId).Select(e => e.Id).SingleAsync();
+        FinancingReferralId = await ReferAsync(db, "fab-cap-creation-ess", now);
+        await workspace.AcceptAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId);
+        FinancingId = (await workspace.ApplyForFinancingAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId, new FinancingInput(FinancingInstrument.CapCreationEss, 12_000m, null, "Étude de faisabilité", null))).Id;
+        NeedId = (await workspace.RaiseNeedAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
+    }
+
+    private async Task<Guid> ReferAsync(TrajectoirEssDbContext db, string programmeCode, DateTimeOffset now)
+    {
+        var project = await db.Projects.SingleAsync(p => p.Id == ProjectId);
+        var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
+        var referral = Referral.Create(project, programme, MorlaixPoleId, UserIds[Actor.PoleStaff], true, "Merci d'étudier ce projet", now);
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync();
+        return referral.Id;
+    }
+
+    /// <summary>A client that does not follow redirects (so each answer is seen as sent), signed in as the actor.</summary>
+    public async Task<HtmlClient> ClientForAsync(Actor actor)
+    {
+        var client = new HtmlClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress }));
+        if (actor == Actor.Anonymous)
+        {
+            return client;
+        }
+
+        using var response = await client.SubmitAsync((await client.GetDocumentAsync("/compte/connexion")).Form(), new() { ["Adresse électronique"] = ActorEmails[actor], ["Mot de passe"] = Password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/compte/connexion", StringComparison.Ordinal) == false, $"Login as {actor} failed");
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a client's session (from any form).</summary>
+    public static async Task<string> TokenAsync(HtmlClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return (await client.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+}
