@@ -11,7 +11,7 @@ namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/comptes")]
-public sealed class AccountsController(AccountAdministration accounts, TrajectoirEssDbContext db) : Controller
+public sealed class AccountsController(AccountAdministration accounts, TrajectoirEssDbContext db) : AdminFormController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(AccountFilter filter, CancellationToken cancellationToken)
@@ -29,52 +29,26 @@ public sealed class AccountsController(AccountAdministration accounts, Trajectoi
         View(await accounts.InvitePageAsync(new InviteInput(), cancellationToken));
 
     [HttpPost("inviter")]
-    public async Task<IActionResult> Invite([Bind(Prefix = "Input")] InviteInput input, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var id = await accounts.InviteAsync(User.GetUserId(), input, cancellationToken);
-                TempData["Flash"] = $"Le compte est créé ; une invitation à choisir un mot de passe a été envoyée à {input.Email.Trim()}.";
-                return Redirect($"/admin/comptes/{id}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex, "Input");
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(await accounts.InvitePageAsync(input, cancellationToken));
-    }
+    public Task<IActionResult> Invite([Bind(Prefix = "Input")] InviteInput input, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () => ($"/admin/comptes/{await accounts.InviteAsync(User.GetUserId(), input, cancellationToken)}",
+                $"Le compte est créé ; une invitation à choisir un mot de passe a été envoyée à {input.Email.Trim()}."),
+            async _ => await accounts.InvitePageAsync(input, cancellationToken),
+            prefix: "Input");
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
         await accounts.PageAsync(id, User.GetUserId(), null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}/role")]
-    public async Task<IActionResult> ChangeRole(Guid id, [Bind(Prefix = "Input")] RoleInput input, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var changed = await accounts.ChangeRoleAsync(User.GetUserId(), id, input, cancellationToken);
-                TempData["Flash"] = changed
-                    ? "Le rôle et l'organisation sont enregistrés. La personne devra se reconnecter pour les utiliser."
-                    : "Aucun changement : le rôle et l'organisation étaient déjà ceux-là.";
-                return Redirect($"/admin/comptes/{id}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex, "Input");
-            }
-        }
-
-        return await RefusedAsync(id, input, cancellationToken);
-    }
+    public Task<IActionResult> ChangeRole(Guid id, [Bind(Prefix = "Input")] RoleInput input, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () => ($"/admin/comptes/{id}", await accounts.ChangeRoleAsync(User.GetUserId(), id, input, cancellationToken)
+                ? "Le rôle et l'organisation sont enregistrés. La personne devra se reconnecter pour les utiliser."
+                : "Aucun changement : le rôle et l'organisation étaient déjà ceux-là."),
+            async _ => await accounts.PageAsync(id, User.GetUserId(), input, cancellationToken),
+            view: "Details",
+            prefix: "Input");
 
     [HttpPost("{id:guid}/desactiver")]
     public Task<IActionResult> Disable(Guid id, CancellationToken cancellationToken) =>
@@ -92,32 +66,13 @@ public sealed class AccountsController(AccountAdministration accounts, Trajectoi
     public Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, "La double authentification est réinitialisée : la personne la configurera de nouveau à sa prochaine connexion.", () => accounts.ResetTwoFactorAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await action();
-            TempData["Flash"] = done;
-            return Redirect($"/admin/comptes/{id}");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-        }
-
-        return await RefusedAsync(id, null, cancellationToken);
-    }
-
-    private async Task<IActionResult> RefusedAsync(Guid id, RoleInput? typed, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var page = await accounts.PageAsync(id, User.GetUserId(), typed, cancellationToken);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Details", page);
-    }
+    private Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () =>
+            {
+                await action();
+                return ($"/admin/comptes/{id}", done);
+            },
+            async _ => await accounts.PageAsync(id, User.GetUserId(), null, cancellationToken),
+            view: "Details");
 }

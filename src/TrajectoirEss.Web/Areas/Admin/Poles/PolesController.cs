@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
@@ -12,8 +11,10 @@ namespace TrajectoirEss.Web.Areas.Admin.Poles;
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/poles")]
-public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbContext db) : Controller
+public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbContext db) : AdminFormController(db)
 {
+    private readonly TrajectoirEssDbContext db = db;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await poles.ListAsync(cancellationToken));
 
@@ -21,63 +22,25 @@ public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbCon
     public IActionResult New() => View(new NewPoleInput());
 
     [HttpPost("nouveau")]
-    public async Task<IActionResult> New(NewPoleInput input, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var id = await poles.CreateAsync(User.GetUserId(), input, cancellationToken);
-                TempData["Flash"] = "Le pôle est créé. Son périmètre est vide : cochez les intercommunalités qu'il reprend.";
-                return Redirect($"/admin/poles/{id}/perimetre");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex);
-            }
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(input);
-    }
+    public Task<IActionResult> New(NewPoleInput input, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () => ($"/admin/poles/{await poles.CreateAsync(User.GetUserId(), input, cancellationToken)}/perimetre",
+                "Le pôle est créé. Son périmètre est vide : cochez les intercommunalités qu'il reprend."),
+            _ => Task.FromResult<object?>(input));
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
         await poles.EditPageAsync(id, null, false, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] PoleInput input, CancellationToken cancellationToken)
-    {
-        var conflict = false;
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var changed = await poles.UpdateAsync(User.GetUserId(), id, input, cancellationToken);
-                TempData["Flash"] = changed ? "Les informations du pôle sont enregistrées." : "Aucun changement à enregistrer.";
-                return Redirect($"/admin/poles/{id}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex, "Input");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                conflict = true;
-                ModelState.AddModelError(string.Empty, "Un autre administrateur a modifié ce pôle pendant que vous le consultiez. Comparez ce qui a été enregistré avec votre saisie, conservée ci-dessous, puis enregistrez à nouveau.");
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        var page = await poles.EditPageAsync(id, input, conflict, cancellationToken);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View(page);
-    }
+    public Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] PoleInput input, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () => ($"/admin/poles/{id}", await poles.UpdateAsync(User.GetUserId(), id, input, cancellationToken)
+                ? "Les informations du pôle sont enregistrées."
+                : "Aucun changement à enregistrer."),
+            async conflict => await poles.EditPageAsync(id, input, conflict, cancellationToken),
+            prefix: "Input",
+            conflictMessage: "Un autre administrateur a modifié ce pôle pendant que vous le consultiez. Comparez ce qui a été enregistré avec votre saisie, conservée ci-dessous, puis enregistrez à nouveau.");
 
     [HttpGet("{id:guid}/perimetre")]
     public async Task<IActionResult> Perimeter(Guid id, CancellationToken cancellationToken) =>
@@ -127,27 +90,13 @@ public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbCon
     public Task<IActionResult> Activate(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, "Le pôle est réactivé.", () => poles.ActivateAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await action();
-            TempData["Flash"] = done;
-            return Redirect($"/admin/poles/{id}");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-        }
-
-        db.ChangeTracker.Clear();
-        var page = await poles.EditPageAsync(id, null, false, cancellationToken);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Edit", page);
-    }
+    private Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken) =>
+        SubmitAsync(
+            async () =>
+            {
+                await action();
+                return ($"/admin/poles/{id}", done);
+            },
+            async _ => await poles.EditPageAsync(id, null, false, cancellationToken),
+            view: "Edit");
 }
