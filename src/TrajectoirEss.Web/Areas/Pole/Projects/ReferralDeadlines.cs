@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Notifications;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Pole.Projects;
@@ -85,29 +86,13 @@ public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifi
 }
 
 /// <summary>Runs <see cref="ReferralDeadlines"/> every <see cref="ReferralOptions.JobIntervalMinutes"/> minutes.</summary>
-internal sealed class ReferralDeadlineJob(IServiceScopeFactory scopes, IOptions<ReferralOptions> options, TimeProvider clock, ILogger<ReferralDeadlineJob> logger) : BackgroundService
+internal sealed class ReferralDeadlineJob(IServiceScopeFactory scopes, IOptions<ReferralOptions> options, TimeProvider clock, ILogger<ReferralDeadlineJob> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.JobEnabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.JobIntervalMinutes), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReferralDeadlines>().RunAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be down for a while: try again next round.
-                logger.LogWarning(ex, "Referral deadline job failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.JobIntervalMinutes);
+
+    protected override Task RunOnceAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ReferralDeadlines>().RunAsync(now, cancellationToken);
 }

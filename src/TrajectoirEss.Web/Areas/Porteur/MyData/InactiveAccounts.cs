@@ -6,6 +6,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Security;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.MyData;
@@ -118,28 +119,13 @@ public sealed class InactiveAccounts(
 }
 
 /// <summary>Runs <see cref="InactiveAccounts"/> every <see cref="RetentionOptions.JobIntervalHours"/> hours.</summary>
-internal sealed class InactiveAccountsJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<InactiveAccountsJob> logger) : BackgroundService
+internal sealed class InactiveAccountsJob(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<InactiveAccountsJob> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.JobEnabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(options.Value.JobIntervalHours), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<InactiveAccounts>().RunAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Inactive accounts job failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromHours(options.Value.JobIntervalHours);
+
+    protected override Task RunOnceAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<InactiveAccounts>().RunAsync(now, cancellationToken);
 }
