@@ -99,6 +99,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var connection = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("TRAJECTOIRESS_TEST_PG")) { Database = _database }.ConnectionString;
         builder.UseEnvironment("Test");
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         builder.UseSetting("ConnectionStrings:TrajectoirEss", connection);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("TrajectoirEss:DemoMode", "true");

@@ -81,6 +81,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+
+        // What the Development host checks (scripts/run.sh runs it): no singleton holds a scoped service, every service can be built.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         builder.UseSetting("ConnectionStrings:TrajectoirEss", ConnectionStringOverride ?? ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", _migrateOnStart ? "true" : "false");
         builder.UseSetting("TrajectoirEss:DemoMode", DemoMode ? "true" : "false");
