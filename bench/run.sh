@@ -3,12 +3,15 @@
 #
 # Usage: bench/run.sh            (volumes ×1 and ×10, 10 s per measure)
 #        VOLUMES="1 10 100" DURATION=20 bench/run.sh
+#        WARMUP_ALL=20 (seconds of traffic on each page before any measure: the JIT's tiered compilation and
+#        dynamic PGO settle in the first minute; a server measured cold would show its compiler, not its code)
 #
 # For each volume: a database loaded by the demo-data generator (10 years, 2017–2026, 19 pôles; ×1 is the
 # programme's real yearly volumes), the portal started in Production mode and the reference app
 # (bench/ReferenceApp: one EF Core no-tracking query, Razor, a dozen rows) on the same PostgreSQL, both
 # driven by wrk from this machine at 8 and 32 connections after a warm-up. Pages that need a login get
-# the cookie of one real login (shared by the connections of a run). Results: a Markdown table printed
+# the cookie of one real login (shared by the connections of a run), renewed like a browser renews it
+# (bench/browser.lua). Results: a Markdown table printed
 # and written to .data/bench/results-<date>.md. SQL commands per page come from the SQL budget test
 # (tests/TrajectoirEss.Web.Tests/SqlBudgetTests.cs, written to .data/bench/sql-commands.txt).
 set -euo pipefail
@@ -17,6 +20,7 @@ cd "${REPO}"
 VOLUMES="${VOLUMES:-1 10}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
+WARMUP_ALL="${WARMUP_ALL:-10}"
 PORTAL_PORT="${PORTAL_PORT:-5091}"
 REFERENCE_PORT="${REFERENCE_PORT:-5092}"
 OUT="${REPO}/.data/bench"
@@ -99,11 +103,22 @@ for volume in ${VOLUMES}; do
   rm -f "${OUT}/rss"; peak_rss "${portal_pid}" "${OUT}/rss" & PIDS+=($!)
 
   pole_cookie="$(cookie_for pole-morlaix@demo.test)"
+  export SCRIPT_BASE=bench/browser.lua
   porteur_cookie="$(cookie_for porteur@demo.test)"
   coordination_cookie="$(cookie_for coordination@demo.test)"
   pole_project="$(psql_bench -d "${db}" -c "SELECT p.id FROM projects p JOIN poles po ON po.id = p.pole_id WHERE po.code = 'adess-du-pays-de-morlaix' ORDER BY (SELECT count(*) FROM trajectory_steps s WHERE s.project_id = p.id) DESC LIMIT 1")"
   porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN \"AspNetUsers\" u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1" 2>/dev/null || true)"
   [[ -z "${porteur_project}" ]] && porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN asp_net_users u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1")"
+
+  # Every page (and the reference) gets traffic before the first measure.
+  echo "bench: warming up (${WARMUP_ALL} s per page)"
+  for warm in "http://127.0.0.1:${REFERENCE_PORT}/fortunes|" "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed|${pole_cookie}" \
+      "http://127.0.0.1:${PORTAL_PORT}/pole?page=20|${pole_cookie}" "http://127.0.0.1:${PORTAL_PORT}/pole/projets/${pole_project}|${pole_cookie}" \
+      "http://127.0.0.1:${PORTAL_PORT}/porteur/projets/${porteur_project}|${porteur_cookie}" "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025|${coordination_cookie}" \
+      "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31|${coordination_cookie}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim|"; do
+    cat bench/browser.lua bench/report.lua > "${OUT}/warm.lua"
+    wrk -t2 -c8 -d"${WARMUP_ALL}s" -s "${OUT}/warm.lua" -H "Cookie: ${warm#*|}" "${warm%%|*}" >/dev/null 2>&1 || true
+  done
 
   for connections in 8 32; do
     ref="$(measure "${connections}" "http://127.0.0.1:${REFERENCE_PORT}/fortunes")"

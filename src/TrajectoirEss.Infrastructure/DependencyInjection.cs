@@ -21,6 +21,7 @@ public static class DependencyInjection
                 $"ConnectionStrings:{ConnectionStringName} is not set. Set the environment variable ConnectionStrings__{ConnectionStringName}, or start the portal with scripts/run.sh.");
         }
 
+        connectionString = DatabaseSetup.ForApplication(connectionString);
         services.AddSingleton<ReferenceDataVersion>();
         services.AddSingleton<ReferenceDataChangeInterceptor>();
         // Pooled: contexts are reset and reused between requests instead of being built each time.

@@ -28,6 +28,14 @@ internal static class SessionValidation
     /// <summary>HttpContext item: the session could not be checked because PostgreSQL does not answer.</summary>
     public const string DatabaseUnavailableItem = "trajectoiress.database-unavailable";
 
+    /// <summary>The account's state a session depends on, read on every signed-in request (compiled once).</summary>
+    private static readonly Func<TrajectoirEssDbContext, Guid, CancellationToken, Task<SessionAccount?>> AccountQuery =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid userId, CancellationToken cancellationToken) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new SessionAccount(u.IsDisabled, u.DeletedAt, u.SecurityStamp, u.TwoFactorEnabled))
+                .SingleOrDefault());
+
     public static Task OnSigningInAsync(CookieSigningInContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -64,10 +72,7 @@ internal static class SessionValidation
 
             var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
             var db = services.GetRequiredService<TrajectoirEssDbContext>();
-            var account = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => new { u.IsDisabled, u.DeletedAt, u.SecurityStamp, u.TwoFactorEnabled })
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            var account = await AccountQuery(db, userId, context.HttpContext.RequestAborted);
             if (account is null || account.IsDisabled || account.DeletedAt is not null || account.SecurityStamp != principal.FindFirstValue(stampClaim))
             {
                 logger.SecurityEvent(SecurityEvents.SessionRevoked, userId, account is null || account.DeletedAt is not null ? "account deleted" : account.IsDisabled ? "account disabled" : "security stamp changed");
@@ -91,3 +96,5 @@ internal static class SessionValidation
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 }
+
+internal sealed record SessionAccount(bool IsDisabled, DateTimeOffset? DeletedAt, string? SecurityStamp, bool TwoFactorEnabled);

@@ -43,6 +43,12 @@ public sealed record InboxLine(Guid Id, string Title, ProjectStatus Status, Proj
 
 public sealed record StaffMember(Guid Id, string Name);
 
+/// <summary>How many projects of the pôle are in a status, and how many of them wait too long for a first contact.</summary>
+public sealed record StatusCount(ProjectStatus Status, int Count, int Late);
+
+/// <summary>A staff member of the pôle and the number of open projects they are the référent of.</summary>
+public sealed record StaffCaseload(Guid Id, string Name, int Open);
+
 public sealed class InboxViewModel
 {
     public required string PoleName { get; init; }
@@ -127,18 +133,47 @@ public sealed class PoleFileViewModel
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
 public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
+    // The inbox's fixed queries, compiled once (no LINQ tree to build and look up in EF's cache on each request).
+    private static readonly Func<TrajectoirEssDbContext, Guid, DateTimeOffset, IAsyncEnumerable<StatusCount>> StatusCounts =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, DateTimeOffset lateBefore) =>
+            db.Projects.AsNoTracking()
+                .Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft)
+                .GroupBy(p => p.Status)
+                .Select(g => new StatusCount(g.Key, g.Count(), g.Count(p => p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore))));
+
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<StaffCaseload>> StaffWithCaseload =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.PoleId == poleId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+                .OrderBy(u => u.DisplayName)
+                .Select(u => new StaffCaseload(u.Id, u.DisplayName, db.Projects.Count(p => p.PoleId == poleId && p.ReferentId == u.Id
+                    && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused)))));
+
+    /// <summary>
+    /// The inbox in four or five round trips: the counts by status (with the late ones), the number of lines
+    /// when a filter other than the status is set, the page of lines, the staff with their caseload. The
+    /// pôle's name and the sectors come from the reference cache.
+    /// </summary>
     public async Task<InboxViewModel> InboxAsync(Guid poleId, InboxFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
         var alertDays = options.Value.FirstContactAlertDays;
         var lateBefore = now.AddDays(-alertDays);
+        var reference = await referenceCache.GetAsync(cancellationToken);
         var mine = db.Projects.AsNoTracking().Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft);
 
-        var counts = await mine.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var lateCount = await mine.CountAsync(p => p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore, cancellationToken);
+        var statusCounts = new List<StatusCount>();
+        await foreach (var count in StatusCounts(db, poleId, lateBefore).WithCancellation(cancellationToken))
+        {
+            statusCounts.Add(count);
+        }
+
+        var counts = statusCounts.ToDictionary(c => c.Status, c => c.Count);
+        var lateCount = statusCounts.Sum(c => c.Late);
 
         var query = mine;
+        var onlyStatus = true;
         if (filter.Status is { } status)
         {
             query = query.Where(p => p.Status == status);
@@ -147,38 +182,45 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         if (filter.Stage is { } stage)
         {
             query = query.Where(p => p.Stage == stage);
+            onlyStatus = false;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Sector))
         {
             query = query.Where(p => p.SectorCode == filter.Sector);
+            onlyStatus = false;
         }
 
         if (filter.Need is { } need and not SupportNeeds.None)
         {
             query = query.Where(p => (p.Needs & need) == need);
+            onlyStatus = false;
         }
 
         if (filter.Referent is { } referent)
         {
             query = query.Where(p => p.ReferentId == referent);
+            onlyStatus = false;
         }
 
         if (filter.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(p => p.SubmittedAt >= start);
+            onlyStatus = false;
         }
 
         if (filter.To is { } to)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(p => p.SubmittedAt < end);
+            onlyStatus = false;
         }
 
         if (filter.Waiting)
         {
             query = query.Where(p => p.Status == ProjectStatus.Submitted);
+            onlyStatus = false;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -189,9 +231,13 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             query = query.Where(p =>
                 EF.Functions.ToTsVector("french_unaccent", p.Title + " " + (p.Summary ?? string.Empty)).Matches(EF.Functions.WebSearchToTsQuery("french_unaccent", q))
                 || p.Members.Any(m => db.Users.Any(u => u.Id == m.UserId && EF.Functions.ILike(EF.Functions.Unaccent(u.DisplayName), namePattern))));
+            onlyStatus = false;
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        // Filtered by status alone (or not at all), the number of lines is one of the counts already read.
+        var total = onlyStatus
+            ? filter.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
+            : await query.CountAsync(cancellationToken);
         var pageSize = options.Value.PageSize;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -206,16 +252,16 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             .Take(pageSize)
             .ToListAsync(cancellationToken);
 
-        var staff = await StaffAsync(poleId, cancellationToken);
-        var caseload = await db.Projects.AsNoTracking()
-            .Where(p => p.PoleId == poleId && p.ReferentId != null && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused))
-            .GroupBy(p => p.ReferentId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key!.Value, x => x.Count, cancellationToken);
+        var caseload = new List<StaffCaseload>();
+        await foreach (var member in StaffWithCaseload(db, poleId).WithCancellation(cancellationToken))
+        {
+            caseload.Add(member);
+        }
 
+        var staff = caseload.Select(m => new StaffMember(m.Id, m.Name)).ToList();
         return new InboxViewModel
         {
-            PoleName = await db.Poles.Where(p => p.Id == poleId).Select(p => p.Name).SingleAsync(cancellationToken),
+            PoleName = reference.Poles.TryGetValue(poleId, out var pole) ? pole.Name : string.Empty,
             Filter = filter,
             Lines = rows.Select(r =>
             {
@@ -227,9 +273,9 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             CountsByStatus = counts,
             LateCount = lateCount,
             AlertDays = alertDays,
-            Sectors = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.Sector && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+            Sectors = reference.Active(ListKind.Sector),
             Staff = staff,
-            Caseload = staff.Select(s => (s, caseload.GetValueOrDefault(s.Id))).ToList(),
+            Caseload = staff.Zip(caseload, (s, m) => (s, m.Open)).ToList(),
         };
     }
 
