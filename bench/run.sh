@@ -52,8 +52,9 @@ measure() {
   local connections="$1" url="$2"; shift 2
   local script="${OUT}/run.lua"
   cat "${SCRIPT_BASE:-/dev/null}" bench/report.lua > "${script}"
-  wrk -t2 -c"${connections}" -d"${WARMUP}s" -s "${script}" "$@" "${url}" >/dev/null 2>&1 || true
-  wrk -t2 -c"${connections}" -d"${DURATION}s" --timeout 10s -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p'
+  local threads=$(( connections < 2 ? 1 : 2 ))
+  wrk -t"${threads}" -c"${connections}" -d"${WARMUP}s" -s "${script}" "$@" "${url}" >/dev/null 2>&1 || true
+  wrk -t"${threads}" -c"${connections}" -d"${DURATION}s" --timeout 10s -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p'
 }
 
 cookie_for() {
@@ -127,7 +128,7 @@ for volume in ${VOLUMES}; do
       local rps p50 p95 p99 err
       rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$2"); p50=$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' <<<"$2")
       p95=$(sed -n 's/.*p95=\([0-9.]*\).*/\1/p' <<<"$2"); p99=$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' <<<"$2"); err=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$2")
-      echo "| ×${volume} | $1 | ${connections} | ${rps} | ${p50} | ${p95} | ${p99} | ${err} | $(awk -v a="${rps:-0}" -v b="${ref_rps:-1}" 'BEGIN { printf "%.2f", a / b }') |" >> "${RESULTS}"
+      echo "| ×${volume} | $1 | ${connections} | ${rps} | ${p50} | ${p95} | ${p99} | ${err} | $(if [[ -n "${ref_rps}" ]]; then awk -v a="${rps:-0}" -v b="${ref_rps}" 'BEGIN { printf "%.2f", a / b }'; else echo "—"; fi) |" >> "${RESULTS}"
     }
     row "reference (Fortunes)" "${ref}"
     row "pôle inbox, filtered, page 1" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed" -H "Cookie: ${pole_cookie}")"
@@ -145,7 +146,7 @@ for volume in ${VOLUMES}; do
   export LOGIN_COOKIE; LOGIN_COOKIE="$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "${jar}")"
   export LOGIN_BODY="Email=pole-morlaix%40demo.test&Password=Demo-Trajectoiress-2026&__RequestVerificationToken=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "${token}")"
   rm -f "${jar}"
-  ref_rps=1
+  ref_rps=""
   connections=8
   SCRIPT_BASE=bench/login.lua measure 8 "http://127.0.0.1:${PORTAL_PORT}/compte/connexion" > "${OUT}/login.txt" &
   login_job=$!
@@ -156,6 +157,20 @@ for volume in ${VOLUMES}; do
   row "pôle inbox while the login is hammered" "${under_load}"
 
   kill "${portal_pid}" "${reference_pid}" 2>/dev/null || true
+  wait "${portal_pid}" 2>/dev/null || true
+
+  # What a dashboard costs to compute, without the cache and the refresh job: the portal again with
+  # Workspace:DashboardCacheSeconds=0, one connection (latency = one computation).
+  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
+      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
+      Workspace__DashboardCacheSeconds=0 Serilog__MinimumLevel__Default=Warning exec dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${OUT}/portal-nocache.log" 2>&1 ) &
+  portal_pid=$!; PIDS+=("${portal_pid}")
+  wait_ready "http://127.0.0.1:${PORTAL_PORT}/health/ready"
+  coordination_cookie="$(cookie_for coordination@demo.test)"
+  connections=1
+  row "dashboard computed (no cache), region, one year" "$(measure 1 "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025" -H "Cookie: ${coordination_cookie}")"
+  row "dashboard computed (no cache), region, ten years" "$(measure 1 "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31" -H "Cookie: ${coordination_cookie}")"
+  kill "${portal_pid}" 2>/dev/null || true
   sleep 1
   echo "" >> "${RESULTS}"
   echo "Volume ×${volume}: ${projects} projects, ${steps} trajectory steps; portal's peak memory: $(( $(cat "${OUT}/rss" 2>/dev/null || echo 0) / 1024 )) MB." >> "${RESULTS}"

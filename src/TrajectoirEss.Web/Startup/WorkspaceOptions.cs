@@ -15,4 +15,14 @@ public sealed class WorkspaceOptions
     /// <summary>How long the dashboard's aggregates are reused for the same filters (0: always recomputed).</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 3600)]
     public int DashboardCacheSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Whether a background job recomputes the region-wide dashboard of this year and last year every
+    /// <see cref="DashboardRefreshSeconds"/> (shorter than the cache's lifetime): the pages most opened then
+    /// never wait for a computation, whatever the volume of data. Needs a cache (DashboardCacheSeconds above 0).
+    /// </summary>
+    public bool DashboardRefreshJobEnabled { get; set; } = true;
+
+    [System.ComponentModel.DataAnnotations.Range(5, 3600)]
+    public int DashboardRefreshSeconds { get; set; } = 45;
 }

@@ -195,6 +195,23 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         }
     }
 
+    /// <summary>
+    /// Computes a filter's aggregates now and puts them in the cache in place of the previous ones (the
+    /// refresh job does this for the views most people open, so that their requests never wait for it).
+    /// </summary>
+    public async Task<DashboardData> RefreshAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var data = await ComputeAsync(filter, db, cancellationToken);
+        var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
+        if (lifetime > TimeSpan.Zero)
+        {
+            cache.Set(("dashboard", filter), data, lifetime);
+        }
+
+        return data;
+    }
+
     private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, CancellationToken cancellationToken)
     {
         var poles = await db.Poles.AsNoTracking().OrderBy(p => p.DepartementCode).ThenBy(p => p.Name)

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Web.Features.Shared;
+using TrajectoirEss.Web.Startup;
+
+namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
+
+/// <summary>
+/// Keeps the region-wide dashboard of the current and the previous year computed ahead: every
+/// <see cref="WorkspaceOptions.DashboardRefreshSeconds"/> it recomputes them and replaces the cached
+/// aggregates before they expire. Opening those views then costs a cache read whatever the volume of
+/// trajectories; the computation (whose time is logged) happens here, once per round, not per request.
+/// Other filters are computed on first request and cached (<see cref="WorkspaceOptions.DashboardCacheSeconds"/>).
+/// </summary>
+internal sealed class DashboardRefreshJob(IServiceScopeFactory scopes, IOptions<WorkspaceOptions> options, TimeProvider clock, ILogger<DashboardRefreshJob> logger)
+    : PeriodicJob(scopes, clock, logger)
+{
+    protected override bool Enabled => options.Value.DashboardRefreshJobEnabled && options.Value.DashboardCacheSeconds > options.Value.DashboardRefreshSeconds;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.DashboardRefreshSeconds);
+
+    /// <summary>The filters kept computed ahead: the whole region, this year (the dashboard's default) and last year.</summary>
+    public static IReadOnlyList<DashboardFilter> Filters(DateTimeOffset now)
+    {
+        var year = DateOnly.FromDateTime(now.UtcDateTime).Year;
+        return [DashboardFilter.Year(year), DashboardFilter.Year(year - 1)];
+    }
+
+    protected override async Task RunOnceAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queries = services.GetRequiredService<DashboardQueries>();
+        foreach (var filter in Filters(now))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await queries.RefreshAsync(filter, cancellationToken);
+            logger.LogDebug("Dashboard {From}–{To} recomputed in {Milliseconds} ms", filter.From, filter.To, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Web.Areas.Coordination.Dashboard;
+using TrajectoirEss.Web.Tests.Infrastructure;
+
+namespace TrajectoirEss.Web.Tests;
+
+/// <summary>The dashboard's aggregates computed ahead by the refresh job, and reused from the cache in between.</summary>
+public sealed class DashboardRefreshTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly DashboardFilter Year2025 = DashboardFilter.Year(2025);
+
+    [Fact]
+    public void RefreshJob_KeepsThisYearAndLastYearOfTheWholeRegion()
+    {
+        var filters = DashboardRefreshJob.Filters(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal([DashboardFilter.Year(2026), DashboardFilter.Year(2025)], filters);
+        Assert.All(filters, f => Assert.True(f.Departement is null && f.PoleId is null && f.Sector is null && f.LegalForm is null && f.Origin is null));
+    }
+
+    [Fact]
+    public async Task Refresh_ReplacesTheCachedFigures_WhichRequestsThenReuse()
+    {
+        var before = await WelcomedIn2025Async(refresh: false);
+
+        await SeedWelcomedProjectIn2025Async();
+
+        // Within the cache's lifetime a request reuses the figures computed before the new project…
+        Assert.Equal(before, await WelcomedIn2025Async(refresh: false));
+
+        // …until the refresh recomputes them: requests then get the new figures, without computing them.
+        Assert.Equal((before ?? 0) + 1, await WelcomedIn2025Async(refresh: true));
+        Assert.Equal((before ?? 0) + 1, await WelcomedIn2025Async(refresh: false));
+    }
+
+    private async Task<decimal?> WelcomedIn2025Async(bool refresh)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
+        var data = refresh ? await queries.RefreshAsync(Year2025) : await queries.LoadAsync(Year2025);
+        return data.Current[Indicator.ProjectsWelcomed].Total;
+    }
+
+    private async Task SeedWelcomedProjectIn2025Async()
+    {
+        var owner = await portal.CreateUserAsync($"porteur-{Guid.NewGuid():N}@exemple.test", Roles.Porteur);
+        await portal.WithDbAsync(async db =>
+        {
+            var pole = await db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync();
+            var at = new DateTimeOffset(2025, 5, 12, 9, 0, 0, TimeSpan.Zero);
+            var project = Project.CreateDraft(Guid.CreateVersion7(at), owner.Id, new ProjectDetails("Café associatif", "Un café", "Un lieu", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 2, null), at);
+            project.Submit(owner.Id, pole, consentToProcessing: true, at);
+            project.Welcome(owner.Id, at.AddDays(3));
+            db.Projects.Add(project);
+            return await db.SaveChangesAsync();
+        });
+    }
+}
