@@ -50,11 +50,13 @@ wait_ready() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null && return 0; s
 # Runs wrk against a URL (extra wrk arguments after it); prints "rps p50 p95 p99 errors".
 measure() {
   local connections="$1" url="$2"; shift 2
-  local script="${OUT}/run.lua"
+  # A script file of its own: the login is measured while another measure runs.
+  local script; script="$(mktemp "${OUT}/run-XXXXXX.lua")"
   cat "${SCRIPT_BASE:-/dev/null}" bench/report.lua > "${script}"
   local threads=$(( connections < 2 ? 1 : 2 ))
   wrk -t"${threads}" -c"${connections}" -d"${WARMUP}s" -s "${script}" "$@" "${url}" >/dev/null 2>&1 || true
   wrk -t"${threads}" -c"${connections}" -d"${DURATION}s" --timeout 10s -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p'
+  rm -f "${script}"
 }
 
 cookie_for() {

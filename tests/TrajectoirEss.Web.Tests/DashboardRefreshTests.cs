@@ -9,7 +9,7 @@ using TrajectoirEss.Web.Tests.Infrastructure;
 namespace TrajectoirEss.Web.Tests;
 
 /// <summary>The dashboard's aggregates computed ahead by the refresh job, and reused from the cache in between.</summary>
-public sealed class DashboardRefreshTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class DashboardRefreshTests(DashboardRefreshTests.Fixture portal) : IClassFixture<DashboardRefreshTests.Fixture>
 {
     private static readonly DashboardFilter Year2025 = DashboardFilter.Year(2025);
 
@@ -37,6 +37,36 @@ public sealed class DashboardRefreshTests(PortalFactory portal) : IClassFixture<
         Assert.Equal((before ?? 0) + 1, await WelcomedIn2025Async(refresh: false));
     }
 
+    [Fact]
+    public async Task PastItsLifetime_TheCachedFiguresAreShownWhileTheyAreRecomputed()
+    {
+        var filter = DashboardFilter.Year(2025) with { Sector = "commerce" };
+        var before = await WelcomedAsync(filter);
+        await SeedWelcomedProjectIn2025Async();
+
+        // Past the cache's lifetime, the request still gets the figures it has, at once…
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(before, await WelcomedAsync(filter));
+
+        // …and a computation in the background replaces them: a later request gets the new figures.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        decimal? after;
+        do
+        {
+            await Task.Delay(100);
+            after = await WelcomedAsync(filter);
+        }
+        while (after == before && DateTime.UtcNow < deadline);
+
+        Assert.Equal((before ?? 0) + 1, after);
+    }
+
+    private async Task<decimal?> WelcomedAsync(DashboardFilter filter)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<DashboardQueries>().LoadAsync(filter)).Current[Indicator.ProjectsWelcomed].Total;
+    }
+
     private async Task<decimal?> WelcomedIn2025Async(bool refresh)
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -58,5 +88,13 @@ public sealed class DashboardRefreshTests(PortalFactory portal) : IClassFixture<
             db.Projects.Add(project);
             return await db.SaveChangesAsync();
         });
+    }
+
+    /// <summary>The portal with a clock the tests move (the cache's lifetime is read from it).</summary>
+    public sealed class Fixture : PortalFactory
+    {
+        public TestClock Clock { get; } = new();
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
     }
 }

@@ -99,24 +99,38 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 for (var k = 0; k < IdeateurSessionsPerTag; k++)
                 {
                     var start = new DateOnly(year, k == 0 ? 2 : 9, 1);
-                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), tag, $"Idéateur {start:MMMM yyyy}", start, start.AddMonths(2), structures[tag.StructureId].Name, Scaled(20, scale), null), []));
+                    foreach (var (suffix, capacity) in Groups(Scaled(20, scale)))
+                    {
+                        sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), tag, $"Idéateur {start:MMMM yyyy}{suffix}", start, start.AddMonths(2), structures[tag.StructureId].Name, capacity, null), []));
+                    }
                 }
             }
 
             foreach (var incubator in programmes.Where(p => p.Type == ProgrammeType.Incubateur))
             {
                 var start = new DateOnly(year, 3, 1);
-                sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), incubator, $"Promotion {year}", start, start.AddMonths(12), structures[incubator.StructureId].Name, Scaled(12, scale), start.AddDays(-20)), []));
+                foreach (var (suffix, capacity) in Groups(Scaled(12, scale)))
+                {
+                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), incubator, $"Promotion {year}{suffix}", start, start.AddMonths(12), structures[incubator.StructureId].Name, capacity, start.AddDays(-20)), []));
+                }
             }
 
             var creopss = Programme(ProgrammeType.Creopss);
             for (var k = 0; k < CreopssSessionsPerYear; k++)
             {
                 var start = new DateOnly(year, 1 + (k * 4), 15);
-                sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), creopss, $"Creopss {start:MMMM yyyy}", start, start.AddMonths(6), "Bretagne", Scaled(40, scale), null), []));
+                foreach (var (suffix, capacity) in Groups(Scaled(40, scale)))
+                {
+                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), creopss, $"Creopss {start:MMMM yyyy}{suffix}", start, start.AddMonths(6), "Bretagne", capacity, null), []));
+                }
             }
 
             db.Sessions.AddRange(sessions.Select(s => s.Session));
+
+            // Of the groups of one session (same programme, same start), the one with the fewest entries.
+            (Session Session, List<Enrolment> Enrolments) LeastFilled((Session Session, List<Enrolment> Enrolments) chosen) =>
+                sessions.Where(s => s.Session.ProgrammeId == chosen.Session.ProgrammeId && s.Session.StartsOn == chosen.Session.StartsOn)
+                    .MinBy(s => s.Enrolments.Count);
 
             var projects = new List<Project>();
             var referrals = new List<Referral>();
@@ -174,16 +188,17 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                         .ThenByDescending(s => s.Session.StartsOn >= welcomedOn)
                         .ThenBy(s => s.Session.StartsOn)
                         .First();
+                    session = LeastFilled(session);
                     t = Enter(project, session, pole, people, t, random, referrals, outcome: random.NextDouble() < 0.7 ? EnrolmentOutcome.Go : EnrolmentOutcome.NoGo, note: "Note d'intention fictive.");
                     if (random.NextDouble() < 0.45)
                     {
-                        var promotion = sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Incubateur).OrderByDescending(s => structures[s.Session.StructureId].DepartementCode == departement).First();
+                        var promotion = LeastFilled(sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Incubateur).OrderByDescending(s => structures[s.Session.StructureId].DepartementCode == departement).First());
                         t = Enter(project, promotion, pole, people, t, random, referrals, outcome: random.NextDouble() < 0.6 ? EnrolmentOutcome.CompanyCreated : EnrolmentOutcome.Left, note: null);
                     }
                 }
                 else if (roll < 0.30)
                 {
-                    var session = sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Creopss).OrderBy(_ => random.Next()).First();
+                    var session = LeastFilled(sessions.Where(s => s.Session.ProgrammeType == ProgrammeType.Creopss).OrderBy(_ => random.Next()).First());
                     t = Enter(project, session, pole, Math.Min(people, 2), t, random, referrals, outcome: random.NextDouble() < 0.6 ? EnrolmentOutcome.Certified : EnrolmentOutcome.Completed, note: null);
                 }
                 else if (roll < 0.36)
@@ -368,6 +383,19 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
     }
 
     private static int Scaled(int count, double scale) => Math.Max(1, (int)Math.Round(count * scale));
+
+    /// <summary>
+    /// Places split into groups a session can hold (at large scales, several sessions side by side): the
+    /// name suffix of each group and its capacity.
+    /// </summary>
+    private static IEnumerable<(string Suffix, int Capacity)> Groups(int places)
+    {
+        var groups = (places + Session.MaxCapacity - 1) / Session.MaxCapacity;
+        for (var g = 0; g < groups; g++)
+        {
+            yield return (groups == 1 ? string.Empty : $" (groupe {g + 1})", (places / groups) + (g < places % groups ? 1 : 0));
+        }
+    }
 
     private static ApplicationUser NewPorteur(int n, Random random, DateTimeOffset at)
     {

@@ -223,6 +223,7 @@ internal static class PortalServices
         services.AddScoped<Areas.Structure.StructureWorkspace>();
         services.AddScoped<Areas.Structure.StructureQueries>();
         services.AddScoped<Areas.Coordination.Dashboard.DashboardQueries>();
+        services.AddSingleton<Areas.Coordination.Dashboard.DashboardComputations>();
         services.AddHostedService<Areas.Coordination.Dashboard.DashboardRefreshJob>();
         services.AddOptions<FinancingOptions>().Bind(configuration.GetSection(FinancingOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.CapCreationMin <= o.CapCreationMax && o.FondsDeConfianceMinShare <= o.FondsDeConfianceMaxShare, "Financing: each minimum must not exceed its maximum.").ValidateOnStart();

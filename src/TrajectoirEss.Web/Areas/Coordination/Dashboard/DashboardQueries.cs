@@ -51,9 +51,8 @@ public sealed class DashboardData
 /// The programme's indicators, computed in PostgreSQL from the trajectories (GROUP BY with GROUPING SETS
 /// for the region and each pôle): never typed in, never computed by loading projects into memory.
 /// </summary>
-public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options)
+public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, DashboardComputations inFlight, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options, TimeProvider clock)
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DashboardFilter, Task<DashboardData>> InFlight = new();
 
     // The filters every project-based indicator shares (p: the project, po: the pôle of the event).
     private const string ProjectFilters = """
@@ -155,44 +154,32 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             """,
     };
 
+    /// <summary>
+    /// The aggregates of a filter. Computed ones are reused for <see cref="Startup.WorkspaceOptions.DashboardCacheSeconds"/>;
+    /// after that, and up to <see cref="StaleFactor"/> times as long, a request still gets them at once while
+    /// one computation in the background replaces them (stale-while-revalidate): only the first request of a
+    /// filter, or one after a long quiet time, waits for a computation.
+    /// </summary>
     public async Task<DashboardData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // Aggregates are kept a short while per filter (Workspace:DashboardCacheSeconds): the figures of a
-        // programme reported yearly need not be fresher than a minute, and a page opened by many costs one computation.
         var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
-        var key = ("dashboard", filter);
-        if (lifetime > TimeSpan.Zero && cache.TryGetValue(key, out DashboardData? cached) && cached is not null)
-        {
-            return cached;
-        }
-
         if (lifetime <= TimeSpan.Zero)
         {
             return await ComputeAsync(filter, db, cancellationToken);
         }
 
-        // One computation per filter at a time: the requests that arrive meanwhile wait for it instead of
-        // each starting the same heavy queries (a cold cache under load would otherwise stampede).
-        var computation = InFlight.GetOrAdd(filter, async f =>
+        if (cache.TryGetValue(Key(filter), out CachedDashboard? cached) && cached is not null)
         {
-            // Its own scope (and database context): it outlives the request that started it if that one is cancelled.
-            await using var scope = scopes.CreateAsyncScope();
-            var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
-            cache.Set(key, data, lifetime);
-            return data;
-        });
-        try
-        {
-            return await computation.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (computation.IsCompleted)
+            if (clock.GetUtcNow() - cached.ComputedAt >= lifetime)
             {
-                InFlight.TryRemove(KeyValuePair.Create(filter, computation));
+                _ = ComputeOnceAsync(filter);
             }
+
+            return cached.Data;
         }
+
+        return await ComputeOnceAsync(filter).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -203,14 +190,50 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     {
         ArgumentNullException.ThrowIfNull(filter);
         var data = await ComputeAsync(filter, db, cancellationToken);
+        Store(filter, data);
+        return data;
+    }
+
+    /// <summary>How many cache lifetimes computed aggregates may still be shown while they are recomputed.</summary>
+    public const int StaleFactor = 5;
+
+    private static (string, DashboardFilter) Key(DashboardFilter filter) => ("dashboard", filter);
+
+    private void Store(DashboardFilter filter, DashboardData data)
+    {
         var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
         if (lifetime > TimeSpan.Zero)
         {
-            cache.Set(("dashboard", filter), data, lifetime);
+            cache.Set(Key(filter), new CachedDashboard(data, clock.GetUtcNow()), lifetime * StaleFactor);
         }
-
-        return data;
     }
+
+    /// <summary>
+    /// One computation per filter at a time: the requests that arrive meanwhile share it instead of each
+    /// starting the same heavy queries (a cold cache under load would otherwise stampede).
+    /// </summary>
+    private Task<DashboardData> ComputeOnceAsync(DashboardFilter filter)
+    {
+        // Lazy: the computation starts once it is in the dictionary, so its removal at the end cannot come first.
+        var computation = inFlight.Running.GetOrAdd(filter, f => new Lazy<Task<DashboardData>>(() => Task.Run(async () =>
+        {
+            try
+            {
+                // Its own scope (and database context): it outlives the request that started it.
+                await using var scope = scopes.CreateAsyncScope();
+                var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
+                Store(f, data);
+                return data;
+            }
+            finally
+            {
+                inFlight.Running.TryRemove(f, out _);
+            }
+        })));
+        return computation.Value;
+    }
+
+    private sealed record CachedDashboard(DashboardData Data, DateTimeOffset ComputedAt);
 
     private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, CancellationToken cancellationToken)
     {
@@ -390,4 +413,10 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         parameters.Add(new NpgsqlParameter("legal", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.LegalForm ?? DBNull.Value });
         parameters.Add(new NpgsqlParameter("origin", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)filter.Origin?.ToString() ?? DBNull.Value });
     }
+}
+
+/// <summary>The dashboard computations under way in this app, by filter (a singleton).</summary>
+public sealed class DashboardComputations
+{
+    public System.Collections.Concurrent.ConcurrentDictionary<DashboardFilter, Lazy<Task<DashboardData>>> Running { get; } = new();
 }
