@@ -283,6 +283,23 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
     /// The project file, in as few round trips as the page allows (the SQL budget test holds it to 10 with the
     /// session check and the access log): organisations and lists from the reference cache, people in one query.
     /// </summary>
+    // The file's fixed queries, compiled once.
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<Meeting>> MeetingsOf =
+        EF.CompileAsyncQuery<TrajectoirEssDbContext, Guid, Meeting>((db, projectId) => db.Meetings.AsNoTracking().Where(m => m.ProjectId == projectId).OrderByDescending(m => m.HeldAt));
+
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<InternalNote>> NotesOf =
+        EF.CompileAsyncQuery<TrajectoirEssDbContext, Guid, InternalNote>((db, projectId) => db.InternalNotes.AsNoTracking().Where(n => n.ProjectId == projectId).OrderByDescending(n => n.WrittenAt));
+
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<Referral>> ReferralsOf =
+        EF.CompileAsyncQuery<TrajectoirEssDbContext, Guid, Referral>((db, projectId) => db.Referrals.AsNoTracking().Where(r => r.ProjectId == projectId).OrderByDescending(r => r.ReferredAt));
+
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<StaffMember>> StaffOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.PoleId == poleId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+                .OrderBy(u => u.DisplayName)
+                .Select(u => new StaffMember(u.Id, u.DisplayName)));
+
     /// <summary>The latest changes and openings of a file shown on it.</summary>
     private const int AuditTrailLength = 200;
 
@@ -308,8 +325,8 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
 
         var project = row.Project;
         var reference = await referenceCache.GetAsync(cancellationToken);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProjectId == projectId).OrderByDescending(m => m.HeldAt).ToListAsync(cancellationToken);
-        var notes = await db.InternalNotes.AsNoTracking().Where(n => n.ProjectId == projectId).OrderByDescending(n => n.WrittenAt).ToListAsync(cancellationToken);
+        var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
+        var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
         // Changes (the chained audit trail) and openings of the file (the access log), in one query.
         // Each side limited first (a backward index scan of at most 200 entries each), however often the file was opened.
         var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
@@ -323,7 +340,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
         var now = clock.GetUtcNow();
-        var referrals = (await db.Referrals.AsNoTracking().Where(r => r.ProjectId == projectId).OrderByDescending(r => r.ReferredAt).ToListAsync(cancellationToken))
+        var referrals = (await ReferralsOf(db, projectId).ToListAsync(cancellationToken))
             .Select(r => new ReferralLine(r.Id, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Structures.GetValueOrDefault(r.StructureId, "—"), r.Status, r.ReferredAt, r.WaitingSince, r.RemindedAt, r.Reason, r.Message))
             .ToList();
         var programmes = reference.Programmes
@@ -356,10 +373,5 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         };
     }
 
-    private Task<List<StaffMember>> StaffAsync(Guid poleId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
-            .Where(u => u.PoleId == poleId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new StaffMember(u.Id, u.DisplayName))
-            .ToListAsync(cancellationToken);
+    private Task<List<StaffMember>> StaffAsync(Guid poleId, CancellationToken cancellationToken) => StaffOf(db, poleId).ToListAsync(cancellationToken).AsTask();
 }

@@ -104,6 +104,9 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
     /// internal notes. Names of organisations come from the reference cache; the people named on the page
     /// (members, authors, and <paramref name="otherPeople"/>) in one query.
     /// </summary>
+    private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<ProjectMessage>> MessagesOf =
+        EF.CompileAsyncQuery<TrajectoirEssDbContext, Guid, ProjectMessage>((db, projectId) => db.ProjectMessages.AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.SentAt));
+
     public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, IEnumerable<Guid>? otherPeople = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -112,7 +115,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
         var commune = project.CommuneCode is { } code ? reference.Communes.GetValueOrDefault(code) : null;
         var pole = (project.PoleId ?? commune?.Pole?.Id) is { } poleId ? reference.Poles.GetValueOrDefault(poleId) : null;
         var memberIds = project.Members.Select(m => m.UserId).ToList();
-        var messages = await db.ProjectMessages.AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.SentAt).ToListAsync(cancellationToken);
+        var messages = await MessagesOf(db, projectId).ToListAsync(cancellationToken);
         var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Concat(otherPeople ?? []).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email })
