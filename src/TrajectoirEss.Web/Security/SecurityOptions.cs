@@ -13,6 +13,10 @@ public sealed class SecurityOptions
     /// </summary>
     public bool RequireTwoFactorForStaff { get; set; } = true;
 
+    /// <summary>How many logins check a password at the same time (0: half the cores, at least one); the others wait.</summary>
+    [Range(0, 64)]
+    public int ConcurrentPasswordChecks { get; set; }
+
     /// <summary>A session ends after this many minutes without a request (sliding).</summary>
     [Range(5, 240)]
     public int SessionIdleMinutes { get; set; } = 30;

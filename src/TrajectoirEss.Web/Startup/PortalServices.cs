@@ -206,6 +206,7 @@ internal static class PortalServices
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         services.AddScoped<AccountEmails>();
         services.AddSingleton<DummyPasswordHash>();
+        services.AddSingleton<PasswordCheckGate>();
         services.AddScoped<Features.Shared.CommuneDirectory>();
         services.AddMemoryCache();
         services.AddScoped<Features.Shared.ReferenceCache>();

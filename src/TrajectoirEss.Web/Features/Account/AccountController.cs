@@ -15,6 +15,7 @@ public sealed class AccountController(
     SignInManager<ApplicationUser> signIn,
     AccountEmails emails,
     DummyPasswordHash dummyHash,
+    PasswordCheckGate passwordChecks,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
@@ -37,6 +38,8 @@ public sealed class AccountController(
             return View(input);
         }
 
+        // A few password checks at a time: hammering the login slows the logins, not the rest of the portal.
+        using var slot = await passwordChecks.EnterAsync(HttpContext.RequestAborted);
         var user = await users.FindByEmailAsync(input.Email);
         if (user is null || user.IsDisabled)
         {
