@@ -292,6 +292,45 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task FileJournal_IsPaged_FiftyEntriesAPage()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet très consulté");
+        var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync());
+        await portal.WithDbAsync(async db =>
+        {
+            var start = DateTimeOffset.UtcNow.AddDays(-10);
+            for (var i = 0; i < 70; i++)
+            {
+                db.AccessLog.Add(new AccessLogEntry(Guid.CreateVersion7(), start.AddMinutes(i), staffId, "Project", projectId));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
+
+        // 70 openings written, plus this one: 50 on the first page, the other 21 on the second.
+        var first = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}");
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=audit] li").Length);
+        var older = first.QuerySelector("[data-testid=audit-older]")!.GetAttribute("href")!;
+        var second = await morlaix.GetDocumentAsync(older);
+        Assert.InRange(second.QuerySelectorAll("[data-testid=audit] li").Length, 21, 22);
+        Assert.Null(second.QuerySelector("[data-testid=audit-older]"));
+
+        // A page number out of range shows the nearest page; something else is a 400 with a message, and writes nothing.
+        foreach (var journal in new[] { "0", "-3", "999999" })
+        {
+            using var response = await morlaix.GetAsync($"/pole/projets/{projectId}?journal={journal}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var openings = await portal.WithDbAsync(db => db.AccessLog.CountAsync(a => a.EntityId == projectId));
+        using var refused = await morlaix.GetAsync($"/pole/projets/{projectId}?journal=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("La page du journal demandée n'est pas valide", (await HtmlClient.ParseAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(openings, await portal.WithDbAsync(db => db.AccessLog.CountAsync(a => a.EntityId == projectId)));
+    }
+
+    [Fact]
     public async Task ADraft_IsNotVisibleToThePole()
     {
         var ownerEmail = $"brouillon-{Guid.NewGuid():N}@exemple.test";

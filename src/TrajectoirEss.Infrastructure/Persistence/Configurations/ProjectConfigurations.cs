@@ -31,7 +31,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Siret).HasMaxLength(14).IsFixedLength();
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.PoleId, p.Status });
+        // The inbox's counts by status with the late ones (submitted before a date) read this index only.
+        builder.HasIndex(p => new { p.PoleId, p.Status, p.SubmittedAt });
         builder.HasIndex(p => new { p.PoleId, p.SubmittedAt });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ReferentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.ReferentId);

@@ -915,11 +915,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReferentId")
                         .HasDatabaseName("ix_projects_referent_id");
 
-                    b.HasIndex("PoleId", "Status")
-                        .HasDatabaseName("ix_projects_pole_id_status");
-
                     b.HasIndex("PoleId", "SubmittedAt")
                         .HasDatabaseName("ix_projects_pole_id_submitted_at");
+
+                    b.HasIndex("PoleId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_projects_pole_id_status_submitted_at");
 
                     b.ToTable("projects", (string)null);
                 });

@@ -115,6 +115,12 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<AuditLine> AuditTrail { get; init; }
 
+    /// <summary>The page of the journal shown (1: the latest entries).</summary>
+    public int AuditPage { get; init; } = 1;
+
+    /// <summary>Whether older journal entries exist beyond this page.</summary>
+    public bool HasOlderAudit { get; init; }
+
     public required IReadOnlyList<StaffMember> Staff { get; init; }
 
     public required IReadOnlyList<(Guid Id, string Name)> OtherPoles { get; init; }
@@ -300,10 +306,13 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffMember(u.Id, u.DisplayName)));
 
-    /// <summary>The latest changes and openings of a file shown on it.</summary>
-    private const int AuditTrailLength = 200;
+    /// <summary>Journal entries (changes and openings) per page of the file.</summary>
+    public const int AuditPageSize = 50;
 
-    public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
+    /// <summary>The last page of the journal that can be asked for.</summary>
+    public const int MaxAuditPage = 1000;
+
+    public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
     {
         // The project and the owner's latest decision on sharing with partners, in one query.
         var row = await db.Projects.AsNoTracking()
@@ -328,14 +337,19 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
         // Changes (the chained audit trail) and openings of the file (the access log), in one query.
-        // Each side limited first (a backward index scan of at most 200 entries each), however often the file was opened.
+        // A page of the journal: each side limited first (a backward index scan of the entries up to this page),
+        // however often the file was opened; one entry more tells whether older ones exist.
+        auditPage = Math.Clamp(auditPage, 1, MaxAuditPage);
+        var upTo = (auditPage * AuditPageSize) + 1;
         var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
-            .OrderByDescending(a => a.At).Take(AuditTrailLength)
+            .OrderByDescending(a => a.At).Take(upTo)
             .Select(a => new { a.At, a.ActorId, a.Action, a.Changes })
             .Concat(db.AccessLog.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
-                .OrderByDescending(a => a.At).Take(AuditTrailLength)
+                .OrderByDescending(a => a.At).Take(upTo)
                 .Select(a => new { a.At, a.ActorId, Action = "Fiche consultée", Changes = (string?)null }))
-            .OrderByDescending(a => a.At).Take(AuditTrailLength).ToListAsync(cancellationToken);
+            .OrderByDescending(a => a.At).Skip((auditPage - 1) * AuditPageSize).Take(AuditPageSize + 1).ToListAsync(cancellationToken);
+        var hasOlderAudit = auditTrail.Count > AuditPageSize;
+        auditTrail = auditTrail.Take(AuditPageSize).ToList();
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
         var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
@@ -364,6 +378,8 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Meetings = meetings.Select(m => new MeetingLine(m.HeldAt, m.Kind, m.Summary, Name(m.RecordedBy))).ToList(),
             Notes = notes.Select(n => new NoteLine(n.WrittenAt, Name(n.AuthorId), n.Body)).ToList(),
             AuditTrail = auditTrail.Select(a => new AuditLine(a.At, Name(a.ActorId), a.Action, a.Changes)).ToList(),
+            AuditPage = auditPage,
+            HasOlderAudit = hasOlderAudit,
             Staff = await StaffAsync(poleId, cancellationToken),
             OtherPoles = reference.Poles.Where(p => p.Key != poleId && reference.ActivePoles.GetValueOrDefault(p.Key)).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
             Sectors = reference.Active(ListKind.Sector),

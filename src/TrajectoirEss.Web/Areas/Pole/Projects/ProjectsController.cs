@@ -31,9 +31,15 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     }
 
     [HttpGet("projets/{id:guid}")]
-    public async Task<IActionResult> File(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> File(Guid id, int? journal, CancellationToken cancellationToken)
     {
-        var model = await queries.FileAsync(PoleId, id, cancellationToken);
+        // The journal's page (a number out of range shows the nearest page); anything else is refused, and the opening is not logged.
+        if (!ModelState.IsValid)
+        {
+            throw new DomainException("La page du journal demandée n'est pas valide : revenez à la fiche du projet.");
+        }
+
+        var model = await queries.FileAsync(PoleId, id, journal ?? 1, cancellationToken);
         if (model is null)
         {
             return NotFound();
@@ -167,7 +173,7 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         }
 
         db.ChangeTracker.Clear();
-        var model = await queries.FileAsync(PoleId, id, cancellationToken);
+        var model = await queries.FileAsync(PoleId, id, cancellationToken: cancellationToken);
         if (model is null)
         {
             return NotFound();
