@@ -61,6 +61,28 @@ public sealed class DashboardRefreshTests(DashboardRefreshTests.Fixture portal) 
         Assert.Equal((before ?? 0) + 1, after);
     }
 
+    [Fact]
+    public async Task RefreshJobRound_ComputesMissingOrStaleFigures_AndLeavesFreshOnes()
+    {
+        var filter = DashboardFilter.Year(2025) with { LegalForm = "association" };
+        Assert.True(await KeepFreshAsync(filter)); // missing: computed
+        var before = await WelcomedAsync(filter);
+        await SeedWelcomedProjectIn2025Async();
+
+        Assert.False(await KeepFreshAsync(filter)); // fresh: left as they are
+        Assert.Equal(before, await WelcomedAsync(filter));
+
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(await KeepFreshAsync(filter)); // past their lifetime: recomputed, requests get the new figures
+        Assert.Equal((before ?? 0) + 1, await WelcomedAsync(filter));
+    }
+
+    private async Task<bool> KeepFreshAsync(DashboardFilter filter)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DashboardQueries>().KeepFreshAsync(filter);
+    }
+
     private async Task<decimal?> WelcomedAsync(DashboardFilter filter)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -17,9 +17,10 @@ public sealed class WorkspaceOptions
     public int DashboardCacheSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Whether a background job recomputes the region-wide dashboard of this year and last year every
-    /// <see cref="DashboardRefreshSeconds"/> (shorter than the cache's lifetime): the pages most opened then
-    /// never wait for a computation, whatever the volume of data. Needs a cache (DashboardCacheSeconds above 0).
+    /// Whether a background job checks every <see cref="DashboardRefreshSeconds"/> that the region-wide
+    /// dashboard of this year and last year is computed and fresh, and recomputes it otherwise: the pages
+    /// most opened then never wait for a computation, whatever the volume of data. Needs a cache
+    /// (DashboardCacheSeconds above 0).
     /// </summary>
     public bool DashboardRefreshJobEnabled { get; set; } = true;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
@@ -155,23 +156,23 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     };
 
     /// <summary>
-    /// The aggregates of a filter. Computed ones are reused for <see cref="Startup.WorkspaceOptions.DashboardCacheSeconds"/>;
-    /// after that, and up to <see cref="StaleFactor"/> times as long, a request still gets them at once while
-    /// one computation in the background replaces them (stale-while-revalidate): only the first request of a
-    /// filter, or one after a long quiet time, waits for a computation.
+    /// The aggregates of a filter. Computed ones are fresh for <see cref="Startup.WorkspaceOptions.DashboardCacheSeconds"/>
+    /// (or <see cref="CostFactor"/> times their computation time, if longer: heavy filters are recomputed less
+    /// often, so that the background work stays a small share of the machine). Past that, a request still gets
+    /// them at once while one computation in the background replaces them (stale-while-revalidate): only the
+    /// first request of a filter, or one after a long quiet time, waits for a computation.
     /// </summary>
     public async Task<DashboardData> LoadAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
-        if (lifetime <= TimeSpan.Zero)
+        if (options.Value.DashboardCacheSeconds <= 0)
         {
             return await ComputeAsync(filter, db, cancellationToken);
         }
 
         if (cache.TryGetValue(Key(filter), out CachedDashboard? cached) && cached is not null)
         {
-            if (clock.GetUtcNow() - cached.ComputedAt >= lifetime)
+            if (!IsFresh(cached))
             {
                 _ = ComputeOnceAsync(filter);
             }
@@ -183,28 +184,55 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     }
 
     /// <summary>
-    /// Computes a filter's aggregates now and puts them in the cache in place of the previous ones (the
-    /// refresh job does this for the views most people open, so that their requests never wait for it).
+    /// Computes a filter's aggregates now and puts them in the cache in place of the previous ones.
     /// </summary>
     public async Task<DashboardData> RefreshAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var started = Stopwatch.GetTimestamp();
         var data = await ComputeAsync(filter, db, cancellationToken);
-        Store(filter, data);
+        Store(filter, data, Stopwatch.GetElapsedTime(started));
         return data;
     }
 
-    /// <summary>How many cache lifetimes computed aggregates may still be shown while they are recomputed.</summary>
+    /// <summary>
+    /// What the refresh job does for the views most people open: computes a filter's aggregates when they are
+    /// missing or no longer fresh, so that requests find them ready. Returns whether it computed them.
+    /// </summary>
+    public async Task<bool> KeepFreshAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (options.Value.DashboardCacheSeconds <= 0 || (cache.TryGetValue(Key(filter), out CachedDashboard? cached) && cached is not null && IsFresh(cached)))
+        {
+            return false;
+        }
+
+        await ComputeOnceAsync(filter).WaitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>How many freshness periods computed aggregates may still be shown while they are recomputed.</summary>
     public const int StaleFactor = 5;
+
+    /// <summary>Aggregates stay fresh at least this many times as long as they took to compute.</summary>
+    public const int CostFactor = 10;
 
     private static (string, DashboardFilter) Key(DashboardFilter filter) => ("dashboard", filter);
 
-    private void Store(DashboardFilter filter, DashboardData data)
+    private TimeSpan FreshFor(TimeSpan computation)
     {
         var lifetime = TimeSpan.FromSeconds(options.Value.DashboardCacheSeconds);
-        if (lifetime > TimeSpan.Zero)
+        var byCost = computation * CostFactor;
+        return byCost > lifetime ? byCost : lifetime;
+    }
+
+    private bool IsFresh(CachedDashboard cached) => clock.GetUtcNow() - cached.ComputedAt < FreshFor(cached.Computation);
+
+    private void Store(DashboardFilter filter, DashboardData data, TimeSpan computation)
+    {
+        if (options.Value.DashboardCacheSeconds > 0)
         {
-            cache.Set(Key(filter), new CachedDashboard(data, clock.GetUtcNow()), lifetime * StaleFactor);
+            cache.Set(Key(filter), new CachedDashboard(data, clock.GetUtcNow(), computation), FreshFor(computation) * StaleFactor);
         }
     }
 
@@ -221,8 +249,9 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             {
                 // Its own scope (and database context): it outlives the request that started it.
                 await using var scope = scopes.CreateAsyncScope();
+                var started = Stopwatch.GetTimestamp();
                 var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
-                Store(f, data);
+                Store(f, data, Stopwatch.GetElapsedTime(started));
                 return data;
             }
             finally
@@ -233,7 +262,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         return computation.Value;
     }
 
-    private sealed record CachedDashboard(DashboardData Data, DateTimeOffset ComputedAt);
+    private sealed record CachedDashboard(DashboardData Data, DateTimeOffset ComputedAt, TimeSpan Computation);
 
     /// <summary>
     /// The sections of the dashboard computed side by side, each on a connection of its own from the pool:

@@ -7,15 +7,15 @@ namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
 
 /// <summary>
 /// Keeps the region-wide dashboard of the current and the previous year computed ahead: every
-/// <see cref="WorkspaceOptions.DashboardRefreshSeconds"/> it recomputes them and replaces the cached
-/// aggregates before they expire. Opening those views then costs a cache read whatever the volume of
-/// trajectories; the computation (whose time is logged) happens here, once per round, not per request.
-/// Other filters are computed on first request and cached (<see cref="WorkspaceOptions.DashboardCacheSeconds"/>).
+/// <see cref="WorkspaceOptions.DashboardRefreshSeconds"/> it recomputes those whose cached aggregates are
+/// missing (at start) or no longer fresh. Opening those views then costs a cache read whatever the volume
+/// of trajectories; the computation happens here, not in a request. Other filters are computed on first
+/// request, then kept fresh by the requests themselves (stale-while-revalidate, <see cref="DashboardQueries.LoadAsync"/>).
 /// </summary>
 internal sealed class DashboardRefreshJob(IServiceScopeFactory scopes, IOptions<WorkspaceOptions> options, TimeProvider clock, ILogger<DashboardRefreshJob> logger)
     : PeriodicJob(scopes, clock, logger)
 {
-    protected override bool Enabled => options.Value.DashboardRefreshJobEnabled && options.Value.DashboardCacheSeconds > options.Value.DashboardRefreshSeconds;
+    protected override bool Enabled => options.Value.DashboardRefreshJobEnabled && options.Value.DashboardCacheSeconds > 0;
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.DashboardRefreshSeconds);
 
@@ -32,8 +32,10 @@ internal sealed class DashboardRefreshJob(IServiceScopeFactory scopes, IOptions<
         foreach (var filter in Filters(now))
         {
             var started = Stopwatch.GetTimestamp();
-            await queries.RefreshAsync(filter, cancellationToken);
-            logger.LogDebug("Dashboard {From}–{To} recomputed in {Milliseconds} ms", filter.From, filter.To, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (await queries.KeepFreshAsync(filter, cancellationToken))
+            {
+                logger.LogDebug("Dashboard {From}–{To} recomputed in {Milliseconds} ms", filter.From, filter.To, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
     }
 }
