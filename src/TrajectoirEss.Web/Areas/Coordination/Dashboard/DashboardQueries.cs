@@ -52,7 +52,7 @@ public sealed class DashboardData
 /// The programme's indicators, computed in PostgreSQL from the trajectories (GROUP BY with GROUPING SETS
 /// for the region and each pôle): never typed in, never computed by loading projects into memory.
 /// </summary>
-public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, DashboardComputations inFlight, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options, TimeProvider clock)
+public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cache, DashboardComputations inFlight, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<Startup.WorkspaceOptions> options, TimeProvider clock, ILogger<DashboardQueries> logger)
 {
 
     // The filters every project-based indicator shares (p: the project, po: the pôle of the event).
@@ -214,6 +214,12 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     /// <summary>How many freshness periods computed aggregates may still be shown while they are recomputed.</summary>
     public const int StaleFactor = 5;
 
+    /// <summary>
+    /// A computation runs in the background, whoever waits for it: at a hundred times the real volume, ten
+    /// years take tens of seconds under load, more than the default 30-second command timeout.
+    /// </summary>
+    private const int ComputationTimeoutSeconds = 600;
+
     /// <summary>Aggregates stay fresh at least this many times as long as they took to compute.</summary>
     public const int CostFactor = 10;
 
@@ -253,6 +259,12 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
                 var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
                 Store(f, data, Stopwatch.GetElapsedTime(started));
                 return data;
+            }
+            catch (Exception ex)
+            {
+                // Nobody may be waiting for a background recomputation: its failure is logged here.
+                logger.LogWarning(ex, "Dashboard {From}–{To} could not be computed", f.From, f.To);
+                throw;
             }
             finally
             {
@@ -301,7 +313,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     /// <summary>All the indicators in one round trip (a batch of statements).</summary>
     private static async Task<Dictionary<Indicator, IndicatorValues>> IndicatorsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = new NpgsqlBatch(connection) { Timeout = ComputationTimeoutSeconds };
         var order = Sql.Keys.ToList();
         foreach (var indicator in order)
         {
@@ -354,7 +366,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
                     UNION SELECT en.project_id FROM enrolments en WHERE en.outcome = 'CompanyCreated') x
                  WHERE x.project_id IN (SELECT project_id FROM welcomed))
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
         AddParameters(command.Parameters, filter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -387,7 +399,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             SELECT previous, node, COUNT(*) FROM ordered WHERE previous IS NOT NULL AND previous <> node AND previous NOT LIKE 'Issue:%'
             GROUP BY previous, node ORDER BY COUNT(*) DESC LIMIT 60
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
         AddParameters(command.Parameters, filter);
         var flows = new List<Flow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -407,7 +419,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             WHERE s.kind = 'Closed' AND s.outcome = 'Abandoned' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY 1 ORDER BY 2 DESC, 1
             """;
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
         AddParameters(command.Parameters, filter);
         var reasons = new List<ReasonCount>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
