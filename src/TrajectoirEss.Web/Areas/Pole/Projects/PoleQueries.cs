@@ -46,6 +46,9 @@ public sealed record StaffMember(Guid Id, string Name);
 /// <summary>How many projects of the pôle are in a status, and how many of them wait too long for a first contact.</summary>
 public sealed record StatusCount(ProjectStatus Status, int Count, int Late);
 
+/// <summary>A line of the inbox as read from the database.</summary>
+public sealed record InboxRow(Guid Id, string Title, ProjectStatus Status, ProjectStage? Stage, string? Commune, DateTimeOffset? SubmittedAt, string? Referent);
+
 /// <summary>A staff member of the pôle and the number of open projects they are the référent of.</summary>
 public sealed record StaffCaseload(Guid Id, string Name, int Open);
 
@@ -147,6 +150,19 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                 .GroupBy(p => p.Status)
                 .Select(g => new StatusCount(g.Key, g.Count(), g.Count(p => p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore))));
 
+    // The usual views of the inbox (all projects, or one status), compiled; EF writes one SQL for each case of the status being null or not.
+    private static readonly Func<TrajectoirEssDbContext, Guid, ProjectStatus?, int, int, IAsyncEnumerable<InboxRow>> InboxPage =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, ProjectStatus? status, int skip, int take) =>
+            (from p in db.Projects.AsNoTracking()
+             where p.PoleId == poleId && p.Status != ProjectStatus.Draft && (status == null || p.Status == status)
+             join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
+             from c in withCommune.DefaultIfEmpty()
+             join u in db.Users on p.ReferentId equals u.Id into withReferent
+             from u in withReferent.DefaultIfEmpty()
+             orderby p.SubmittedAt descending, p.Id descending
+             select new InboxRow(p.Id, p.Title, p.Status, p.Stage, c == null ? null : c.Name, p.SubmittedAt, u == null ? null : u.DisplayName))
+            .Skip(skip).Take(take));
+
     private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<StaffCaseload>> StaffWithCaseload =
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId) =>
             db.Users.AsNoTracking()
@@ -154,6 +170,16 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffCaseload(u.Id, u.DisplayName, db.Projects.Count(p => p.PoleId == poleId && p.ReferentId == u.Id
                     && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused)))));
+
+    /// <summary>A page of the inbox's lines for any filter, as <see cref="InboxPage"/> reads them for the usual ones.</summary>
+    private IQueryable<InboxRow> Page(IQueryable<Project> projects) =>
+        from p in projects
+        join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
+        from c in withCommune.DefaultIfEmpty()
+        join u in db.Users on p.ReferentId equals u.Id into withReferent
+        from u in withReferent.DefaultIfEmpty()
+        orderby p.SubmittedAt descending, p.Id descending
+        select new InboxRow(p.Id, p.Title, p.Status, p.Stage, c == null ? null : c.Name, p.SubmittedAt, u == null ? null : u.DisplayName);
 
     /// <summary>
     /// The inbox in four or five round trips: the counts by status (with the late ones), the number of lines
@@ -247,16 +273,11 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var pageSize = options.Value.PageSize;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await (from p in query
-                          join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
-                          from c in withCommune.DefaultIfEmpty()
-                          join u in db.Users on p.ReferentId equals u.Id into withReferent
-                          from u in withReferent.DefaultIfEmpty()
-                          orderby p.SubmittedAt descending, p.Id descending
-                          select new { p.Id, p.Title, p.Status, p.Stage, Commune = c == null ? null : c.Name, p.SubmittedAt, Referent = u == null ? null : u.DisplayName })
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
+        // The usual views (all projects, or one status) go through compiled queries; other filters build theirs.
+        var skip = (page - 1) * pageSize;
+        var rows = onlyStatus
+            ? await InboxPage(db, poleId, filter.Status, skip, pageSize).ToListAsync(cancellationToken)
+            : await Page(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
 
         var caseload = new List<StaffCaseload>();
         await foreach (var member in StaffWithCaseload(db, poleId).WithCancellation(cancellationToken))
