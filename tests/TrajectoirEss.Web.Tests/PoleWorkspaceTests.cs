@@ -292,6 +292,21 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task InboxDateFilter_CountsDaysInParisTime()
+    {
+        // Submitted on 10 March 2026 at 23:30 UTC: 11 March at 00:30 in Paris.
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet déposé après minuit");
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE projects SET submitted_at = '2026-03-10T23:30:00Z' WHERE id = {projectId}"));
+        using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
+
+        var on11 = await morlaix.GetDocumentAsync("/pole?from=2026-03-11&to=2026-03-11");
+        var on10 = await morlaix.GetDocumentAsync("/pole?from=2026-03-10&to=2026-03-10");
+
+        Assert.Contains("Projet déposé après minuit", on11.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Projet déposé après minuit", on10.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FileJournal_IsPaged_FiftyEntriesAPage()
     {
         var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet très consulté");

@@ -237,14 +237,15 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
 
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            // Days as the staff live them: from midnight in Paris.
+            var start = Format.FromParis(from.ToDateTime(TimeOnly.MinValue));
             query = query.Where(p => p.SubmittedAt >= start);
             onlyStatus = false;
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = Format.FromParis(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(p => p.SubmittedAt < end);
             onlyStatus = false;
         }
