@@ -69,6 +69,16 @@ cookie_for() {
   rm -f "${jar}"
 }
 
+# Starts the portal in Production on the volume's database (connection string in ${cs}), with the log file given
+# and any extra settings (NAME=value); sets portal_pid.
+start_portal() {
+  local log="$1"; shift
+  ( cd "${OUT}/portal" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
+      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
+      Serilog__MinimumLevel__Default=Warning "$@" dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${log}" 2>&1 ) &
+  portal_pid=$!; PIDS+=("${portal_pid}")
+}
+
 peak_rss() { local pid="$1" file="$2"; local max=0; while kill -0 "${pid}" 2>/dev/null; do r=$(ps -o rss= -p "${pid}" 2>/dev/null | tr -d ' '); [[ -n "$r" && "$r" -gt "$max" ]] && max=$r && echo "$max" > "$file"; sleep 0.5; done; }
 
 RESULTS="${OUT}/results-$(date -u +%Y%m%d-%H%M).md"
@@ -85,22 +95,18 @@ for volume in ${VOLUMES}; do
   if [[ -z "$(psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '${db}'")" ]]; then
     psql_bench -d postgres -c "CREATE DATABASE ${db}" >/dev/null
   fi
-  if [[ "$(psql_bench -d "${db}" -c "SELECT to_regclass('public.projects') IS NOT NULL AND EXISTS (SELECT 1 FROM projects)" 2>/dev/null || echo f)" != "t" ]]; then
+  # Every run applies this version's migrations: a new database gets its schema, one loaded by an earlier run its new indexes.
+  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll migrate >/dev/null )
+  if [[ "$(psql_bench -d "${db}" -c "SELECT EXISTS (SELECT 1 FROM projects)")" != "t" ]]; then
     echo "bench: loading volume ×${volume} (demo-data generator, 2017–2026)"
-    ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll migrate >/dev/null
-      time ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll generate-demo-data "${volume}" 2017 2026 >/dev/null )
+    ( cd "${OUT}/portal" && time ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll generate-demo-data "${volume}" 2017 2026 >/dev/null )
     psql_bench -d "${db}" -c "VACUUM ANALYZE" >/dev/null
   fi
-  # A database loaded by an earlier run gets this version's migrations (new indexes) before it is measured.
-  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll migrate >/dev/null )
   steps="$(psql_bench -d "${db}" -c "SELECT count(*) FROM trajectory_steps")"
   projects="$(psql_bench -d "${db}" -c "SELECT count(*) FROM projects")"
   echo "bench: volume ×${volume}: ${projects} projects, ${steps} trajectory steps"
 
-  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
-      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
-      Serilog__MinimumLevel__Default=Warning exec dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${OUT}/portal.log" 2>&1 ) &
-  portal_pid=$!; PIDS+=("${portal_pid}")
+  start_portal "${OUT}/portal.log"
   ( cd "${OUT}/reference" && ConnectionStrings__Bench="${cs}" exec dotnet ReferenceApp.dll --urls "http://127.0.0.1:${REFERENCE_PORT}" >"${OUT}/reference.log" 2>&1 ) &
   reference_pid=$!; PIDS+=("${reference_pid}")
   wait_ready "http://127.0.0.1:${PORTAL_PORT}/health/ready"
@@ -165,10 +171,7 @@ for volume in ${VOLUMES}; do
 
   # What a dashboard costs to compute, without the cache and the refresh job: the portal again with
   # Workspace:DashboardCacheSeconds=0, one connection (latency = one computation).
-  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
-      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
-      Workspace__DashboardCacheSeconds=0 Serilog__MinimumLevel__Default=Warning exec dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${OUT}/portal-nocache.log" 2>&1 ) &
-  portal_pid=$!; PIDS+=("${portal_pid}")
+  start_portal "${OUT}/portal-nocache.log" Workspace__DashboardCacheSeconds=0
   wait_ready "http://127.0.0.1:${PORTAL_PORT}/health/ready"
   coordination_cookie="$(cookie_for coordination@demo.test)"
   connections=1

@@ -184,18 +184,6 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     }
 
     /// <summary>
-    /// Computes a filter's aggregates now and puts them in the cache in place of the previous ones.
-    /// </summary>
-    public async Task<DashboardData> RefreshAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var started = Stopwatch.GetTimestamp();
-        var data = await ComputeAsync(filter, db, cancellationToken);
-        Store(filter, data, Stopwatch.GetElapsedTime(started));
-        return data;
-    }
-
-    /// <summary>
     /// What the refresh job does for the views most people open: computes a filter's aggregates when they are
     /// missing or no longer fresh, so that requests find them ready. Returns whether it computed them.
     /// </summary>

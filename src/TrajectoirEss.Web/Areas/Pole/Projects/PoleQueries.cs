@@ -37,6 +37,11 @@ public sealed class InboxFilter
 
     [System.ComponentModel.DataAnnotations.Range(1, 100000)]
     public int Page { get; set; } = 1;
+
+    /// <summary>No filter but the status, if any: the usual views of the inbox.</summary>
+    public bool FiltersByStatusOnly =>
+        Stage is null && string.IsNullOrWhiteSpace(Sector) && Need is (null or SupportNeeds.None) && Referent is null
+        && From is null && To is null && !Waiting && string.IsNullOrWhiteSpace(Q);
 }
 
 public sealed record InboxLine(Guid Id, string Title, ProjectStatus Status, ProjectStage? Stage, string? Commune, DateTimeOffset? SubmittedAt, string? Referent, int? WaitingDays, bool Late);
@@ -205,7 +210,6 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var lateCount = statusCounts.Sum(c => c.Late);
 
         var query = mine;
-        var onlyStatus = true;
         if (filter.Status is { } status)
         {
             query = query.Where(p => p.Status == status);
@@ -214,25 +218,21 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         if (filter.Stage is { } stage)
         {
             query = query.Where(p => p.Stage == stage);
-            onlyStatus = false;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Sector))
         {
             query = query.Where(p => p.SectorCode == filter.Sector);
-            onlyStatus = false;
         }
 
         if (filter.Need is { } need and not SupportNeeds.None)
         {
             query = query.Where(p => (p.Needs & need) == need);
-            onlyStatus = false;
         }
 
         if (filter.Referent is { } referent)
         {
             query = query.Where(p => p.ReferentId == referent);
-            onlyStatus = false;
         }
 
         if (filter.From is { } from)
@@ -240,20 +240,17 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             // Days as the staff live them: from midnight in Paris.
             var start = Format.FromParis(from.ToDateTime(TimeOnly.MinValue));
             query = query.Where(p => p.SubmittedAt >= start);
-            onlyStatus = false;
         }
 
         if (filter.To is { } to)
         {
             var end = Format.FromParis(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(p => p.SubmittedAt < end);
-            onlyStatus = false;
         }
 
         if (filter.Waiting)
         {
             query = query.Where(p => p.Status == ProjectStatus.Submitted);
-            onlyStatus = false;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -264,11 +261,10 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             query = query.Where(p =>
                 EF.Functions.ToTsVector("french_unaccent", p.Title + " " + (p.Summary ?? string.Empty)).Matches(EF.Functions.WebSearchToTsQuery("french_unaccent", q))
                 || p.Members.Any(m => db.Users.Any(u => u.Id == m.UserId && EF.Functions.ILike(EF.Functions.Unaccent(u.DisplayName), namePattern))));
-            onlyStatus = false;
         }
 
         // Filtered by status alone (or not at all), the number of lines is one of the counts already read.
-        var total = onlyStatus
+        var total = filter.FiltersByStatusOnly
             ? filter.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
             : await query.CountAsync(cancellationToken);
         var pageSize = options.Value.PageSize;
@@ -276,7 +272,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var page = Math.Clamp(filter.Page, 1, pageCount);
         // The usual views (all projects, or one status) go through compiled queries; other filters build theirs.
         var skip = (page - 1) * pageSize;
-        var rows = onlyStatus
+        var rows = filter.FiltersByStatusOnly
             ? await InboxPage(db, poleId, filter.Status, skip, pageSize).ToListAsync(cancellationToken)
             : await Page(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
 
