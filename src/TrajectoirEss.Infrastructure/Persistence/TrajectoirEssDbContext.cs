@@ -54,6 +54,9 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    /// <summary>Projects per pôle and status, kept by the database (read only).</summary>
+    public DbSet<PoleStatusCount> PoleStatusCounts => Set<PoleStatusCount>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -189,6 +189,17 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     }
 }
 
+internal sealed class PoleStatusCountConfiguration : IEntityTypeConfiguration<PoleStatusCount>
+{
+    public void Configure(EntityTypeBuilder<PoleStatusCount> builder)
+    {
+        builder.ToTable("pole_status_counts");
+        builder.HasKey(c => new { c.PoleId, c.Status });
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<Pole>().WithMany().HasForeignKey(c => c.PoleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
 {
     public void Configure(EntityTypeBuilder<AccessLogEntry> builder)

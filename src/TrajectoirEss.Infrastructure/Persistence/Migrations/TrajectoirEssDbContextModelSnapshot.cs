@@ -1663,6 +1663,27 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Infrastructure.Persistence.PoleStatusCount", b =>
+                {
+                    b.Property<Guid>("PoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pole_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("PoleId", "Status")
+                        .HasName("pk_pole_status_counts");
+
+                    b.ToTable("pole_status_counts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationRole", null)
@@ -2191,6 +2212,16 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_structures_structure_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Infrastructure.Persistence.PoleStatusCount", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
+                        .WithMany()
+                        .HasForeignKey("PoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pole_status_counts_poles_pole_id");
                 });
 #pragma warning restore 612, 618
         }

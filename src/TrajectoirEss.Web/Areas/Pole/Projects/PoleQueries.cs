@@ -148,12 +148,15 @@ public sealed class PoleFileViewModel
 public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
     // The inbox's fixed queries, compiled once (no LINQ tree to build and look up in EF's cache on each request).
+    // The counts by status are kept by the database (constant time, however many projects the pôle has); the late
+    // ones are counted on the index (pole_id, status, submitted_at) among the projects waiting for a first contact.
     private static readonly Func<TrajectoirEssDbContext, Guid, DateTimeOffset, IAsyncEnumerable<StatusCount>> StatusCounts =
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, DateTimeOffset lateBefore) =>
-            db.Projects.AsNoTracking()
-                .Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft)
-                .GroupBy(p => p.Status)
-                .Select(g => new StatusCount(g.Key, g.Count(), g.Count(p => p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore))));
+            db.PoleStatusCounts.AsNoTracking()
+                .Where(c => c.PoleId == poleId)
+                .Select(c => new StatusCount(c.Status, c.Count, c.Status == ProjectStatus.Submitted
+                    ? db.Projects.Count(p => p.PoleId == poleId && p.Status == ProjectStatus.Submitted && p.SubmittedAt < lateBefore)
+                    : 0)));
 
     // The usual views of the inbox (all projects, or one status), compiled; EF writes one SQL for each case of the status being null or not.
     private static readonly Func<TrajectoirEssDbContext, Guid, ProjectStatus?, int, int, IAsyncEnumerable<InboxRow>> InboxPage =
