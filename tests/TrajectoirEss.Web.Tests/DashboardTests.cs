@@ -19,8 +19,9 @@ namespace TrajectoirEss.Web.Tests;
 /// <summary>The dashboard's figures against counts written independently (LINQ over the records) on a generated dataset.</summary>
 public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixture<DashboardTests.Fixture>
 {
-    private static readonly DateTimeOffset Start2025 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Start2026 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // The programme's years start at midnight in Paris (UTC+1 in winter).
+    private static readonly DateTimeOffset Start2025 = new(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(1));
+    private static readonly DateTimeOffset Start2026 = new(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(1));
 
     private static bool In2025(DateTimeOffset? at) => at >= Start2025 && at < Start2026;
 
@@ -209,6 +210,19 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
             await using var scope = Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>()
                 .GenerateAsync(2024, 2025, scale: 0.25, now: new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), seed: 7);
+
+            // Welcomed on 31 December 2024 at 23:30 UTC, that is 1 January 2025 at 00:30 in Paris: a project of 2025.
+            var owner = await CreateUserAsync("porteur-nouvel-an@exemple.test", Roles.Porteur);
+            await WithDbAsync(async db =>
+            {
+                var pole = await db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync();
+                var submitted = new DateTimeOffset(2024, 12, 31, 20, 0, 0, TimeSpan.Zero);
+                var project = Project.CreateDraft(Guid.CreateVersion7(), owner.Id, new ProjectDetails("Réveillon solidaire", "Un projet accueilli à minuit", "Un besoin", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 3, null), submitted);
+                project.Submit(owner.Id, pole, consentToProcessing: true, submitted);
+                project.Welcome(owner.Id, new DateTimeOffset(2024, 12, 31, 23, 30, 0, TimeSpan.Zero));
+                db.Projects.Add(project);
+                return await db.SaveChangesAsync();
+            });
         }
     }
 }

@@ -20,7 +20,7 @@ namespace TrajectoirEss.Web.Areas.Structure;
 /// </summary>
 public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, Notifier notifier, IOptions<FinancingOptions> financing, TimeProvider clock, ILogger<StructureWorkspace> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Format.ParisDate(clock.GetUtcNow());
 
     public async Task<(Referral Referral, Project Project, Programme Programme)> ReferralAsync(Guid structureId, Guid referralId, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,9 @@ public static class Format
         return new DateTimeOffset(unspecified, Paris.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
+    /// <summary>The day it is in Paris at an instant (around midnight, not the UTC day).</summary>
+    public static DateOnly ParisDate(DateTimeOffset value) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(value, Paris).DateTime);
+
     /// <summary>For the value of a datetime-local input.</summary>
     public static string ParisInput(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Paris).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);

@@ -12,6 +12,7 @@ using TrajectoirEss.Domain.Indicators;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 using IndicatorCatalog = TrajectoirEss.Domain.Indicators.Indicators;
 
@@ -153,7 +154,7 @@ public sealed class DashboardController(DashboardQueries queries, TrajectoirEssD
             throw new DomainException("Les filtres demandés ne sont pas valides : choisissez-les dans les listes.");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Format.ParisDate(clock.GetUtcNow());
         DashboardFilter filter;
         string label;
         int? year = null;

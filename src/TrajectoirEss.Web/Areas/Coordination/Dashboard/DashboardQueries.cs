@@ -6,6 +6,7 @@ using Npgsql;
 using TrajectoirEss.Domain.Indicators;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
 
@@ -431,8 +432,9 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
 
     private static void AddParameters(NpgsqlParameterCollection parameters, DashboardFilter filter)
     {
-        var from = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = new DateTimeOffset(filter.To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // A period's days start at midnight in Paris, as the programme's partners count them.
+        var from = Format.FromParis(filter.From.ToDateTime(TimeOnly.MinValue));
+        var to = Format.FromParis(filter.To.ToDateTime(TimeOnly.MinValue));
         parameters.Add(new NpgsqlParameter("from", from));
         parameters.Add(new NpgsqlParameter("to", to));
         parameters.Add(new NpgsqlParameter("fromDate", filter.From));

@@ -22,7 +22,7 @@ internal sealed class DashboardRefreshJob(IServiceScopeFactory scopes, IOptions<
     /// <summary>The filters kept computed ahead: the whole region, this year (the dashboard's default) and last year.</summary>
     public static IReadOnlyList<DashboardFilter> Filters(DateTimeOffset now)
     {
-        var year = DateOnly.FromDateTime(now.UtcDateTime).Year;
+        var year = Format.ParisDate(now).Year;
         return [DashboardFilter.Year(year), DashboardFilter.Year(year - 1)];
     }
 

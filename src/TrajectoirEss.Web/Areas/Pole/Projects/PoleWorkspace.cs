@@ -133,7 +133,7 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
                 throw new DomainException("Choisissez la forme juridique dans la liste.");
             }
 
-            creation = new CompanyCreation(company?.LegalFormCode, company?.CreatedOn, company?.Siret, DateOnly.FromDateTime(now.UtcDateTime));
+            creation = new CompanyCreation(company?.LegalFormCode, company?.CreatedOn, company?.Siret, Format.ParisDate(now));
         }
 
         project.Close(outcome, text, staffId, now, creation);
