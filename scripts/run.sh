@@ -39,6 +39,10 @@ export ASPNETCORE_ENVIRONMENT=Development
 export TrajectoirEss__DemoMode=true
 export Database__MigrateOnStart=true
 export Email__PickupDirectory="${MAIL_DIR}"
+# The demo data spans ten years: the retention job would warn its fictitious porteurs of past years (hundreds
+# of e-mails in .data/mail) and erase them a month later. Demo data stays as generated; the job is tested with
+# its own clock (RetentionTests) and runs in every other environment.
+export Retention__JobEnabled="${Retention__JobEnabled:-false}"
 
 DEMO_PASSWORD="Demo-Trajectoiress-2026"
 cat <<EOF
