@@ -14,6 +14,19 @@ public sealed class ProjectTests
     internal static ProjectDetails Complete(string title = "Épicerie solidaire") =>
         new(title, "Une épicerie associative", "Pas de commerce dans le bourg", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29233", SupportNeeds.Accompagnement, 3, "pole-ess");
 
+    [Fact]
+    public void Welcome_BeforeTheSubmission_CountsAsAFirstContactAtTheSubmission()
+    {
+        var project = Project.CreateDraft(Guid.CreateVersion7(), Owner, Complete(), T0);
+        project.Submit(Owner, Pole, consentToProcessing: true, T0.AddHours(5));
+
+        project.Welcome(Staff, T0.AddHours(2));
+
+        Assert.Equal(T0.AddHours(5), project.FirstContactAt);
+        var welcomed = Assert.Single(project.Steps, s => s.Kind == TrajectoryStepKind.Welcomed);
+        Assert.Equal(T0.AddHours(5), welcomed.OccurredAt);
+    }
+
     internal static Project InStatus(ProjectStatus status)
     {
         var project = Project.CreateDraft(Guid.CreateVersion7(), Owner, Complete(), T0);

@@ -188,8 +188,12 @@ public sealed class Project
     public void Welcome(Guid actorId, DateTimeOffset now)
     {
         Ensure(ProjectAction.Welcome, "Seul un projet déposé et pas encore accueilli peut être accueilli.");
-        FirstContactAt ??= now;
-        Move(ProjectAction.Welcome, TrajectoryStepKind.Welcomed, actorId, now, poleId: PoleId);
+        // A meeting held shortly before the online submission (a meeting may be dated up to a day earlier) is a
+        // first contact at the submission: the trajectory never shows the welcome before the idea, nor the
+        // indicator a negative delay to first contact.
+        var at = SubmittedAt is { } submitted && now < submitted ? submitted : now;
+        FirstContactAt ??= at;
+        Move(ProjectAction.Welcome, TrajectoryStepKind.Welcomed, actorId, at, poleId: PoleId);
     }
 
     public void StartSupport(Guid actorId, DateTimeOffset now, Guid? structureId = null, Guid? programmeId = null)
