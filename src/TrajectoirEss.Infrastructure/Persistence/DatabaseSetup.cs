@@ -39,7 +39,11 @@ public static class DatabaseSetup
         options
             // No retrying execution strategy: it forbids user transactions, and Npgsql's pool already
             // recovers by itself when the server comes back.
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history")
+                // A project is read with its members and steps (two owned collections): one query for one
+                // aggregate is what we want; said explicitly, EF no longer warns about it on every query.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(AuditChainInterceptor.Instance);
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Infrastructure.Demo;
@@ -28,6 +30,9 @@ public sealed class DatabaseInitializer(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // The history table first: on a new database the provider would read it before creating it and log that
+        // failure as an error (npgsql/efcore.pg#3407), which reads like a failed deployment.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var role in Roles.All)
         {
