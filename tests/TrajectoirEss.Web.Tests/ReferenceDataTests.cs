@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Infrastructure.ReferenceData;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -18,6 +19,21 @@ public sealed class ReferenceDataTests(PortalFactory portal) : IClassFixture<Por
         Assert.Empty(report.Uncovered.Select(c => $"{c.CodeInsee} {c.Name}"));
         Assert.Empty(report.CoveredTwice.Select(c => $"{c.CodeInsee} {c.Name}"));
         Assert.Equal(1202, report.PoleByCommune.Count);
+    }
+
+    [Fact]
+    public async Task ReferenceCache_IsReadOnce_ForRequestsArrivingTogetherAfterAChange()
+    {
+        portal.Services.GetRequiredService<ReferenceDataVersion>().Bump();
+
+        var snapshots = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ReferenceCache>().GetAsync();
+        }));
+
+        Assert.Single(snapshots.Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Equal(1202, snapshots[0].Communes.Count);
     }
 
     [Fact]

@@ -210,6 +210,7 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.CommuneDirectory>();
         services.AddMemoryCache();
         services.AddScoped<Features.Shared.ReferenceCache>();
+        services.AddSingleton<Features.Shared.ReferenceCache.RebuildGate>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
         services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();

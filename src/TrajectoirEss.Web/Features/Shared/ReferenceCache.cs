@@ -27,7 +27,7 @@ public sealed record ReferenceSnapshot(
 /// page names things with it. A save of reference data on this instance invalidates it at once
 /// (<see cref="ReferenceDataVersion"/>); other instances see the change within a minute.
 /// </summary>
-public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db, ReferenceDataVersion version)
+public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db, ReferenceDataVersion version, ReferenceCache.RebuildGate gate)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -39,6 +39,28 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
             return snapshot;
         }
 
+        // One request reads the reference data again when the copy expires; the others arriving meanwhile wait
+        // for its result instead of each reading the 1,202 communes (a burst of identical queries every minute).
+        await gate.Semaphore.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGetValue(key, out snapshot) && snapshot is not null)
+            {
+                return snapshot;
+            }
+
+            snapshot = await ReadAsync(cancellationToken);
+            cache.Set(key, snapshot, Lifetime);
+            return snapshot;
+        }
+        finally
+        {
+            gate.Semaphore.Release();
+        }
+    }
+
+    private async Task<ReferenceSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
         var poles = await db.Poles.AsNoTracking().Select(p => new { Contact = new PoleContact(p.Id, p.Name, p.Seat, p.Email, p.Phone, p.Website, p.Address), p.IsActive }).ToListAsync(cancellationToken);
         var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProgrammeName(p.Name, p.StructureId, p.Type, p.IsActive), cancellationToken);
@@ -49,7 +71,7 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
                               select new { c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, Pole = c.PoleId ?? e.PoleId })
             .ToListAsync(cancellationToken);
         var contacts = poles.ToDictionary(p => p.Contact.Id, p => p.Contact);
-        snapshot = new ReferenceSnapshot(
+        return new ReferenceSnapshot(
             contacts,
             poles.ToDictionary(p => p.Contact.Id, p => p.IsActive),
             structures,
@@ -58,7 +80,13 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
             communes.ToDictionary(
                 c => c.CodeInsee,
                 c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null)));
-        cache.Set(key, snapshot, Lifetime);
-        return snapshot;
+    }
+
+    /// <summary>Lets one reading of the reference data run at a time in this app (a singleton).</summary>
+    public sealed class RebuildGate : IDisposable
+    {
+        internal SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public void Dispose() => Semaphore.Dispose();
     }
 }
