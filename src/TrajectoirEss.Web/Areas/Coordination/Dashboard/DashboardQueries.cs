@@ -168,20 +168,20 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         ArgumentNullException.ThrowIfNull(filter);
         if (options.Value.DashboardCacheSeconds <= 0)
         {
-            return await ComputeAsync(filter, db, cancellationToken);
+            return await ComputeAsync(filter, db, sideBySide: true, cancellationToken);
         }
 
         if (cache.TryGetValue(Key(filter), out CachedDashboard? cached) && cached is not null)
         {
             if (!IsFresh(cached))
             {
-                _ = ComputeOnceAsync(filter);
+                _ = ComputeOnceAsync(filter, someoneWaits: false);
             }
 
             return cached.Data;
         }
 
-        return await ComputeOnceAsync(filter).WaitAsync(cancellationToken);
+        return await ComputeOnceAsync(filter, someoneWaits: true).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -196,7 +196,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             return false;
         }
 
-        await ComputeOnceAsync(filter).WaitAsync(cancellationToken);
+        await ComputeOnceAsync(filter, someoneWaits: false).WaitAsync(cancellationToken);
         return true;
     }
 
@@ -233,9 +233,11 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
 
     /// <summary>
     /// One computation per filter at a time: the requests that arrive meanwhile share it instead of each
-    /// starting the same heavy queries (a cold cache under load would otherwise stampede).
+    /// starting the same heavy queries (a cold cache under load would otherwise stampede). When a request waits
+    /// for it, its sections run side by side (it ends sooner); in the background, one after the other (it leaves
+    /// the other cores to the requests being served meanwhile).
     /// </summary>
-    private Task<DashboardData> ComputeOnceAsync(DashboardFilter filter)
+    private Task<DashboardData> ComputeOnceAsync(DashboardFilter filter, bool someoneWaits)
     {
         // Lazy: the computation starts once it is in the dictionary, so its removal at the end cannot come first.
         var computation = inFlight.Running.GetOrAdd(filter, f => new Lazy<Task<DashboardData>>(() => Task.Run(async () =>
@@ -245,7 +247,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
                 // Its own scope (and database context): it outlives the request that started it.
                 await using var scope = scopes.CreateAsyncScope();
                 var started = Stopwatch.GetTimestamp();
-                var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), CancellationToken.None);
+                var data = await ComputeAsync(f, scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>(), someoneWaits, CancellationToken.None);
                 Store(f, data, Stopwatch.GetElapsedTime(started));
                 return data;
             }
@@ -266,17 +268,31 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     private sealed record CachedDashboard(DashboardData Data, DateTimeOffset ComputedAt, TimeSpan Computation);
 
     /// <summary>
-    /// The sections of the dashboard computed side by side, each on a connection of its own from the pool:
-    /// PostgreSQL runs them on several cores, and the computation takes about as long as its longest section.
+    /// The sections of the dashboard, each on a connection of its own from the pool. Side by side, PostgreSQL
+    /// runs them on several cores and the computation takes about as long as its longest section; otherwise
+    /// they run one at a time, on one core.
     /// </summary>
-    private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, CancellationToken cancellationToken)
+    private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, bool sideBySide, CancellationToken cancellationToken)
     {
         var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database context has no connection string.");
+        using var oneAtATime = sideBySide ? null : new SemaphoreSlim(1, 1);
         async Task<T> OnItsOwnConnection<T>(Func<NpgsqlConnection, Task<T>> section)
         {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            return await section(connection);
+            if (oneAtATime is not null)
+            {
+                await oneAtATime.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                return await section(connection);
+            }
+            finally
+            {
+                oneAtATime?.Release();
+            }
         }
 
         var current = OnItsOwnConnection(c => IndicatorsAsync(c, filter, cancellationToken));
