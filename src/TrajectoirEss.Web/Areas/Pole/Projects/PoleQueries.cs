@@ -327,6 +327,47 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffMember(u.Id, u.DisplayName)));
 
+    // The project and the owner's latest decision on sharing with partners, in one query.
+    private static readonly Func<TrajectoirEssDbContext, Guid, Guid, CancellationToken, Task<FileRow?>> FileRowOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, Guid projectId, CancellationToken cancellationToken) =>
+            db.Projects.AsNoTracking()
+                .Where(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft)
+                .Select(p => new FileRow(
+                    p,
+                    db.Consents
+                        .Where(c => c.ProjectId == p.Id && c.Kind == ConsentKind.SharingWithPartners && p.Members.Any(m => m.UserId == c.UserId && m.Role == MemberRole.Owner))
+                        .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+                        .Select(c => (bool?)c.Given)
+                        .FirstOrDefault()))
+                .SingleOrDefault());
+
+    // Changes (the chained audit trail) and openings of the file (the access log), in one query. A page of the
+    // journal: each side limited first (a backward index scan of the entries up to this page), however often
+    // the file was opened; one entry more tells whether older ones exist.
+    private static readonly Func<TrajectoirEssDbContext, Guid, int, int, int, IAsyncEnumerable<JournalRow>> JournalOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid projectId, int upTo, int skip, int take) =>
+            db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
+                .OrderByDescending(a => a.At).Take(upTo)
+                .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = a.Action, Changes = a.Changes })
+                .Concat(db.AccessLog.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
+                    .OrderByDescending(a => a.At).Take(upTo)
+                    .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = "Fiche consultée", Changes = null }))
+                .OrderByDescending(a => a.At).Skip(skip).Take(take));
+
+    private sealed record FileRow(Project Project, bool? Sharing);
+
+    // Set through an initializer: EF translates a union of member initialisations, not of constructor calls.
+    private sealed class JournalRow
+    {
+        public DateTimeOffset At { get; init; }
+
+        public Guid ActorId { get; init; }
+
+        public string Action { get; init; } = string.Empty;
+
+        public string? Changes { get; init; }
+    }
+
     /// <summary>Journal entries (changes and openings) per page of the file.</summary>
     public const int AuditPageSize = 50;
 
@@ -335,19 +376,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
 
     public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
     {
-        // The project and the owner's latest decision on sharing with partners, in one query.
-        var row = await db.Projects.AsNoTracking()
-            .Where(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft)
-            .Select(p => new
-            {
-                Project = p,
-                Sharing = db.Consents
-                    .Where(c => c.ProjectId == p.Id && c.Kind == ConsentKind.SharingWithPartners && p.Members.Any(m => m.UserId == c.UserId && m.Role == MemberRole.Owner))
-                    .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
-                    .Select(c => (bool?)c.Given)
-                    .FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var row = await FileRowOf(db, poleId, projectId, cancellationToken);
         if (row is null)
         {
             return null;
@@ -357,18 +386,8 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var reference = await referenceCache.GetAsync(cancellationToken);
         var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
-        // Changes (the chained audit trail) and openings of the file (the access log), in one query.
-        // A page of the journal: each side limited first (a backward index scan of the entries up to this page),
-        // however often the file was opened; one entry more tells whether older ones exist.
         auditPage = Math.Clamp(auditPage, 1, MaxAuditPage);
-        var upTo = (auditPage * AuditPageSize) + 1;
-        var auditTrail = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
-            .OrderByDescending(a => a.At).Take(upTo)
-            .Select(a => new { a.At, a.ActorId, a.Action, a.Changes })
-            .Concat(db.AccessLog.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
-                .OrderByDescending(a => a.At).Take(upTo)
-                .Select(a => new { a.At, a.ActorId, Action = "Fiche consultée", Changes = (string?)null }))
-            .OrderByDescending(a => a.At).Skip((auditPage - 1) * AuditPageSize).Take(AuditPageSize + 1).ToListAsync(cancellationToken);
+        var auditTrail = await JournalOf(db, projectId, (auditPage * AuditPageSize) + 1, (auditPage - 1) * AuditPageSize, AuditPageSize + 1).ToListAsync(cancellationToken);
         var hasOlderAudit = auditTrail.Count > AuditPageSize;
         auditTrail = auditTrail.Take(AuditPageSize).ToList();
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));

@@ -45,10 +45,13 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
             return NotFound();
         }
 
-        // Access to personal data is logged (RGPD): who opened which file, when (one insert, outside the chained audit trail).
+        // Access to personal data is logged (RGPD): who opened which file, when (one insert, outside the chained
+        // audit trail; written directly: the change tracker's save pipeline was a tenth of this page's work).
         var now = clock.GetUtcNow();
-        db.AccessLog.Add(new TrajectoirEss.Domain.Projects.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id));
-        await db.SaveChangesAsync(cancellationToken);
+        var opening = new TrajectoirEss.Domain.Projects.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO access_log (id, at, actor_id, entity_type, entity_id) VALUES ({opening.Id}, {opening.At}, {opening.ActorId}, {opening.EntityType}, {opening.EntityId})",
+            cancellationToken);
         return View(model);
     }
 

@@ -107,6 +107,12 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
     private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<ProjectMessage>> MessagesOf =
         EF.CompileAsyncQuery<TrajectoirEssDbContext, Guid, ProjectMessage>((db, projectId) => db.ProjectMessages.AsNoTracking().Where(m => m.ProjectId == projectId).OrderBy(m => m.SentAt));
 
+    private static readonly Func<TrajectoirEssDbContext, Guid[], IAsyncEnumerable<Person>> PeopleAmong =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid[] ids) =>
+            db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Person(u.Id, u.DisplayName, u.Email)));
+
+    private sealed record Person(Guid Id, string DisplayName, string? Email);
+
     public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, IEnumerable<Guid>? otherPeople = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
@@ -116,10 +122,9 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
         var pole = (project.PoleId ?? commune?.Pole?.Id) is { } poleId ? reference.Poles.GetValueOrDefault(poleId) : null;
         var memberIds = project.Members.Select(m => m.UserId).ToList();
         var messages = await MessagesOf(db, projectId).ToListAsync(cancellationToken);
-        var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Concat(otherPeople ?? []).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => new PersonLine(u.DisplayName, u.Email ?? string.Empty), cancellationToken);
+        var peopleIds = memberIds.Concat(messages.Select(m => m.AuthorId)).Concat(otherPeople ?? []).Distinct().ToArray();
+        var people = (await PeopleAmong(db, peopleIds).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => new PersonLine(u.DisplayName, u.Email ?? string.Empty));
         var names = people.ToDictionary(p => p.Key, p => p.Value.Name);
         var poleNames = reference.Poles.ToDictionary(p => p.Key, p => p.Value.Name);
         var structureNames = reference.Structures;
