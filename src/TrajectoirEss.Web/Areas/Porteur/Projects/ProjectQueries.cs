@@ -93,9 +93,14 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
          select new ProjectListLine(p.Id, p.Title, p.Status, p.Outcome, pole == null ? null : pole.Name, m.Role, p.UpdatedAt))
         .ToListAsync(cancellationToken);
 
+    // A project, if the user is one of its porteurs (compiled: the porteur's most visited page).
+    private static readonly Func<TrajectoirEssDbContext, Guid, Guid, CancellationToken, Task<Project?>> MembersProject =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid projectId, Guid userId, CancellationToken cancellationToken) =>
+            db.Projects.AsNoTracking().SingleOrDefault(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId)));
+
     public async Task<ProjectDetailsViewModel?> DetailsAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default)
     {
-        var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
+        var project = await MembersProject(db, projectId, userId, cancellationToken);
         return project is null ? null : await BuildAsync(project, userId, cancellationToken: cancellationToken);
     }
 
