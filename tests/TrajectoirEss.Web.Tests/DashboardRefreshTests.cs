@@ -40,6 +40,49 @@ public sealed class DashboardRefreshTests(DashboardRefreshTests.Fixture portal) 
     }
 
     [Fact]
+    public async Task Page_IsRenderedAgain_WhenItsFiguresAreRecomputed()
+    {
+        // The rendered page is kept per computation of the figures: a recomputation shows, a cached page is not served past it.
+        await CreateCoordinatorAsync();
+        using var client = await portal.SignInAsync(Coordinator);
+        for (var i = 0; i < 3; i++)
+        {
+            await SeedWelcomedProjectIn2025Async();
+        }
+
+        const string Page = "/coordination?annee=2025&departement=29";
+        var before = await WelcomedOnPageAsync(client, Page);
+        await SeedWelcomedProjectIn2025Async();
+        Assert.Equal(before, await WelcomedOnPageAsync(client, Page));
+
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(await KeepFreshAsync(DashboardFilter.Year(2025) with { Departement = "29" }));
+        Assert.Equal(before + 1, await WelcomedOnPageAsync(client, Page));
+
+        // The pôle's own view of the same figures is another page (its own title and links).
+        using var pole = await portal.SignInAsync(PoleStaff);
+        var poleView = await pole.GetDocumentAsync("/pole/indicateurs?annee=2025");
+        Assert.StartsWith("Indicateurs de mon pôle", poleView.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var regionView = await client.GetDocumentAsync(Page);
+        Assert.StartsWith("Indicateurs du programme", regionView.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private const string Coordinator = "coordination-rafraichie@exemple.test";
+    private const string PoleStaff = "pole-rafraichi@exemple.test";
+
+    private async Task CreateCoordinatorAsync()
+    {
+        await portal.CreateUserAsync(Coordinator, Roles.Coordinator);
+        await portal.CreateUserAsync(PoleStaff, Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+    }
+
+    private static async Task<int> WelcomedOnPageAsync(HtmlClient client, string path)
+    {
+        var page = await client.GetDocumentAsync(path);
+        return int.Parse(page.QuerySelector($"[data-testid=value-{Indicator.ProjectsWelcomed}]")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task PastItsLifetime_TheCachedFiguresAreShownWhileTheyAreRecomputed()
     {
         var filter = DashboardFilter.Year(2025) with { Sector = "commerce" };

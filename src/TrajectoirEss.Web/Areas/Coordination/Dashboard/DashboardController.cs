@@ -49,7 +49,7 @@ public sealed class DashboardQuery
 /// their own pôle for pôle staff. Aggregates only: no names, no titles, small cells masked.
 /// </summary>
 [Area("Coordination")]
-public sealed class DashboardController(DashboardQueries queries, TrajectoirEssDbContext db, TimeProvider clock) : Controller
+public sealed class DashboardController(DashboardQueries queries, ReferenceCache referenceCache, ReferenceDataVersion referenceVersion, TimeProvider clock) : Controller
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -183,7 +183,8 @@ public sealed class DashboardController(DashboardQueries queries, TrajectoirEssD
             LegalForm = query.Forme,
             Origin = query.Origine,
         };
-        var lists = await db.ListItems.AsNoTracking().Where(i => i.IsActive && (i.Kind == ListKind.Sector || i.Kind == ListKind.LegalForm)).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var version = referenceVersion.Value;
+        var reference = await referenceCache.GetAsync(cancellationToken);
         return new DashboardViewModel
         {
             Data = await queries.LoadAsync(filter, cancellationToken),
@@ -191,8 +192,9 @@ public sealed class DashboardController(DashboardQueries queries, TrajectoirEssD
             PeriodLabel = label,
             Year = year,
             MapIndicator = query.Carte ?? Indicator.ProjectsWelcomed,
-            Sectors = lists.Where(i => i.Kind == ListKind.Sector).ToList(),
-            LegalForms = lists.Where(i => i.Kind == ListKind.LegalForm).ToList(),
+            Sectors = reference.Active(ListKind.Sector),
+            LegalForms = reference.Active(ListKind.LegalForm),
+            ReferenceVersion = version,
         };
     }
 }

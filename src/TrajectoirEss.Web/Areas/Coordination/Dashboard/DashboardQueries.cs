@@ -34,6 +34,9 @@ public sealed record PoleInfo(Guid Id, string Name, string Departement);
 
 public sealed class DashboardData
 {
+    /// <summary>Identifies this computation of the figures: the page's rendered fragment is cached under it.</summary>
+    public Guid Computation { get; } = Guid.CreateVersion7();
+
     public required DashboardFilter Filter { get; init; }
 
     public required IReadOnlyList<PoleInfo> Poles { get; init; }

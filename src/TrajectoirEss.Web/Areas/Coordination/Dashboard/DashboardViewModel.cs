@@ -30,6 +30,19 @@ public sealed class DashboardViewModel
 
     public required IReadOnlyList<ListItem> LegalForms { get; init; }
 
+    /// <summary>The version of the reference data (lists) the page was built with on this instance.</summary>
+    public required long ReferenceVersion { get; init; }
+
+    /// <summary>
+    /// How long the rendered page (without the layout, which names the user) is kept: its key changes with each
+    /// computation of the figures and each local edit of the lists, so this only bounds how late another
+    /// instance's edit of a list shows (as the reference cache does).
+    /// </summary>
+    public static readonly TimeSpan FragmentLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Everything the rendered fragment depends on: the figures (their computation, hence their filter), the view, the lists.</summary>
+    public string FragmentKey => string.Create(CultureInfo.InvariantCulture, $"{Data.Computation:N}|{RegionWide}|{Year}|{MapIndicator}|{PeriodLabel}|{ReferenceVersion}");
+
     public IReadOnlyList<KeyFigure> KeyFigures => IndicatorCatalog.All.Select(d =>
     {
         var now = Data.Current[d.Code].Total;
