@@ -3,7 +3,7 @@
 #
 # Usage: bench/run.sh            (volumes ×1 and ×10, 10 s per measure)
 #        VOLUMES="1 10 100" DURATION=20 bench/run.sh
-#        WARMUP_ALL=20 (seconds of traffic on each page before any measure: the JIT's tiered compilation and
+#        WARMUP_ALL=20 (default; seconds of traffic on each page before any measure: the JIT's tiered compilation and
 #        dynamic PGO settle in the first minute; a server measured cold would show its compiler, not its code)
 #
 # For each volume: a database loaded by the demo-data generator (10 years, 2017–2026, 19 pôles; ×1 is the
@@ -20,7 +20,7 @@ cd "${REPO}"
 VOLUMES="${VOLUMES:-1 10}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
-WARMUP_ALL="${WARMUP_ALL:-10}"
+WARMUP_ALL="${WARMUP_ALL:-20}"
 PORTAL_PORT="${PORTAL_PORT:-5091}"
 REFERENCE_PORT="${REFERENCE_PORT:-5092}"
 OUT="${REPO}/.data/bench"
