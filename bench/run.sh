@@ -185,6 +185,6 @@ for volume in ${VOLUMES}; do
 done
 
 if [[ -f "${OUT}/sql-commands.txt" ]]; then
-  echo "SQL commands per request (SQL budget test, last run): $(sort -k2 "${OUT}/sql-commands.txt" | awk -F'\t' '{ last[$2] = $3 } END { for (p in last) printf "%s=%s; ", p, last[p] }')" >> "${RESULTS}"
+  echo "SQL commands per request (SQL budget test, last run): $(awk -F'\t' '!($2 in last) { order[++n] = $2 } { last[$2] = $3 } END { for (i = 1; i <= n; i++) printf "%s=%s; ", order[i], last[order[i]] }' "${OUT}/sql-commands.txt")" >> "${RESULTS}"
 fi
 cat "${RESULTS}"
