@@ -98,11 +98,26 @@ public sealed class SqlBudgetTests(SqlBudgetTests.Fixture portal) : IClassFixtur
 
         var folder = Path.Combine(directory.FullName, ".data", "bench");
         Directory.CreateDirectory(folder);
-        lock (typeof(SqlBudgetTests))
+        lock (WrittenLock)
         {
-            File.AppendAllText(Path.Combine(folder, "sql-commands.txt"), $"{DateTime.UtcNow:O}\t{path}\t{commands}\n");
+            // The file holds this run's counts only: the first page of a run starts it again.
+            var file = Path.Combine(folder, "sql-commands.txt");
+            var line = $"{DateTime.UtcNow:O}\t{path}\t{commands}\n";
+            if (_writtenThisRun)
+            {
+                File.AppendAllText(file, line);
+            }
+            else
+            {
+                File.WriteAllText(file, line);
+                _writtenThisRun = true;
+            }
         }
     }
+
+    private static readonly Lock WrittenLock = new();
+
+    private static bool _writtenThisRun;
 
     public sealed class Fixture : PortalFactory
     {
