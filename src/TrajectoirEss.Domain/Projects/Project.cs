@@ -123,6 +123,9 @@ public sealed class Project
 
     public IReadOnlyList<TrajectoryStep> Steps => _steps;
 
+    /// <summary>The steps as the trajectory tells them: by date, and steps of the same instant in the trajectory's order.</summary>
+    public IEnumerable<TrajectoryStep> StepsInOrder() => _steps.OrderBy(s => s.OccurredAt).ThenBy(s => s.Kind);
+
     public ProjectDetails Details => new(Title, Summary, SocialNeed, Origin, SectorCode, LegalFormCode, Stage, CommuneCode, Needs, PeopleCount, HeardFrom);
 
     public static Project CreateDraft(Guid id, Guid ownerId, ProjectDetails details, DateTimeOffset now)

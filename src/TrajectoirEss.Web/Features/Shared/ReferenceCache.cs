@@ -8,14 +8,18 @@ namespace TrajectoirEss.Web.Features.Shared;
 
 public sealed record ProgrammeName(string Name, Guid StructureId, ProgrammeType Type, bool IsActive);
 
-/// <summary>The reference data the pages name things with, read in a few queries and kept for a minute.</summary>
+/// <summary>
+/// The reference data the pages name things with, read in a few queries and kept for a minute; <c>Version</c>
+/// is this instance's <see cref="ReferenceDataVersion"/> it was read under (pages cached with it change with it).
+/// </summary>
 public sealed record ReferenceSnapshot(
     IReadOnlyDictionary<Guid, PoleContact> Poles,
     IReadOnlyDictionary<Guid, bool> ActivePoles,
     IReadOnlyDictionary<Guid, string> Structures,
     IReadOnlyDictionary<Guid, ProgrammeName> Programmes,
     IReadOnlyList<ListItem> Lists,
-    IReadOnlyDictionary<string, CommuneItem> Communes)
+    IReadOnlyDictionary<string, CommuneItem> Communes,
+    long Version)
 {
     public string? Label(ListKind kind, string? code) => code is null ? null : Lists.FirstOrDefault(i => i.Kind == kind && i.Code == code)?.Label;
 
@@ -33,7 +37,8 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
 
     public async Task<ReferenceSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        var key = ("reference-data", version.Value);
+        var current = version.Value;
+        var key = ("reference-data", current);
         if (cache.TryGetValue(key, out ReferenceSnapshot? snapshot) && snapshot is not null)
         {
             return snapshot;
@@ -49,7 +54,7 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
                 return snapshot;
             }
 
-            snapshot = await ReadAsync(cancellationToken);
+            snapshot = await ReadAsync(current, cancellationToken);
             cache.Set(key, snapshot, Lifetime);
             return snapshot;
         }
@@ -59,7 +64,7 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
         }
     }
 
-    private async Task<ReferenceSnapshot> ReadAsync(CancellationToken cancellationToken)
+    private async Task<ReferenceSnapshot> ReadAsync(long readVersion, CancellationToken cancellationToken)
     {
         var poles = await db.Poles.AsNoTracking().Select(p => new { Contact = new PoleContact(p.Id, p.Name, p.Seat, p.Email, p.Phone, p.Website, p.Address), p.IsActive }).ToListAsync(cancellationToken);
         var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
@@ -79,7 +84,8 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
             lists,
             communes.ToDictionary(
                 c => c.CodeInsee,
-                c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null)));
+                c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null)),
+            readVersion);
     }
 
     /// <summary>Lets one reading of the reference data run at a time in this app (a singleton).</summary>

@@ -49,7 +49,7 @@ public sealed class DashboardQuery
 /// their own pôle for pôle staff. Aggregates only: no names, no titles, small cells masked.
 /// </summary>
 [Area("Coordination")]
-public sealed class DashboardController(DashboardQueries queries, ReferenceCache referenceCache, ReferenceDataVersion referenceVersion, TimeProvider clock) : Controller
+public sealed class DashboardController(DashboardQueries queries, ReferenceCache referenceCache, TimeProvider clock) : Controller
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -183,7 +183,6 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
             LegalForm = query.Forme,
             Origin = query.Origine,
         };
-        var version = referenceVersion.Value;
         var reference = await referenceCache.GetAsync(cancellationToken);
         return new DashboardViewModel
         {
@@ -194,7 +193,7 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
             MapIndicator = query.Carte ?? Indicator.ProjectsWelcomed,
             Sectors = reference.Active(ListKind.Sector),
             LegalForms = reference.Active(ListKind.LegalForm),
-            ReferenceVersion = version,
+            ReferenceVersion = reference.Version,
         };
     }
 }

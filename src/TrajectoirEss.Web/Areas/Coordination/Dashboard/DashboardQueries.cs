@@ -226,13 +226,9 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
 
     private bool IsFresh(CachedDashboard cached) => clock.GetUtcNow() - cached.ComputedAt < FreshFor(cached.Computation);
 
-    private void Store(DashboardFilter filter, DashboardData data, TimeSpan computation)
-    {
-        if (options.Value.DashboardCacheSeconds > 0)
-        {
-            cache.Set(Key(filter), new CachedDashboard(data, clock.GetUtcNow(), computation), FreshFor(computation) * StaleFactor);
-        }
-    }
+    // Only computations under a positive cache lifetime get here (LoadAsync and KeepFreshAsync compute directly otherwise).
+    private void Store(DashboardFilter filter, DashboardData data, TimeSpan computation) =>
+        cache.Set(Key(filter), new CachedDashboard(data, clock.GetUtcNow(), computation), FreshFor(computation) * StaleFactor);
 
     /// <summary>
     /// One computation per filter at a time: the requests that arrive meanwhile share it instead of each

@@ -203,12 +203,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var reference = await referenceCache.GetAsync(cancellationToken);
         var mine = db.Projects.AsNoTracking().Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft);
 
-        var statusCounts = new List<StatusCount>();
-        await foreach (var count in StatusCounts(db, poleId, lateBefore).WithCancellation(cancellationToken))
-        {
-            statusCounts.Add(count);
-        }
-
+        var statusCounts = await StatusCounts(db, poleId, lateBefore).ToListAsync(cancellationToken);
         var counts = statusCounts.ToDictionary(c => c.Status, c => c.Count);
         var lateCount = statusCounts.Sum(c => c.Late);
 
@@ -279,12 +274,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             ? await InboxPage(db, poleId, filter.Status, skip, pageSize).ToListAsync(cancellationToken)
             : await Page(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
 
-        var caseload = new List<StaffCaseload>();
-        await foreach (var member in StaffWithCaseload(db, poleId).WithCancellation(cancellationToken))
-        {
-            caseload.Add(member);
-        }
-
+        var caseload = await StaffWithCaseload(db, poleId).ToListAsync(cancellationToken);
         var staff = caseload.Select(m => new StaffMember(m.Id, m.Name)).ToList();
         return new InboxViewModel
         {
@@ -420,7 +410,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             AuditTrail = auditTrail.Select(a => new AuditLine(a.At, Name(a.ActorId), a.Action, a.Changes)).ToList(),
             AuditPage = auditPage,
             HasOlderAudit = hasOlderAudit,
-            Staff = await StaffAsync(poleId, cancellationToken),
+            Staff = await StaffOf(db, poleId).ToListAsync(cancellationToken),
             OtherPoles = reference.Poles.Where(p => p.Key != poleId && reference.ActivePoles.GetValueOrDefault(p.Key)).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
             Sectors = reference.Active(ListKind.Sector),
             ClosingReasons = reference.Active(ListKind.ClosingReason),
@@ -428,6 +418,4 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             LegalForms = reference.Active(ListKind.LegalForm).Where(i => i.Code != ListItem.UndecidedLegalForm).ToList(),
         };
     }
-
-    private Task<List<StaffMember>> StaffAsync(Guid poleId, CancellationToken cancellationToken) => StaffOf(db, poleId).ToListAsync(cancellationToken).AsTask();
 }

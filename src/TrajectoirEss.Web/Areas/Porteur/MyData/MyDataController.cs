@@ -79,7 +79,7 @@ public sealed class MyDataController(
                 p.CreatedAt,
                 p.SubmittedAt,
                 myRole = p.Members.Single(m => m.UserId == userId).Role.ToString(),
-                trajectory = p.Steps.OrderBy(s => s.OccurredAt).ThenBy(s => s.Kind).Select(s => new { kind = s.Kind.ToString(), s.OccurredAt, s.Outcome, s.Reason }),
+                trajectory = p.StepsInOrder().Select(s => new { kind = s.Kind.ToString(), s.OccurredAt, s.Outcome, s.Reason }),
                 messages = messages.Where(m => m.ProjectId == p.Id).Select(m => new { m.SentAt, side = m.Side.ToString(), mine = m.AuthorId == userId, m.Body }),
             }),
             consents = consents.Select(c => new { c.ProjectId, kind = c.Kind.ToString(), c.Given, c.RecordedAt }),

@@ -181,7 +181,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
             Members = project.Members.OrderBy(m => m.JoinedAt)
                 .Select(m => new MemberLine(m.UserId, names.GetValueOrDefault(m.UserId, "—"), m.Role, m.UserId == viewerId)).ToList(),
             Invitations = invitations,
-            Steps = project.Steps.OrderBy(s => s.OccurredAt).ThenBy(s => s.Kind)
+            Steps = project.StepsInOrder()
                 .Select(s => new StepLine(s.OccurredAt, Label(s), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
                 .ToList(),
             People = people,
