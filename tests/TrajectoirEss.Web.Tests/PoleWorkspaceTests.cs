@@ -57,6 +57,36 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task Inbox_NamesTheCommune_AndTheReferent_EvenOneWhoLeftThePolesStaff()
+    {
+        var staying = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Recyclerie du Dourduff");
+        var orphaned = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Atelier vélo de Plourin");
+        var leaving = await portal.CreateUserAsync($"staff-{Guid.NewGuid():N}@exemple.test", Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix");
+        await portal.WithDbAsync(async db =>
+        {
+            var colleagueEmail = Fixture.Morlaix2.ToUpperInvariant();
+            var colleague = await db.Users.SingleAsync(u => u.NormalizedEmail == colleagueEmail);
+            var left = await db.Users.SingleAsync(u => u.Id == leaving.Id);
+            colleague.DisplayName = "Annaïg Le Gall";
+            left.DisplayName = "Yann Quéré";
+            left.IsDisabled = true;
+            (await db.Projects.SingleAsync(p => p.Id == staying)).AssignReferent(colleague.Id, DateTimeOffset.UtcNow);
+            (await db.Projects.SingleAsync(p => p.Id == orphaned)).AssignReferent(left.Id, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var page = await client.GetDocumentAsync("/pole?q=" + Uri.EscapeDataString("Dourduff or Plourin"));
+
+        string Row(string title) => page.QuerySelectorAll("[data-testid=inbox] tbody tr").Single(r => r.TextContent.Contains(title, StringComparison.Ordinal)).TextContent;
+        Assert.Contains("Morlaix", Row("Recyclerie du Dourduff"), StringComparison.Ordinal);
+        Assert.Contains("Annaïg Le Gall", Row("Recyclerie du Dourduff"), StringComparison.Ordinal);
+        Assert.Contains("Yann Quéré", Row("Atelier vélo de Plourin"), StringComparison.Ordinal);
+        // A disabled account is not offered as a référent any more.
+        Assert.DoesNotContain(page.QuerySelectorAll("select[name=referent] option"), o => o.TextContent.Contains("Yann Quéré", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Inbox_PagesLongLists()
     {
         for (var i = 0; i < 27; i++)

@@ -31,9 +31,10 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Siret).HasMaxLength(14).IsFixedLength();
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
-        // The inbox's counts by status with the late ones (submitted before a date) read this index only.
-        builder.HasIndex(p => new { p.PoleId, p.Status, p.SubmittedAt });
-        builder.HasIndex(p => new { p.PoleId, p.SubmittedAt });
+        // The inbox's counts of late ones (submitted before a date) read the first index only; its pages read them in
+        // their order (submission, then id: no sort, however deep the page).
+        builder.HasIndex(p => new { p.PoleId, p.Status, p.SubmittedAt, p.Id });
+        builder.HasIndex(p => new { p.PoleId, p.SubmittedAt, p.Id });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.ReferentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(p => p.ReferentId);
 

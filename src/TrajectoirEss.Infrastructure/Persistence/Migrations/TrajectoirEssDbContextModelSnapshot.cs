@@ -915,11 +915,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReferentId")
                         .HasDatabaseName("ix_projects_referent_id");
 
-                    b.HasIndex("PoleId", "SubmittedAt")
-                        .HasDatabaseName("ix_projects_pole_id_submitted_at");
+                    b.HasIndex("PoleId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_projects_pole_id_submitted_at_id");
 
-                    b.HasIndex("PoleId", "Status", "SubmittedAt")
-                        .HasDatabaseName("ix_projects_pole_id_status_submitted_at");
+                    b.HasIndex("PoleId", "Status", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_projects_pole_id_status_submitted_at_id");
 
                     b.ToTable("projects", (string)null);
                 });

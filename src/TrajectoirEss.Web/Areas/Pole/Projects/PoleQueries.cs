@@ -51,8 +51,11 @@ public sealed record StaffMember(Guid Id, string Name);
 /// <summary>How many projects of the pôle are in a status, and how many of them wait too long for a first contact.</summary>
 public sealed record StatusCount(ProjectStatus Status, int Count, int Late);
 
-/// <summary>A line of the inbox as read from the database.</summary>
-public sealed record InboxRow(Guid Id, string Title, ProjectStatus Status, ProjectStage? Stage, string? Commune, DateTimeOffset? SubmittedAt, string? Referent);
+/// <summary>
+/// A line of the inbox as read from the database: the projects table alone (the commune's name comes from the
+/// reference cache, the referent's from the pôle's staff), so the page is one index scan, planned in no time.
+/// </summary>
+public sealed record InboxRow(Guid Id, string Title, ProjectStatus Status, ProjectStage? Stage, string? CommuneCode, DateTimeOffset? SubmittedAt, Guid? ReferentId);
 
 /// <summary>A staff member of the pôle and the number of open projects they are the référent of.</summary>
 public sealed record StaffCaseload(Guid Id, string Name, int Open);
@@ -159,17 +162,14 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                     : 0)));
 
     // The usual views of the inbox (all projects, or one status), compiled; EF writes one SQL for each case of the status being null or not.
+    // The order (submission, then id) is the one of the indexes (pole_id, status, submitted_at, id) and (pole_id, submitted_at, id).
     private static readonly Func<TrajectoirEssDbContext, Guid, ProjectStatus?, int, int, IAsyncEnumerable<InboxRow>> InboxPage =
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, ProjectStatus? status, int skip, int take) =>
-            (from p in db.Projects.AsNoTracking()
-             where p.PoleId == poleId && p.Status != ProjectStatus.Draft && (status == null || p.Status == status)
-             join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
-             from c in withCommune.DefaultIfEmpty()
-             join u in db.Users on p.ReferentId equals u.Id into withReferent
-             from u in withReferent.DefaultIfEmpty()
-             orderby p.SubmittedAt descending, p.Id descending
-             select new InboxRow(p.Id, p.Title, p.Status, p.Stage, c == null ? null : c.Name, p.SubmittedAt, u == null ? null : u.DisplayName))
-            .Skip(skip).Take(take));
+            db.Projects.AsNoTracking()
+                .Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft && (status == null || p.Status == status))
+                .OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id)
+                .Skip(skip).Take(take)
+                .Select(p => new InboxRow(p.Id, p.Title, p.Status, p.Stage, p.CommuneCode, p.SubmittedAt, p.ReferentId)));
 
     private static readonly Func<TrajectoirEssDbContext, Guid, IAsyncEnumerable<StaffCaseload>> StaffWithCaseload =
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId) =>
@@ -180,19 +180,22 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                     && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused)))));
 
     /// <summary>A page of the inbox's lines for any filter, as <see cref="InboxPage"/> reads them for the usual ones.</summary>
-    private IQueryable<InboxRow> Page(IQueryable<Project> projects) =>
-        from p in projects
-        join c in db.Communes on p.CommuneCode equals c.CodeInsee into withCommune
-        from c in withCommune.DefaultIfEmpty()
-        join u in db.Users on p.ReferentId equals u.Id into withReferent
-        from u in withReferent.DefaultIfEmpty()
-        orderby p.SubmittedAt descending, p.Id descending
-        select new InboxRow(p.Id, p.Title, p.Status, p.Stage, c == null ? null : c.Name, p.SubmittedAt, u == null ? null : u.DisplayName);
+    private static IQueryable<InboxRow> Page(IQueryable<Project> projects, int skip, int take) =>
+        projects
+            .OrderByDescending(p => p.SubmittedAt).ThenByDescending(p => p.Id)
+            .Skip(skip).Take(take)
+            .Select(p => new InboxRow(p.Id, p.Title, p.Status, p.Stage, p.CommuneCode, p.SubmittedAt, p.ReferentId));
+
+    // Names of référents who are no longer among the pôle's active staff (disabled, or moved to another pôle): rare.
+    private static readonly Func<TrajectoirEssDbContext, Guid[], IAsyncEnumerable<StaffMember>> NamesOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid[] ids) =>
+            db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new StaffMember(u.Id, u.DisplayName)));
 
     /// <summary>
-    /// The inbox in four or five round trips: the counts by status (with the late ones), the number of lines
-    /// when a filter other than the status is set, the page of lines, the staff with their caseload. The
-    /// pôle's name and the sectors come from the reference cache.
+    /// The inbox in three or four round trips: the counts by status (with the late ones), the number of lines
+    /// when a filter other than the status is set, the page of lines, the staff with their caseload (and the
+    /// names of référents of the page who left the pôle's staff, if any). The pôle's name, the sectors and
+    /// the communes' names come from the reference cache.
     /// </summary>
     public async Task<InboxViewModel> InboxAsync(Guid poleId, InboxFilter filter, CancellationToken cancellationToken = default)
     {
@@ -272,10 +275,20 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var skip = (page - 1) * pageSize;
         var rows = filter.FiltersByStatusOnly
             ? await InboxPage(db, poleId, filter.Status, skip, pageSize).ToListAsync(cancellationToken)
-            : await Page(query).Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+            : await Page(query, skip, pageSize).ToListAsync(cancellationToken);
 
         var caseload = await StaffWithCaseload(db, poleId).ToListAsync(cancellationToken);
         var staff = caseload.Select(m => new StaffMember(m.Id, m.Name)).ToList();
+        var referents = staff.ToDictionary(m => m.Id, m => m.Name);
+        var formerStaff = rows.Select(r => r.ReferentId).OfType<Guid>().Where(id => !referents.ContainsKey(id)).Distinct().ToArray();
+        if (formerStaff.Length > 0)
+        {
+            await foreach (var former in NamesOf(db, formerStaff).WithCancellation(cancellationToken))
+            {
+                referents[former.Id] = former.Name;
+            }
+        }
+
         return new InboxViewModel
         {
             PoleName = reference.Poles.TryGetValue(poleId, out var pole) ? pole.Name : string.Empty,
@@ -283,7 +296,9 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Lines = rows.Select(r =>
             {
                 int? waiting = r.Status == ProjectStatus.Submitted && r.SubmittedAt is { } at ? (int)(now - at).TotalDays : null;
-                return new InboxLine(r.Id, r.Title, r.Status, r.Stage, r.Commune, r.SubmittedAt, r.Referent, waiting, waiting > alertDays);
+                var commune = r.CommuneCode is { } code && reference.Communes.TryGetValue(code, out var c) ? c.Nom : null;
+                var referent = r.ReferentId is { } id && referents.TryGetValue(id, out var name) ? name : null;
+                return new InboxLine(r.Id, r.Title, r.Status, r.Stage, commune, r.SubmittedAt, referent, waiting, waiting > alertDays);
             }).ToList(),
             Total = total,
             PageCount = pageCount,
