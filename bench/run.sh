@@ -35,6 +35,11 @@ fi
 export TRAJECTOIRESS_PG_DIR="${OUT}/pg" TRAJECTOIRESS_PG_PORT="${BENCH_PG_PORT:-5490}" TRAJECTOIRESS_PG_FAST=1
 bash scripts/pg.sh start
 PG_PASSWORD="$(cat "${TRAJECTOIRESS_PG_DIR}.password")"
+# Both apps reach PostgreSQL through its Unix socket when it has one (pg.sh puts it in the data directory unless
+# the path is too long), as an app on the database's host would: a round trip over loopback TCP costs both
+# processes more kernel time (measured: pgbench 13,600 -> 17,400 transactions/s; the project file +26 %).
+PG_HOST="127.0.0.1"
+if [[ -S "${TRAJECTOIRESS_PG_DIR}/.s.PGSQL.${TRAJECTOIRESS_PG_PORT}" ]]; then PG_HOST="${TRAJECTOIRESS_PG_DIR}"; fi
 psql_bench() { PGPASSWORD="${PG_PASSWORD}" psql -h 127.0.0.1 -p "${TRAJECTOIRESS_PG_PORT}" -U trajectoiress -At "$@"; }
 
 echo "bench: building (Release)"
@@ -91,7 +96,7 @@ RESULTS="${OUT}/results-$(date -u +%Y%m%d-%H%M).md"
 
 for volume in ${VOLUMES}; do
   db="trajectoiress_bench_x${volume//./_}"
-  cs="Host=127.0.0.1;Port=${TRAJECTOIRESS_PG_PORT};Username=trajectoiress;Password=${PG_PASSWORD};Database=${db};Maximum Pool Size=100"
+  cs="Host=${PG_HOST};Port=${TRAJECTOIRESS_PG_PORT};Username=trajectoiress;Password=${PG_PASSWORD};Database=${db};Maximum Pool Size=100"
   if [[ -z "$(psql_bench -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '${db}'")" ]]; then
     psql_bench -d postgres -c "CREATE DATABASE ${db}" >/dev/null
   fi
