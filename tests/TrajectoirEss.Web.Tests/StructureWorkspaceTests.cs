@@ -265,6 +265,71 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task TerritoryNeeds_ArePagedTheLatestFirst()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            var revelateur = await db.Programmes.SingleAsync(p => p.Code == "tag35-revelateur");
+            for (var i = 0; i < 27; i++)
+            {
+                var raisedOn = new DateOnly(2024, 1, 1).AddDays(i);
+                db.TerritoryNeeds.Add(TerritoryNeed.Raise(revelateur, $"Besoin paginé {i:00}", "Un besoin du territoire", "Commune de Rennes", raisedOn, "35238", new DateOnly(2026, 11, 1), DateTimeOffset.UtcNow));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var tag = await portal.SignInAsync(Fixture.Tag35);
+
+        var first = await tag.GetDocumentAsync("/structure/besoins");
+        var last = await tag.GetDocumentAsync("/structure/besoins?page=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("[data-testid=needs] tbody tr").Length);
+        Assert.StartsWith("Besoin paginé 26", first.QuerySelector("[data-testid=needs] tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Besoin paginé 01", "Besoin paginé 00"], last.QuerySelectorAll("[data-testid=needs] tbody tr td:first-child").Select(c => c.TextContent).ToArray());
+        Assert.Contains("Page 2 sur 2", last.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+        using var invalid = await tag.GetAsync("/structure/besoins?page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
+    [Fact]
+    public async Task FinancingApplications_ArePagedTheLatestFirst()
+    {
+        var (referralId, projectId, _) = await portal.ReferAsync("fab-fonds-de-confiance", "Coopérative d'activités en pagination");
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
+            var staff = await db.Users.Where(u => u.Email == Fixture.FranceActive).Select(u => u.Id).SingleAsync();
+            var start = DateTimeOffset.UtcNow.AddYears(5);
+            referral.Accept(project, staff, DateTimeOffset.UtcNow);
+            for (var i = 0; i < 26; i++)
+            {
+                // One application pending per instrument at a time: the earlier ones were refused by the committee.
+                var application = FinancingApplication.Create(project, referral, FinancingInstrument.Loan, 1000 + i, null, $"Demande paginée {i:00}", null, FinancingRules.Default, start.AddMinutes(i));
+                if (i < 25)
+                {
+                    application.Refuse(project, "Dossier incomplet", null, staff, start.AddMinutes(i));
+                }
+
+                db.FinancingApplications.Add(application);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+
+        var first = await fab.GetDocumentAsync("/structure/financements");
+        var second = await fab.GetDocumentAsync("/structure/financements?page=2");
+
+        var rows = first.QuerySelectorAll("[data-testid=financings] tbody tr");
+        Assert.Equal(25, rows.Length);
+        Assert.Contains("1 025", rows[0].TextContent.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Contains("Page 1 sur", first.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Page 2 sur", second.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 000", second.QuerySelector("[data-testid=financings] tbody")!.TextContent.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherStructuresRecords_AnswerNotFoundThroughEveryRoute_AndChangeNothing()
     {
         using var tag29 = await portal.SignInAsync(Fixture.Tag29);

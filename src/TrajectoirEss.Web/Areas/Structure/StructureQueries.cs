@@ -6,6 +6,7 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Structure;
@@ -197,24 +198,47 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         };
     }
 
-    public async Task<IReadOnlyList<FinancingLine>> FinancingsAsync(Guid structureId, Guid? onlyId = null, CancellationToken cancellationToken = default)
+    /// <summary>One financing application of the structure, or null.</summary>
+    public async Task<FinancingLine?> FinancingAsync(Guid structureId, Guid id, CancellationToken cancellationToken = default) =>
+        (await Financings(db.FinancingApplications.AsNoTracking().Where(f => f.StructureId == structureId && f.Id == id)).ToListAsync(cancellationToken)).SingleOrDefault();
+
+    /// <summary>A page of the structure's financing applications, the latest first.</summary>
+    public async Task<PageOf<FinancingLine>> FinancingsAsync(Guid structureId, int page, CancellationToken cancellationToken = default)
     {
-        var rows = await (from f in db.FinancingApplications.AsNoTracking()
-                          where f.StructureId == structureId && (onlyId == null || f.Id == onlyId)
-                          join p in db.Projects on f.ProjectId equals p.Id
-                          orderby f.CreatedAt descending
-                          select new { f, p.Title })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new FinancingLine(r.f.Id, r.Title, r.f.Instrument, r.f.AmountRequested, r.f.Decision, r.f.AmountGranted, r.f.Paid, r.f.CommitteeOn)).ToList();
+        var mine = db.FinancingApplications.AsNoTracking().Where(f => f.StructureId == structureId);
+        var total = await mine.CountAsync(cancellationToken);
+        var pageSize = options.Value.PageSize;
+        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
+        var lines = await Financings(mine.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PageOf<FinancingLine>(lines, current, pageCount, total);
     }
 
-    public async Task<IReadOnlyList<NeedLine>> NeedsAsync(Guid structureId, Guid? onlyId = null, CancellationToken cancellationToken = default) =>
-        await (from n in db.TerritoryNeeds.AsNoTracking()
-               where n.StructureId == structureId && (onlyId == null || n.Id == onlyId)
-               join c in db.Communes on n.CommuneCode equals c.CodeInsee
-               orderby n.RaisedOn descending
-               select new NeedLine(n.Id, n.Title, n.RaisedBy, n.RaisedOn, c.Name, n.Status, n.ProjectId))
-            .ToListAsync(cancellationToken);
+    private IQueryable<FinancingLine> Financings(IQueryable<FinancingApplication> applications) =>
+        from f in applications
+        join p in db.Projects on f.ProjectId equals p.Id
+        orderby f.CreatedAt descending, f.Id descending
+        select new FinancingLine(f.Id, p.Title, f.Instrument, f.AmountRequested, f.Decision, f.AmountGranted, f.Payments.Sum(x => x.Amount), f.CommitteeOn);
+
+    /// <summary>One territory need of the structure, or null.</summary>
+    public async Task<NeedLine?> NeedAsync(Guid structureId, Guid id, CancellationToken cancellationToken = default) =>
+        (await Needs(db.TerritoryNeeds.AsNoTracking().Where(n => n.StructureId == structureId && n.Id == id)).ToListAsync(cancellationToken)).SingleOrDefault();
+
+    /// <summary>A page of the structure's territory needs, the latest raised first.</summary>
+    public async Task<PageOf<NeedLine>> NeedsAsync(Guid structureId, int page, CancellationToken cancellationToken = default)
+    {
+        var mine = db.TerritoryNeeds.AsNoTracking().Where(n => n.StructureId == structureId);
+        var total = await mine.CountAsync(cancellationToken);
+        var pageSize = options.Value.PageSize;
+        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
+        var lines = await Needs(mine.OrderByDescending(n => n.RaisedOn).ThenByDescending(n => n.Id).Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PageOf<NeedLine>(lines, current, pageCount, total);
+    }
+
+    private IQueryable<NeedLine> Needs(IQueryable<TerritoryNeed> needs) =>
+        from n in needs
+        join c in db.Communes on n.CommuneCode equals c.CodeInsee
+        orderby n.RaisedOn descending, n.Id descending
+        select new NeedLine(n.Id, n.Title, n.RaisedBy, n.RaisedOn, c.Name, n.Status, n.ProjectId);
 
     public async Task<IReadOnlyList<(Guid Id, string Title)>> ReferredProjectsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
         (await (from r in db.Referrals.AsNoTracking()

@@ -7,6 +7,7 @@ using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Account;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Web.Areas.Admin.Shared;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 

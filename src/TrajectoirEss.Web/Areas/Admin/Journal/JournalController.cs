@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Admin.Journal;

@@ -1,6 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.Financing;
+
+public sealed record FinancingListModel(IReadOnlyList<FinancingLine> Lines, Paging Paging);
 
 public sealed record FinancingPageModel(FinancingLine Line, IReadOnlyList<(DateOnly PaidOn, decimal Amount)> Payments, string? RefusalReason);
 
@@ -9,8 +13,16 @@ public sealed record FinancingPageModel(FinancingLine Line, IReadOnlyList<(DateO
 public sealed class FinancingController(StructureQueries queries, StructureWorkspace workspace) : StructureController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await queries.FinancingsAsync(StructureId, cancellationToken: cancellationToken));
+    public async Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new Domain.Common.DomainException("La page demandée n'est pas valide : revenez à la liste des demandes.");
+        }
+
+        var list = await queries.FinancingsAsync(StructureId, page, cancellationToken);
+        return View(new FinancingListModel(list.Lines, list.Links(n => $"/structure/financements?page={n}")));
+    }
 
     [HttpGet("{id:guid}")]
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
@@ -40,7 +52,7 @@ public sealed class FinancingController(StructureQueries queries, StructureWorks
 
     private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken)
     {
-        var line = (await queries.FinancingsAsync(StructureId, id, cancellationToken)).SingleOrDefault();
+        var line = await queries.FinancingAsync(StructureId, id, cancellationToken);
         if (line is null)
         {
             return NotFound();

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.TerritoryNeeds;
 
-public sealed record NeedsPageModel(IReadOnlyList<NeedLine> Needs);
+public sealed record NeedsPageModel(IReadOnlyList<NeedLine> Needs, Paging Paging);
 
 public sealed record NeedPageModel(NeedLine Need, string Description, string? Conclusion, IReadOnlyList<(Guid Id, string Title)> ReferredProjects);
 
@@ -12,7 +13,15 @@ public sealed record NeedPageModel(NeedLine Need, string Description, string? Co
 public sealed class TerritoryNeedsController(StructureQueries queries, StructureWorkspace workspace, CommuneDirectory communes) : StructureController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(new NeedsPageModel(await queries.NeedsAsync(StructureId, cancellationToken: cancellationToken)));
+    public async Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new Domain.Common.DomainException("La page demandée n'est pas valide : revenez à la liste des besoins.");
+        }
+
+        return View(await ListAsync(page, cancellationToken));
+    }
 
     [HttpPost("")]
     public Task<IActionResult> Raise(string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? commune, CancellationToken cancellationToken) =>
@@ -29,7 +38,7 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
                 return $"/structure/besoins/{need.Id}";
             },
             "Le besoin du territoire est enregistré ; l'étude d'opportunité commence.",
-            async () => View("Index", new NeedsPageModel(await queries.NeedsAsync(StructureId, cancellationToken: cancellationToken))));
+            async () => View("Index", await ListAsync(1, cancellationToken)));
 
     [HttpGet("{id:guid}")]
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
@@ -62,9 +71,15 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
             "L'étude est remise au porteur : le projet et son parcours apparaissent dans son espace.",
             () => PageAsync(id, cancellationToken));
 
+    private async Task<NeedsPageModel> ListAsync(int page, CancellationToken cancellationToken)
+    {
+        var list = await queries.NeedsAsync(StructureId, page, cancellationToken);
+        return new NeedsPageModel(list.Lines, list.Links(n => $"/structure/besoins?page={n}"));
+    }
+
     private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken)
     {
-        var line = (await queries.NeedsAsync(StructureId, id, cancellationToken)).SingleOrDefault();
+        var line = await queries.NeedAsync(StructureId, id, cancellationToken);
         if (line is null)
         {
             return NotFound();

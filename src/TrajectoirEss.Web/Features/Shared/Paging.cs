@@ -1,4 +1,4 @@
-namespace TrajectoirEss.Web.Areas.Admin.Shared;
+namespace TrajectoirEss.Web.Features.Shared;
 
 /// <summary>Where a paged list stands, and how to link to another page with the same filters.</summary>
 public sealed record Paging(int Page, int PageCount, int Total, Func<int, string> Url)
@@ -8,4 +8,11 @@ public sealed record Paging(int Page, int PageCount, int Total, Func<int, string
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         return (Math.Clamp(requested, 1, pageCount), pageCount);
     }
+}
+
+/// <summary>A page of a list as a query reads it: its lines, where it stands, and how many lines there are in all.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Lines, int Page, int PageCount, int Total)
+{
+    /// <summary>The page's links, to the same list at another page.</summary>
+    public Paging Links(Func<int, string> url) => new(Page, PageCount, Total, url);
 }
