@@ -13,7 +13,7 @@ namespace TrajectoirEss.Web.Tests;
 public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Counts_FollowSubmissionsTransitionsTransfersAndDeletions()
+    public async Task Counts_FollowSubmissionsTransitionsTransfersDeletionsAndTruncation()
     {
         var owner = await portal.CreateUserAsync($"compteur-{Guid.NewGuid():N}@exemple.test", Roles.Porteur);
         var (morlaix, rennes) = await portal.WithDbAsync(async db => (
@@ -47,6 +47,11 @@ public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<
         await ChangeAsync(db => db.Projects.Remove(db.Projects.Single(p => p.Id == first)));
         await AssertCountsMatchAsync(morlaix, rennes);
         Assert.Equal(0, (await CountsAsync(rennes)).GetValueOrDefault(ProjectStatus.Submitted));
+
+        // Emptying the table (TRUNCATE fires no row trigger) forgets every count.
+        Assert.NotEmpty(await CountsAsync(morlaix));
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("TRUNCATE projects CASCADE"));
+        Assert.False(await portal.WithDbAsync(db => db.PoleStatusCounts.AnyAsync()));
     }
 
     private static Project Draft(Guid id, Guid ownerId, DateTimeOffset now) =>
