@@ -116,6 +116,13 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid[] ids) =>
             db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Person(u.Id, u.DisplayName, u.Email)));
 
+    private static readonly Func<TrajectoirEssDbContext, Guid, DateTimeOffset, IAsyncEnumerable<InvitationLine>> PendingInvitationsOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid projectId, DateTimeOffset now) =>
+            db.ProjectInvitations.AsNoTracking()
+                .Where(i => i.ProjectId == projectId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                .OrderBy(i => i.InvitedAt)
+                .Select(i => new InvitationLine(i.Id, i.Email, i.ExpiresAt)));
+
     private sealed record Person(Guid Id, string DisplayName, string? Email);
 
     public async Task<ProjectDetailsViewModel> BuildAsync(Project project, Guid? viewerId, IEnumerable<Guid>? otherPeople = null, CancellationToken cancellationToken = default)
@@ -137,11 +144,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
         var now = clock.GetUtcNow();
 
         // Pending invitations are the porteurs' business: not read for a staff view.
-        var invitations = viewerId is null ? [] : await db.ProjectInvitations.AsNoTracking()
-            .Where(i => i.ProjectId == projectId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .OrderBy(i => i.InvitedAt)
-            .Select(i => new InvitationLine(i.Id, i.Email, i.ExpiresAt))
-            .ToListAsync(cancellationToken);
+        var invitations = viewerId is null ? [] : await PendingInvitationsOf(db, projectId, now).ToListAsync(cancellationToken);
 
         // Who made the step happen, as an organisation: the porteurs, the pôle, or the structure.
         string? Actor(TrajectoryStep step) => step.Kind switch
