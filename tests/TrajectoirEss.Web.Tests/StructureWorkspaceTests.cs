@@ -265,6 +265,46 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task ReferralInbox_IsPagedTheLatestFirst_WithCountsByStatus()
+    {
+        var (firstReferral, projectId, _) = await portal.ReferAsync("tag35-ideateur", "Projet orienté 00");
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            var programme = await db.Programmes.SingleAsync(p => p.Code == "tag35-ideateur");
+            var staff = await db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync();
+            var start = DateTimeOffset.UtcNow.AddYears(1);
+            for (var i = 1; i < 27; i++)
+            {
+                var referral = Referral.Create(project, programme, project.PoleId!.Value, staff, true, $"Orientation paginée {i:00}", start.AddMinutes(i));
+                if (i % 2 == 0)
+                {
+                    referral.Accept(project, staff, start.AddMinutes(i));
+                }
+
+                db.Referrals.Add(referral);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var tag = await portal.SignInAsync(Fixture.Tag35);
+
+        var first = await tag.GetDocumentAsync("/structure");
+        var last = await tag.GetDocumentAsync("/structure?page=2");
+        var accepted = await tag.GetDocumentAsync("/structure?status=Accepted");
+
+        Assert.Equal(25, first.QuerySelectorAll("[data-testid=referrals] tbody tr").Length);
+        Assert.Contains("Page 1 sur 2", first.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, last.QuerySelectorAll("[data-testid=referrals] tbody tr").Length);
+        Assert.Contains($"/structure/orientations/{firstReferral}", last.QuerySelector("[data-testid=referrals]")!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("Idéateur TAg35", last.QuerySelector("[data-testid=referrals]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(13, accepted.QuerySelectorAll("[data-testid=referrals] tbody tr").Length);
+        Assert.Null(accepted.QuerySelector("[data-testid=paging]"));
+        var counts = first.QuerySelector("[data-testid=status-counts]")!.TextContent;
+        Assert.Contains("Proposée, en attente de réponse : 14", counts, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TerritoryNeeds_ArePagedTheLatestFirst()
     {
         await portal.WithDbAsync(async db =>

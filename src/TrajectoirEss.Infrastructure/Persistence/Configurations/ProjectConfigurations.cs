@@ -185,7 +185,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(r => r.PoleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ProjectId);
-        builder.HasIndex(r => new { r.StructureId, r.Status });
+        // A structure's inbox: counts by status, and pages in the order of referral (for one status, or all).
+        builder.HasIndex(r => new { r.StructureId, r.Status, r.ReferredAt, r.Id });
+        builder.HasIndex(r => new { r.StructureId, r.ReferredAt, r.Id });
         builder.HasIndex(r => new { r.Status, r.WaitingSince });
     }
 }

@@ -1127,8 +1127,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "WaitingSince")
                         .HasDatabaseName("ix_referrals_status_waiting_since");
 
-                    b.HasIndex("StructureId", "Status")
-                        .HasDatabaseName("ix_referrals_structure_id_status");
+                    b.HasIndex("StructureId", "ReferredAt", "Id")
+                        .HasDatabaseName("ix_referrals_structure_id_referred_at_id");
+
+                    b.HasIndex("StructureId", "Status", "ReferredAt", "Id")
+                        .HasDatabaseName("ix_referrals_structure_id_status_referred_at_id");
 
                     b.ToTable("referrals", (string)null);
                 });

@@ -23,9 +23,7 @@ public sealed class ReferralInboxViewModel
 
     public required IReadOnlyDictionary<ReferralStatus, int> Counts { get; init; }
 
-    public required int Page { get; init; }
-
-    public required int PageCount { get; init; }
+    public required Paging Paging { get; init; }
 }
 
 public sealed record SessionOption(Guid Id, string Name, SessionStatus Status, bool IsSelective, int PlacesLeft);
@@ -86,33 +84,34 @@ public sealed record FinancingLine(Guid Id, string ProjectTitle, FinancingInstru
 public sealed record NeedLine(Guid Id, string Title, string RaisedBy, DateOnly RaisedOn, string Commune, TerritoryNeedStatus Status, Guid? ProjectId);
 
 /// <summary>Read models of the structures' workspace, each filtered by the staff member's structure.</summary>
-public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, IOptions<WorkspaceOptions> options)
+public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options)
 {
+    /// <summary>
+    /// The referrals received, in two round trips: the counts by status (the number of lines is one of them),
+    /// then the page, in the order of the index (structure, status, date of referral). The structure's,
+    /// programmes' and pôles' names come from the reference cache.
+    /// </summary>
     public async Task<ReferralInboxViewModel> InboxAsync(Guid structureId, ReferralStatus? status, int page, CancellationToken cancellationToken = default)
     {
+        var reference = await referenceCache.GetAsync(cancellationToken);
         var mine = db.Referrals.AsNoTracking().Where(r => r.StructureId == structureId);
         var counts = await mine.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var filtered = status is { } s ? mine.Where(r => r.Status == s) : mine;
-        var total = await filtered.CountAsync(cancellationToken);
+        var total = status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
         var pageSize = options.Value.PageSize;
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        var current = Math.Clamp(page, 1, pageCount);
-        var lines = await (from r in filtered
-                           join p in db.Projects on r.ProjectId equals p.Id
-                           join pr in db.Programmes on r.ProgrammeId equals pr.Id
-                           join po in db.Poles on r.PoleId equals po.Id
-                           orderby r.ReferredAt descending
-                           select new ReceivedReferral(r.Id, p.Title, pr.Name, po.Name, r.Status, r.ReferredAt, r.WaitingSince))
-            .Skip((current - 1) * pageSize).Take(pageSize)
+        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
+        var rows = await (from r in filtered.OrderByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id).Skip((current - 1) * pageSize).Take(pageSize)
+                          join p in db.Projects on r.ProjectId equals p.Id
+                          orderby r.ReferredAt descending, r.Id descending
+                          select new { r.Id, p.Title, r.ProgrammeId, r.PoleId, r.Status, r.ReferredAt, r.WaitingSince })
             .ToListAsync(cancellationToken);
         return new ReferralInboxViewModel
         {
-            StructureName = await db.Structures.Where(x => x.Id == structureId).Select(x => x.Name).SingleAsync(cancellationToken),
+            StructureName = reference.Structures.GetValueOrDefault(structureId, string.Empty),
             Status = status,
-            Lines = lines,
+            Lines = rows.Select(r => new ReceivedReferral(r.Id, r.Title, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Poles.GetValueOrDefault(r.PoleId)?.Name ?? "—", r.Status, r.ReferredAt, r.WaitingSince)).ToList(),
             Counts = counts,
-            Page = current,
-            PageCount = pageCount,
+            Paging = new Paging(current, pageCount, total, n => status is null ? $"/structure?page={n}" : $"/structure?status={status}&page={n}"),
         };
     }
 
