@@ -273,7 +273,14 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     /// </summary>
     private static async Task<DashboardData> ComputeAsync(DashboardFilter filter, TrajectoirEssDbContext db, bool sideBySide, CancellationToken cancellationToken)
     {
-        var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database context has no connection string.");
+        // Without automatic preparation: these batches run a few times a minute and plan in a negligible share of
+        // their time, and a batch cancelled midway (a request given up) left Npgsql believing statements prepared
+        // that PostgreSQL never parsed, so the next computation on that pooled connection failed ("prepared
+        // statement _autoN does not exist", 26000). Their own pool, as their connection string differs.
+        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database context has no connection string."))
+        {
+            MaxAutoPrepare = 0,
+        }.ConnectionString;
         using var oneAtATime = sideBySide ? null : new SemaphoreSlim(1, 1);
         async Task<T> OnItsOwnConnection<T>(Func<NpgsqlConnection, Task<T>> section)
         {
