@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
+using Serilog.Events;
 using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Startup;
@@ -51,7 +52,25 @@ internal static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The app's logger (its configured levels, format and sinks); by default the middleware writes to the static
+            // start-up logger, a plain console that ignores the configuration.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
+            // A request given up by the user (a tab closed while the page was computed) is not a failure of the portal.
+            options.GetLevel = (context, _, exception) =>
+                IsGivenUp(context, exception) ? LogEventLevel.Information
+                : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                if (context.RequestAborted.IsCancellationRequested)
+                {
+                    diagnostics.Set("ClientAborted", true);
+                }
+            };
+        });
 
         // Control characters, invalid UTF-8 and oversized forms are refused before anything binds them.
         app.UseMiddleware<InputGuard>();
@@ -63,4 +82,7 @@ internal static class PortalPipeline
         app.UseRateLimiter();
         return app;
     }
+
+    private static bool IsGivenUp(HttpContext context, Exception? exception) =>
+        exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested;
 }
