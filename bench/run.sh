@@ -75,11 +75,12 @@ cookie_for() {
 }
 
 # Starts the portal in Production on the volume's database (connection string in ${cs}), with the log file given
-# and any extra settings (NAME=value); sets portal_pid.
+# and any extra settings (NAME=value); sets portal_pid. The retention job stays off: at each start it would warn
+# the demo data's thousands of long-inactive porteurs (and, a month later, erase them) while pages are measured.
 start_portal() {
   local log="$1"; shift
   ( cd "${OUT}/portal" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__TrajectoirEss="${cs}" Email__Delivery=Pickup Email__PickupDirectory="${OUT}/mail" \
-      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
+      TrajectoirEss__PublicBaseUrl="http://127.0.0.1:${PORTAL_PORT}" Referrals__JobEnabled=false Retention__JobEnabled=false Security__RequireTwoFactorForStaff=false RateLimiting__Enabled=false \
       Serilog__MinimumLevel__Default=Warning "$@" dotnet TrajectoirEss.Web.dll --urls "http://127.0.0.1:${PORTAL_PORT}" >"${log}" 2>&1 ) &
   portal_pid=$!; PIDS+=("${portal_pid}")
 }
