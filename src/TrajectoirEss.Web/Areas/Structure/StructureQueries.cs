@@ -202,15 +202,13 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         (await Financings(db.FinancingApplications.AsNoTracking().Where(f => f.StructureId == structureId && f.Id == id)).ToListAsync(cancellationToken)).SingleOrDefault();
 
     /// <summary>A page of the structure's financing applications, the latest first.</summary>
-    public async Task<PageOf<FinancingLine>> FinancingsAsync(Guid structureId, int page, CancellationToken cancellationToken = default)
-    {
-        var mine = db.FinancingApplications.AsNoTracking().Where(f => f.StructureId == structureId);
-        var total = await mine.CountAsync(cancellationToken);
-        var pageSize = options.Value.PageSize;
-        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
-        var lines = await Financings(mine.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new PageOf<FinancingLine>(lines, current, pageCount, total);
-    }
+    public Task<PageOf<FinancingLine>> FinancingsAsync(Guid structureId, int page, CancellationToken cancellationToken = default) =>
+        PageAsync(
+            db.FinancingApplications.AsNoTracking().Where(f => f.StructureId == structureId),
+            applications => applications.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id),
+            Financings,
+            page,
+            cancellationToken);
 
     private IQueryable<FinancingLine> Financings(IQueryable<FinancingApplication> applications) =>
         from f in applications
@@ -223,21 +221,34 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         (await Needs(db.TerritoryNeeds.AsNoTracking().Where(n => n.StructureId == structureId && n.Id == id)).ToListAsync(cancellationToken)).SingleOrDefault();
 
     /// <summary>A page of the structure's territory needs, the latest raised first.</summary>
-    public async Task<PageOf<NeedLine>> NeedsAsync(Guid structureId, int page, CancellationToken cancellationToken = default)
-    {
-        var mine = db.TerritoryNeeds.AsNoTracking().Where(n => n.StructureId == structureId);
-        var total = await mine.CountAsync(cancellationToken);
-        var pageSize = options.Value.PageSize;
-        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
-        var lines = await Needs(mine.OrderByDescending(n => n.RaisedOn).ThenByDescending(n => n.Id).Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new PageOf<NeedLine>(lines, current, pageCount, total);
-    }
+    public Task<PageOf<NeedLine>> NeedsAsync(Guid structureId, int page, CancellationToken cancellationToken = default) =>
+        PageAsync(
+            db.TerritoryNeeds.AsNoTracking().Where(n => n.StructureId == structureId),
+            needs => needs.OrderByDescending(n => n.RaisedOn).ThenByDescending(n => n.Id),
+            Needs,
+            page,
+            cancellationToken);
 
     private IQueryable<NeedLine> Needs(IQueryable<TerritoryNeed> needs) =>
         from n in needs
         join c in db.Communes on n.CommuneCode equals c.CodeInsee
         orderby n.RaisedOn descending, n.Id descending
         select new NeedLine(n.Id, n.Title, n.RaisedBy, n.RaisedOn, c.Name, n.Status, n.ProjectId);
+
+    /// <summary>A page of a list: its records counted, the page asked for clamped, cut in their order, then made into lines.</summary>
+    private async Task<PageOf<TLine>> PageAsync<TRecord, TLine>(
+        IQueryable<TRecord> records,
+        Func<IQueryable<TRecord>, IOrderedQueryable<TRecord>> order,
+        Func<IQueryable<TRecord>, IQueryable<TLine>> lines,
+        int page,
+        CancellationToken cancellationToken)
+    {
+        var total = await records.CountAsync(cancellationToken);
+        var pageSize = options.Value.PageSize;
+        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
+        var cut = await lines(order(records).Skip((current - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PageOf<TLine>(cut, current, pageCount, total);
+    }
 
     public async Task<IReadOnlyList<(Guid Id, string Title)>> ReferredProjectsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
         (await (from r in db.Referrals.AsNoTracking()
