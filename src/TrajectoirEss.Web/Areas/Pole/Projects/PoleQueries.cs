@@ -269,8 +269,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             ? filter.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum()
             : await query.CountAsync(cancellationToken);
         var pageSize = options.Value.PageSize;
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var (page, pageCount) = Paging.Clamp(filter.Page, total, pageSize);
         // The usual views (all projects, or one status) go through compiled queries; other filters build theirs.
         var skip = (page - 1) * pageSize;
         var rows = filter.FiltersByStatusOnly
