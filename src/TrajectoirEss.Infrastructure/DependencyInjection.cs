@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrajectoirEss.Infrastructure.Demo;
 using TrajectoirEss.Infrastructure.Email;
+using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Infrastructure.ReferenceData;
 
@@ -24,11 +26,16 @@ public static class DependencyInjection
         connectionString = DatabaseSetup.ForApplication(connectionString);
         services.AddSingleton<ReferenceDataVersion>();
         services.AddSingleton<ReferenceDataChangeInterceptor>();
+        // The session check's cache of accounts, kept true by the database's notifications (and this instance's saves).
+        services.AddSingleton<SessionAccountCache>();
+        services.AddSingleton<AccountChangeInterceptor>();
+        services.AddHostedService(provider => new AccountChangeListener(
+            connectionString, provider.GetRequiredService<SessionAccountCache>(), provider.GetRequiredService<ILogger<AccountChangeListener>>()));
         // Pooled: contexts are reset and reused between requests instead of being built each time.
         services.AddDbContextPool<TrajectoirEssDbContext>((provider, options) =>
         {
             DatabaseSetup.Configure(options, connectionString);
-            options.AddInterceptors(provider.GetRequiredService<ReferenceDataChangeInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<ReferenceDataChangeInterceptor>(), provider.GetRequiredService<AccountChangeInterceptor>());
         });
         services.AddDataProtection()
             .SetApplicationName("TrajectoirEss")

@@ -6,6 +6,7 @@ using Npgsql;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Demo;
+using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -25,6 +26,14 @@ public sealed class SqlBudgetTests(SqlBudgetTests.Fixture portal) : IClassFixtur
     private int Count(Func<Task> request)
     {
         var database = new NpgsqlConnectionStringBuilder(portal.ConnectionString).Database!;
+
+        // The pages as they run once the instance hears the accounts' changes: the session check is then cached.
+        var sessions = portal.Services.GetRequiredService<SessionAccountCache>();
+        for (var waited = Stopwatch.StartNew(); !sessions.IsLive; Thread.Sleep(10))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The listener of account changes never connected");
+        }
+
         _commands.Clear();
         _listener?.Dispose();
         _listener = new ActivityListener
@@ -78,7 +87,9 @@ public sealed class SqlBudgetTests(SqlBudgetTests.Fixture portal) : IClassFixtur
 
         Record(path, commands);
         Assert.True(commands <= Budget, $"GET {path} sent {commands} SQL commands (budget {Budget}): {string.Join(", ", _commands)}");
-        Assert.True(commands > 0 || path == "/", "No SQL command was seen: the counter does not work.");
+        // The home page reads nothing, and the dashboards come from their cache (computed by the warm-up request)
+        // with the session check from the session cache: every other page reads its own data.
+        Assert.True(commands > 0 || path == "/" || path.StartsWith("/coordination", StringComparison.Ordinal), "No SQL command was seen: the counter does not work.");
     }
 
     public void Dispose() => _listener?.Dispose();

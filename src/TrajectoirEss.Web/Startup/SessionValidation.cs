@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Security;
 
@@ -15,7 +16,8 @@ namespace TrajectoirEss.Web.Startup;
 /// whose security stamp changed (new role, new password, logout elsewhere) loses its sessions at once, on
 /// every device and every instance, instead of when the cookie expires; and a session ends
 /// <see cref="SecurityOptions.SessionAbsoluteHours"/> after its login whatever the activity (the idle
-/// limit is the cookie's sliding expiry). One primary-key lookup per signed-in request.
+/// limit is the cookie's sliding expiry). The account's state is a primary-key lookup, kept in
+/// <see cref="SessionAccountCache"/> between requests while the database notifies every change of it.
 /// </summary>
 internal static class SessionValidation
 {
@@ -71,8 +73,17 @@ internal static class SessionValidation
             }
 
             var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-            var db = services.GetRequiredService<TrajectoirEssDbContext>();
-            var account = await AccountQuery(db, userId, context.HttpContext.RequestAborted);
+            var cache = services.GetRequiredService<SessionAccountCache>();
+            if (!cache.TryGet(userId, out var account))
+            {
+                var generation = cache.Generation;
+                account = await AccountQuery(services.GetRequiredService<TrajectoirEssDbContext>(), userId, context.HttpContext.RequestAborted);
+                if (account is not null)
+                {
+                    cache.Store(userId, account, generation);
+                }
+            }
+
             if (account is null || account.IsDisabled || account.DeletedAt is not null || account.SecurityStamp != principal.FindFirstValue(stampClaim))
             {
                 logger.SecurityEvent(SecurityEvents.SessionRevoked, userId, account is null || account.DeletedAt is not null ? "account deleted" : account.IsDisabled ? "account disabled" : "security stamp changed");
@@ -96,5 +107,3 @@ internal static class SessionValidation
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 }
-
-internal sealed record SessionAccount(bool IsDisabled, DateTimeOffset? DeletedAt, string? SecurityStamp, bool TwoFactorEnabled);
