@@ -332,6 +332,34 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task Sessions_ArePagedTheLatestFirst()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            var revelateur = await db.Programmes.SingleAsync(p => p.Code == "tag35-revelateur");
+            for (var i = 0; i < 27; i++)
+            {
+                // Later than any session another test creates: these are the first ones listed.
+                var startsOn = new DateOnly(2040, 1, 1).AddDays(7 * i);
+                db.Sessions.Add(Session.Create(Guid.CreateVersion7(), revelateur, $"Session paginée {i:00}", startsOn, startsOn.AddDays(5), "Rennes", 12, null));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var tag = await portal.SignInAsync(Fixture.Tag35);
+
+        var first = await tag.GetDocumentAsync("/structure/sessions");
+        var second = await tag.GetDocumentAsync("/structure/sessions?page=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("[data-testid=sessions] tbody tr").Length);
+        Assert.Equal("Session paginée 26", first.QuerySelector("[data-testid=sessions] tbody tr td:first-child")!.TextContent);
+        Assert.Equal(["Session paginée 01", "Session paginée 00"], second.QuerySelectorAll("[data-testid=sessions] tbody tr td:first-child").Take(2).Select(c => c.TextContent).ToArray());
+        Assert.Contains("Page 2 sur", second.QuerySelector("[data-testid=paging]")!.TextContent, StringComparison.Ordinal);
+        using var invalid = await tag.GetAsync("/structure/sessions?page=0");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
+    [Fact]
     public async Task FinancingApplications_ArePagedTheLatestFirst()
     {
         var (referralId, projectId, _) = await portal.ReferAsync("fab-fonds-de-confiance", "Coopérative d'activités en pagination");

@@ -152,14 +152,21 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         };
     }
 
-    public async Task<IReadOnlyList<SessionLine>> SessionsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
-        await (from s in db.Sessions.AsNoTracking()
-               where s.StructureId == structureId
-               join p in db.Programmes on s.ProgrammeId equals p.Id
-               orderby s.StartsOn descending
-               select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
-                   db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)), s.Status))
-            .ToListAsync(cancellationToken);
+    /// <summary>A page of the sessions of the structure's programmes, the latest start first.</summary>
+    public Task<PageOf<SessionLine>> SessionsAsync(Guid structureId, int page, CancellationToken cancellationToken = default) =>
+        PageAsync(
+            db.Sessions.AsNoTracking().Where(s => s.StructureId == structureId),
+            sessions => sessions.OrderByDescending(s => s.StartsOn).ThenByDescending(s => s.Id),
+            Sessions,
+            page,
+            cancellationToken);
+
+    private IQueryable<SessionLine> Sessions(IQueryable<Session> sessions) =>
+        from s in sessions
+        join p in db.Programmes on s.ProgrammeId equals p.Id
+        orderby s.StartsOn descending, s.Id descending
+        select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
+            db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)), s.Status);
 
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProgrammesAsync(Guid structureId, CancellationToken cancellationToken = default) =>
         (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))

@@ -1,23 +1,33 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.Sessions;
 
-public sealed record SessionsPageModel(IReadOnlyList<SessionLine> Sessions, IReadOnlyList<(Guid Id, string Name)> Programmes);
+public sealed record SessionsPageModel(IReadOnlyList<SessionLine> Sessions, Paging Paging, IReadOnlyList<(Guid Id, string Name)> Programmes);
 
 /// <summary>Sessions and cohorts of the structure's programmes; enrolment, the jury's selection, completion.</summary>
 [Route("structure/sessions")]
 public sealed class SessionsController(StructureQueries queries, StructureWorkspace workspace) : StructureController
 {
     [HttpGet("")]
-    public Task<IActionResult> Index(CancellationToken cancellationToken) => ListAsync(cancellationToken);
+    public Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new Domain.Common.DomainException("La page demandée n'est pas valide : revenez à la liste des sessions.");
+        }
+
+        return ListAsync(page, cancellationToken);
+    }
 
     [HttpPost("")]
     public Task<IActionResult> Create(Guid? programmeId, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken) =>
         ActAsync(
             async () => $"/structure/sessions/{(await workspace.CreateSessionAsync(StaffId, StructureId, programmeId, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken)).Id}",
             "La session est créée.",
-            () => ListAsync(cancellationToken));
+            () => ListAsync(1, cancellationToken));
 
     [HttpGet("{id:guid}")]
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
@@ -66,8 +76,11 @@ public sealed class SessionsController(StructureQueries queries, StructureWorksp
 
     private static string Here(Guid id) => $"/structure/sessions/{id}";
 
-    private async Task<IActionResult> ListAsync(CancellationToken cancellationToken) =>
-        View("Index", new SessionsPageModel(await queries.SessionsAsync(StructureId, cancellationToken), await queries.ProgrammesAsync(StructureId, cancellationToken)));
+    private async Task<IActionResult> ListAsync(int page, CancellationToken cancellationToken)
+    {
+        var list = await queries.SessionsAsync(StructureId, page, cancellationToken);
+        return View("Index", new SessionsPageModel(list.Lines, list.Links(n => $"/structure/sessions?page={n}"), await queries.ProgrammesAsync(StructureId, cancellationToken)));
+    }
 
     private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken)
     {
