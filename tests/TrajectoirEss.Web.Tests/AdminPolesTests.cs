@@ -192,7 +192,7 @@ public sealed class AdminPolesTests(AdminPolesTests.Fixture portal) : IClassFixt
 
         var other = await portal.SeedSubmittedProjectAsync("reso-solidaire", "35238", "Projet rennais");
         using var rennes = await portal.SignInAsync(Fixture.RennesStaff);
-        var rennesFile = await rennes.GetDocumentAsync($"/pole/projets/{other}");
+        var rennesFile = await rennes.GetDocumentAsync($"/pole/projets/{other}/transferer");
         var options = rennesFile.QuerySelectorAll("#toPoleId option").Select(o => o.TextContent.Trim()).ToList();
         Assert.Contains("Pôle ESS Est Bretagne", options);
         Assert.DoesNotContain("Portes de Bretagne Solidaires", options);

@@ -156,6 +156,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET pole"] = (PoleArea, _ => "/pole"),
         ["GET pole/territoire"] = (PoleArea, _ => "/pole/territoire"),
         ["GET pole/projets/{id:guid}"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}"),
+        ["GET pole/projets/{id:guid}/clore"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/clore"),
         ["POST pole/projets/{id:guid}/clore"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/clore"),
         ["POST pole/projets/{id:guid}/messages"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/messages"),
         ["POST pole/projets/{id:guid}/notes"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/notes"),
@@ -168,6 +169,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST pole/projets/{id:guid}/rendez-vous"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/rendez-vous"),
         ["POST pole/projets/{id:guid}/reprise"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/reprise"),
         ["POST pole/projets/{id:guid}/rouvrir"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/rouvrir"),
+        ["GET pole/projets/{id:guid}/transferer"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/transferer"),
         ["POST pole/projets/{id:guid}/transferer"] = (PoleRecord, p => $"/pole/projets/{p.ProjectId}/transferer"),
 
         ["GET structure"] = (StructureArea, _ => "/structure"),

@@ -141,7 +141,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
 
         // Transfer to Rennes: Morlaix loses access, Rennes is told and takes over.
         var rennesPole = await portal.WithDbAsync(db => db.Poles.Where(p => p.Code == "reso-solidaire").Select(p => p.Id).SingleAsync());
-        using var transferred = await morlaix.SubmitAsync(FormFor(withReferent, "/transferer"), new() { ["toPoleId"] = rennesPole.ToString(), ["Motif"] = "Le collectif s'installe à Rennes." });
+        Assert.NotNull(withReferent.QuerySelector($"a[href='/pole/projets/{projectId}/transferer']"));
+        var transferPage = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}/transferer");
+        using var transferred = await morlaix.SubmitAsync(FormFor(transferPage, "/transferer"), new() { ["toPoleId"] = rennesPole.ToString(), ["Motif"] = "Le collectif s'installe à Rennes." });
         Assert.Equal("/pole", transferred.RequestMessage!.RequestUri!.AbsolutePath);
         using var lost = await morlaix.GetAsync($"/pole/projets/{projectId}");
         Assert.Equal(HttpStatusCode.NotFound, lost.StatusCode);
@@ -150,7 +152,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         using var rennes = await portal.SignInAsync(Fixture.Rennes);
         var rennesFile = await rennes.GetDocumentAsync($"/pole/projets/{projectId}");
         Assert.Contains("Transfert vers un autre pôle", rennesFile.QuerySelector("[data-testid=trajectory]")!.TextContent, StringComparison.Ordinal);
-        var closed = await HtmlClient.ParseAsync(await rennes.SubmitAsync(FormFor(rennesFile, "/clore"), new() { ["outcome"] = "Abandoned", ["reasonCode"] = "financement", ["Précisions"] = "Pas de local abordable." }));
+        Assert.NotNull(rennesFile.QuerySelector($"a[href='/pole/projets/{projectId}/clore']"));
+        var closePage = await rennes.GetDocumentAsync($"/pole/projets/{projectId}/clore");
+        var closed = await HtmlClient.ParseAsync(await rennes.SubmitAsync(FormFor(closePage, "/clore"), new() { ["outcome"] = "Abandoned", ["reasonCode"] = "financement", ["Précisions"] = "Pas de local abordable." }));
         Assert.Equal("Clos — Abandonné", closed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
 
         var audit = closed.QuerySelector("[data-testid=audit]")!.TextContent;
@@ -166,11 +170,39 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task TransferAndClosing_HaveTheirOwnPages_KeepingWhatWasTyped_AndAClosedProjectSendsBackToItsFile()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Atelier vélo solidaire", welcomed: true);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+        Assert.Empty(file.QuerySelectorAll("form[action$='/transferer'], form[action$='/clore'], #toPoleId, #reasonCode"));
+
+        var transfer = await staff.GetDocumentAsync($"/pole/projets/{projectId}/transferer");
+        Assert.Contains("Atelier vélo solidaire", transfer.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        using (var refused = await staff.SubmitAsync(FormFor(transfer, "/transferer"), new() { ["Motif"] = "Le collectif déménage." }))
+        {
+            var again = await HtmlClient.ParseAsync(refused);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Choisissez le pôle qui reprend le projet.", again.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Le collectif déménage.", again.QuerySelector("#transfer-reason")!.TextContent);
+        }
+
+        var close = await staff.GetDocumentAsync($"/pole/projets/{projectId}/clore");
+        using var closing = await staff.SubmitAsync(FormFor(close, "/clore"), new() { ["outcome"] = "Abandoned", ["reasonCode"] = "financement" });
+        Assert.Equal($"/pole/projets/{projectId}", closing.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("Le projet est clos.", (await HtmlClient.ParseAsync(closing)).Flash());
+
+        // Nothing left to transfer or close: both pages send back to the file.
+        using var afterwards = await staff.GetAsync($"/pole/projets/{projectId}/clore");
+        Assert.Equal($"/pole/projets/{projectId}", afterwards.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Close_AsCreated_ChecksTheSiretAndRecordsTheCompany()
     {
         var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Scic de la baie", welcomed: true);
         using var staff = await portal.SignInAsync(Fixture.Morlaix);
-        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}/clore");
         var values = new Dictionary<string, string>
         {
             ["outcome"] = "Created",

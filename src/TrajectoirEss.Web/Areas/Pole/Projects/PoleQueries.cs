@@ -134,18 +134,35 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<StaffMember> Staff { get; init; }
 
-    public required IReadOnlyList<(Guid Id, string Name)> OtherPoles { get; init; }
-
     public required IReadOnlyList<ListItem> Sectors { get; init; }
-
-    public required IReadOnlyList<ListItem> ClosingReasons { get; init; }
-
-    public required IReadOnlyList<ListItem> LegalForms { get; init; }
-
-    public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
 
     public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
 }
+
+/// <summary>
+/// A page of one of the file's consequential actions (transfer to another pôle, closing), kept apart from the
+/// file: the project's title and status, and the lists the form offers.
+/// </summary>
+public sealed class FileActionViewModel
+{
+    public required Guid ProjectId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required ProjectStatus Status { get; init; }
+
+    public required IReadOnlyList<(Guid Id, string Name)> OtherPoles { get; init; }
+
+    public required IReadOnlyList<ListItem> ClosingReasons { get; init; }
+
+    public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
+
+    public required IReadOnlyList<ListItem> LegalForms { get; init; }
+
+    public bool IsOpen => Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
+}
+
+public sealed record ProjectHeading(string Title, ProjectStatus Status);
 
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
 public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
@@ -425,8 +442,33 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             AuditPage = auditPage,
             HasOlderAudit = hasOlderAudit,
             Staff = await StaffOf(db, poleId).ToListAsync(cancellationToken),
-            OtherPoles = reference.Poles.Where(p => p.Key != poleId && reference.ActivePoles.GetValueOrDefault(p.Key)).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
             Sectors = reference.Active(ListKind.Sector),
+        };
+    }
+
+    private static readonly Func<TrajectoirEssDbContext, Guid, Guid, CancellationToken, Task<ProjectHeading?>> HeadingOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, Guid projectId, CancellationToken cancellationToken) =>
+            db.Projects.AsNoTracking()
+                .Where(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft)
+                .Select(p => new ProjectHeading(p.Title, p.Status))
+                .SingleOrDefault());
+
+    /// <summary>The page of a transfer or a closing of one of the pôle's projects, or null.</summary>
+    public async Task<FileActionViewModel?> FileActionAsync(Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        var heading = await HeadingOf(db, poleId, projectId, cancellationToken);
+        if (heading is null)
+        {
+            return null;
+        }
+
+        var reference = await referenceCache.GetAsync(cancellationToken);
+        return new FileActionViewModel
+        {
+            ProjectId = projectId,
+            Title = heading.Title,
+            Status = heading.Status,
+            OtherPoles = reference.Poles.Where(p => p.Key != poleId && reference.ActivePoles.GetValueOrDefault(p.Key)).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
             ClosingReasons = reference.Active(ListKind.ClosingReason),
             AbandonReasons = reference.Active(ListKind.AbandonReason),
             LegalForms = reference.Active(ListKind.LegalForm).Where(i => i.Code != ListItem.UndecidedLegalForm).ToList(),

@@ -92,12 +92,19 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     public Task<IActionResult> AssignReferent(Guid id, Guid? referentId, CancellationToken cancellationToken) =>
         ActAsync(id, "Le référent est enregistré.", () => workspace.AssignReferentAsync(StaffId, PoleId, id, referentId, cancellationToken), cancellationToken);
 
+    // The consequential actions (transfer, closing) have a page of their own, away from the file's everyday forms.
+    [HttpGet("projets/{id:guid}/transferer")]
+    public Task<IActionResult> TransferPage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, "Transfer", cancellationToken);
+
+    [HttpGet("projets/{id:guid}/clore")]
+    public Task<IActionResult> ClosePage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, "Close", cancellationToken);
+
     [HttpPost("projets/{id:guid}/transferer")]
     public async Task<IActionResult> Transfer(Guid id, Guid? toPoleId, string? reason, CancellationToken cancellationToken)
     {
         var result = await ActAsync(id, null, () => toPoleId is { } to
             ? workspace.TransferAsync(StaffId, PoleId, id, to, reason, cancellationToken)
-            : throw new DomainException("Choisissez le pôle qui reprend le projet."), cancellationToken);
+            : throw new DomainException("Choisissez le pôle qui reprend le projet."), cancellationToken, page: "Transfer");
         if (result is RedirectResult)
         {
             // The project now belongs to another pôle: this one no longer sees it.
@@ -112,7 +119,7 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     public Task<IActionResult> Close(Guid id, ProjectOutcome? outcome, string? reasonCode, string? details, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est clos.", () => outcome is { } o
             ? workspace.CloseAsync(StaffId, PoleId, id, o, reasonCode, details, new ClosingCompany(companyLegalForm, companyCreatedOn, siret), cancellationToken)
-            : throw new DomainException("Indiquez l'issue du projet."), cancellationToken);
+            : throw new DomainException("Indiquez l'issue du projet."), cancellationToken, page: "Close");
 
     [HttpPost("projets/{id:guid}/orientations")]
     public Task<IActionResult> Refer(Guid id, Guid? programmeId, string? message, CancellationToken cancellationToken) =>
@@ -140,11 +147,24 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     public Task<IActionResult> Reopen(Guid id, string? reason, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est rouvert.", () => workspace.ReopenAsync(StaffId, PoleId, id, reason, cancellationToken), cancellationToken);
 
+    /// <summary>The page of a transfer or a closing; once the project is no longer open, its file.</summary>
+    private async Task<IActionResult> ActionPageAsync(Guid id, string view, CancellationToken cancellationToken)
+    {
+        var model = await queries.FileActionAsync(PoleId, id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        return model.IsOpen ? View(view, model) : Redirect($"/pole/projets/{id}");
+    }
+
     /// <summary>
     /// Runs one use case; on success, post/redirect/get with a confirmation; on a broken rule or a
-    /// concurrent change, the file again with the message at the top and what was typed still in the forms.
+    /// concurrent change, the page it was sent from again (the file, or the action's own <paramref name="page"/>)
+    /// with the message at the top and what was typed still in the forms.
     /// </summary>
-    private async Task<IActionResult> ActAsync(Guid id, string? done, Func<Task> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Guid id, string? done, Func<Task> action, CancellationToken cancellationToken, string? page = null)
     {
         var status = StatusCodes.Status400BadRequest;
         if (!ModelState.IsValid)
@@ -176,6 +196,18 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         }
 
         db.ChangeTracker.Clear();
+        if (page is not null)
+        {
+            var pageModel = await queries.FileActionAsync(PoleId, id, cancellationToken);
+            if (pageModel is null)
+            {
+                return NotFound();
+            }
+
+            Response.StatusCode = status;
+            return View(page, pageModel);
+        }
+
         var model = await queries.FileAsync(PoleId, id, cancellationToken: cancellationToken);
         if (model is null)
         {
