@@ -56,11 +56,11 @@ public sealed class AccountChangeListener(string connectionString, SessionAccoun
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                cache.GoDark();
                 logger.LogWarning(ex, "Not listening to account changes (the session cache is off); retrying in {Retry} s", retry.TotalSeconds);
             }
             finally
             {
+                // Whatever ended the listening (a failure, or the app stopping), the cache no longer hears changes.
                 cache.GoDark();
             }
 

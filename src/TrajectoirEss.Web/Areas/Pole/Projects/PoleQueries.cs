@@ -158,8 +158,6 @@ public sealed class FileActionViewModel
     public required IReadOnlyList<ListItem> AbandonReasons { get; init; }
 
     public required IReadOnlyList<ListItem> LegalForms { get; init; }
-
-    public bool IsOpen => Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
 }
 
 public sealed record ProjectHeading(string Title, ProjectStatus Status);

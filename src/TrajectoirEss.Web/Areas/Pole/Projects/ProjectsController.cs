@@ -94,10 +94,10 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
 
     // The consequential actions (transfer, closing) have a page of their own, away from the file's everyday forms.
     [HttpGet("projets/{id:guid}/transferer")]
-    public Task<IActionResult> TransferPage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, "Transfer", cancellationToken);
+    public Task<IActionResult> TransferPage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, ProjectAction.Transfer, "Transfer", cancellationToken);
 
     [HttpGet("projets/{id:guid}/clore")]
-    public Task<IActionResult> ClosePage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, "Close", cancellationToken);
+    public Task<IActionResult> ClosePage(Guid id, CancellationToken cancellationToken) => ActionPageAsync(id, ProjectAction.Close, "Close", cancellationToken);
 
     [HttpPost("projets/{id:guid}/transferer")]
     public async Task<IActionResult> Transfer(Guid id, Guid? toPoleId, string? reason, CancellationToken cancellationToken)
@@ -147,8 +147,8 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
     public Task<IActionResult> Reopen(Guid id, string? reason, CancellationToken cancellationToken) =>
         ActAsync(id, "Le projet est rouvert.", () => workspace.ReopenAsync(StaffId, PoleId, id, reason, cancellationToken), cancellationToken);
 
-    /// <summary>The page of a transfer or a closing; once the project is no longer open, its file.</summary>
-    private async Task<IActionResult> ActionPageAsync(Guid id, string view, CancellationToken cancellationToken)
+    /// <summary>The page of a transfer or a closing; once the project's status no longer allows it, its file.</summary>
+    private async Task<IActionResult> ActionPageAsync(Guid id, ProjectAction action, string view, CancellationToken cancellationToken)
     {
         var model = await queries.FileActionAsync(PoleId, id, cancellationToken);
         if (model is null)
@@ -156,7 +156,7 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
             return NotFound();
         }
 
-        return model.IsOpen ? View(view, model) : Redirect($"/pole/projets/{id}");
+        return Project.CanApply(model.Status, action) ? View(view, model) : Redirect($"/pole/projets/{id}");
     }
 
     /// <summary>
@@ -196,25 +196,15 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         }
 
         db.ChangeTracker.Clear();
-        if (page is not null)
-        {
-            var pageModel = await queries.FileActionAsync(PoleId, id, cancellationToken);
-            if (pageModel is null)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = status;
-            return View(page, pageModel);
-        }
-
-        var model = await queries.FileAsync(PoleId, id, cancellationToken: cancellationToken);
+        object? model = page is null
+            ? await queries.FileAsync(PoleId, id, cancellationToken: cancellationToken)
+            : await queries.FileActionAsync(PoleId, id, cancellationToken);
         if (model is null)
         {
             return NotFound();
         }
 
         Response.StatusCode = status;
-        return View("File", model);
+        return View(page ?? "File", model);
     }
 }
