@@ -44,6 +44,24 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task Inbox_FilterForm_ShowsTheFiltersInUse()
+    {
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var page = await client.GetDocumentAsync("/pole?status=Welcomed&need=Financement&waiting=true&q=%3Cb%3Ecidre");
+
+        // Plain <option> elements (no tag helper): Razor writes selected="selected" for true and drops it for false.
+        var status = page.QuerySelectorAll("#status option").Cast<IHtmlOptionElement>().ToList();
+        Assert.Equal(["Welcomed"], status.Where(o => o.HasAttribute("selected")).Select(o => o.Value));
+        Assert.Equal("selected", status.Single(o => o.Value == "Welcomed").GetAttribute("selected"));
+        var needs = page.QuerySelectorAll("#need option").Cast<IHtmlOptionElement>();
+        Assert.Equal(["Financement"], needs.Where(o => o.HasAttribute("selected")).Select(o => o.Value));
+        Assert.Empty(page.QuerySelectorAll("#stage option[selected], #sector option[selected], #referent option[selected]"));
+        Assert.True(((IHtmlInputElement)page.QuerySelector("#waiting")!).IsChecked);
+        Assert.Equal("<b>cidre", ((IHtmlInputElement)page.QuerySelector("#q")!).Value);
+    }
+
+    [Fact]
     public async Task Inbox_FlagsProjectsWaitingTooLongForAFirstContact()
     {
         await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet oublié", submittedDaysAgo: 15);
