@@ -60,9 +60,21 @@ measure() {
   cat "${SCRIPT_BASE:-/dev/null}" bench/report.lua > "${script}"
   local threads=$(( connections < 2 ? 1 : 2 ))
   wrk -t"${threads}" -c"${connections}" -d"${WARMUP}s" -s "${script}" "$@" "${url}" >/dev/null 2>&1 || true
-  wrk -t"${threads}" -c"${connections}" -d"${DURATION}s" --timeout "${TIMEOUT:-10}s" -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p'
+  local app_before pg_before result
+  app_before="$(cpu_ticks "${APP_PID:-${portal_pid}}")"; pg_before="$(cpu_ticks $(postgres_pids))"
+  result="$(wrk -t"${threads}" -c"${connections}" -d"${DURATION}s" --timeout "${TIMEOUT:-10}s" -s "${script}" "$@" "${url}" 2>&1 | sed -n 's/^RESULT //p')"
+  # CPU time per request, in ms, of the app measured and of PostgreSQL: where a request's cost goes, and a figure
+  # that depends less than req/s on what else this machine does (wrk shares its cores).
+  local requests; requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"${result}")"
+  echo "${result} $(awk -v a="$(( $(cpu_ticks "${APP_PID:-${portal_pid}}") - app_before ))" -v g="$(( $(cpu_ticks $(postgres_pids)) - pg_before ))" -v r="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (r > 0) printf "app_cpu=%.3f pg_cpu=%.3f", a * 1000 / hz / r, g * 1000 / hz / r; else printf "app_cpu= pg_cpu=" }')"
   rm -f "${script}"
 }
+
+# User and system CPU time (clock ticks) of the given processes, from /proc; PostgreSQL's are the postmaster and
+# its children (the pooled backends live through a measure).
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$(( total + $(awk '{ print $14 + $15 }' "/proc/${pid}/stat" 2>/dev/null || echo 0) )); done; echo "${total}"; }
+postgres_pids() { local postmaster; postmaster="$(head -1 "${TRAJECTOIRESS_PG_DIR}/postmaster.pid" 2>/dev/null)"; [[ -n "${postmaster}" ]] && echo "${postmaster}" $(pgrep -P "${postmaster}"); }
 
 cookie_for() {
   local email="$1" jar; jar="$(mktemp)"
@@ -91,8 +103,8 @@ RESULTS="${OUT}/results-$(date -u +%Y%m%d-%H%M).md"
 {
   echo "# Benchmark $(date -u +'%Y-%m-%d %H:%M UTC') — $(nproc) cores, ${DURATION}s per measure after ${WARMUP}s warm-up"
   echo
-  echo "| volume | page | conns | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to reference |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| volume | page | conns | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to reference | app CPU ms/req | PostgreSQL CPU ms/req |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } > "${RESULTS}"
 
 for volume in ${VOLUMES}; do
@@ -138,13 +150,15 @@ for volume in ${VOLUMES}; do
   done
 
   for connections in 8 32; do
-    ref="$(measure "${connections}" "http://127.0.0.1:${REFERENCE_PORT}/fortunes")"
+    ref="$(APP_PID="${reference_pid}" measure "${connections}" "http://127.0.0.1:${REFERENCE_PORT}/fortunes")"
     ref_rps="$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"${ref}")"
     row() { # name result
       local rps p50 p95 p99 err
       rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$2"); p50=$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' <<<"$2")
       p95=$(sed -n 's/.*p95=\([0-9.]*\).*/\1/p' <<<"$2"); p99=$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' <<<"$2"); err=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$2")
-      echo "| ×${volume} | $1 | ${connections} | ${rps} | ${p50} | ${p95} | ${p99} | ${err} | $(if [[ -n "${ref_rps}" ]]; then awk -v a="${rps:-0}" -v b="${ref_rps}" 'BEGIN { printf "%.2f", a / b }'; else echo "—"; fi) |" >> "${RESULTS}"
+      local app_cpu pg_cpu
+      app_cpu=$(sed -n 's/.*app_cpu=\([0-9.]*\).*/\1/p' <<<"$2"); pg_cpu=$(sed -n 's/.*pg_cpu=\([0-9.]*\).*/\1/p' <<<"$2")
+      echo "| ×${volume} | $1 | ${connections} | ${rps} | ${p50} | ${p95} | ${p99} | ${err} | $(if [[ -n "${ref_rps}" ]]; then awk -v a="${rps:-0}" -v b="${ref_rps}" 'BEGIN { printf "%.2f", a / b }'; else echo "—"; fi) | ${app_cpu:-—} | ${pg_cpu:-—} |" >> "${RESULTS}"
     }
     row "reference (Fortunes)" "${ref}"
     row "pôle inbox, filtered, page 1" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed" -H "Cookie: ${pole_cookie}")"
@@ -169,8 +183,9 @@ for volume in ${VOLUMES}; do
   sleep 1
   under_load="$(measure 8 "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed" -H "Cookie: ${pole_cookie}")"
   wait "${login_job}" || true
-  row "login POST (8 connections hammering)" "$(cat "${OUT}/login.txt")"
-  row "pôle inbox while the login is hammered" "${under_load}"
+  # Two loads at once: CPU per request would mix them, so these rows give none.
+  row "login POST (8 connections hammering)" "$(sed 's/ app_cpu=.*//' "${OUT}/login.txt")"
+  row "pôle inbox while the login is hammered" "${under_load%% app_cpu=*}"
 
   kill "${portal_pid}" "${reference_pid}" 2>/dev/null || true
   wait "${portal_pid}" 2>/dev/null || true
