@@ -7,7 +7,7 @@ using TrajectoirEss.Domain.Territory;
 namespace TrajectoirEss.Infrastructure.Persistence;
 
 /// <summary>
-/// A number that changes whenever this instance saves a pôle, structure, programme or list item: caches
+/// A number that changes whenever this instance saves a pôle, structure, programme, list item, EPCI or commune: caches
 /// of reference data include it in their key, so an edit shows at once here, and within the cache's
 /// lifetime on other instances.
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed class ReferenceDataChangeInterceptor(ReferenceDataVersion versio
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context?.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is Pole or Structure or Programme or ListItem or Epci) == true)
+        if (eventData.Context?.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is Pole or Structure or Programme or ListItem or Epci or Commune) == true)
         {
             version.Bump();
         }

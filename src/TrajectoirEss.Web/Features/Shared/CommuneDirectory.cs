@@ -29,9 +29,10 @@ public sealed record PoleContact(Guid Id, string Name, string? Seat, string? Ema
 /// <summary>
 /// Finds communes of Brittany by name (accent- and case-insensitive) or postal code, and the pôle of
 /// each (commune → EPCI → pôle). Used by the autocomplete API and by the forms, which work without
-/// JavaScript by resolving what was typed.
+/// JavaScript by resolving what was typed. The search runs on the 1,202 communes of the reference cache
+/// (no query per keystroke of the autocomplete); they change only with the reference data.
 /// </summary>
-public sealed partial class CommuneDirectory(TrajectoirEssDbContext db)
+public sealed partial class CommuneDirectory(TrajectoirEssDbContext db, ReferenceCache referenceCache)
 {
     private static readonly string[] BretonDepartements = ["22", "29", "35", "56"];
 
@@ -45,19 +46,17 @@ public sealed partial class CommuneDirectory(TrajectoirEssDbContext db)
 
         var spaced = " " + folded;
         var isPostalCode = folded.All(char.IsAsciiDigit);
-#pragma warning disable CA1310 // EF Core translates string.StartsWith(string) to SQL LIKE; the StringComparison overloads are not translatable.
+        var reference = await referenceCache.GetAsync(cancellationToken);
         var matches = isPostalCode
-            ? WithPoles().Where(x => x.Commune.PostalCodes.Any(code => code.StartsWith(folded)) || x.Commune.CodeInsee == folded)
-            : WithPoles().Where(x => x.Commune.SearchName.StartsWith(folded) || x.Commune.SearchName.Contains(spaced));
+            ? reference.CommunesByPopulation.Where(c => c.PostalCodes.Any(code => code.StartsWith(folded, StringComparison.Ordinal)) || c.CodeInsee == folded)
+            : reference.CommunesByPopulation.Where(c => c.SearchName.StartsWith(folded, StringComparison.Ordinal) || c.SearchName.Contains(spaced, StringComparison.Ordinal));
 
-        return await matches
-            .OrderByDescending(x => x.Commune.SearchName.StartsWith(folded))
-            .ThenByDescending(x => x.Commune.Population)
-            .ThenBy(x => x.Commune.Name)
+        // Names starting with the text first; within each group, the most populated first (the list's order: a stable sort keeps it).
+        return matches
+            .OrderByDescending(c => c.SearchName.StartsWith(folded, StringComparison.Ordinal))
             .Take(limit)
-            .Select(x => new CommuneItem(x.Commune.CodeInsee, x.Commune.Name, x.Commune.PostalCodes, x.Commune.DepartementCode, x.Pole == null ? null : new PoleReference(x.Pole.Id, x.Pole.Name)))
-            .ToListAsync(cancellationToken);
-#pragma warning restore CA1310
+            .Select(c => c.Item)
+            .ToList();
     }
 
     public Task<CommuneItem?> FindAsync(string? code, CancellationToken cancellationToken = default) =>

@@ -19,6 +19,7 @@ public sealed record ReferenceSnapshot(
     IReadOnlyDictionary<Guid, ProgrammeName> Programmes,
     IReadOnlyList<ListItem> Lists,
     IReadOnlyDictionary<string, CommuneItem> Communes,
+    IReadOnlyList<CommuneSearchEntry> CommunesByPopulation,
     long Version)
 {
     public string? Label(ListKind kind, string? code) => code is null ? null : Lists.FirstOrDefault(i => i.Kind == kind && i.Code == code)?.Label;
@@ -26,8 +27,11 @@ public sealed record ReferenceSnapshot(
     public IReadOnlyList<ListItem> Active(ListKind kind) => Lists.Where(i => i.Kind == kind && i.IsActive).OrderBy(i => i.SortOrder).ToList();
 }
 
+/// <summary>A commune as the autocomplete searches it: its folded name (<see cref="Domain.Common.SearchText.Fold"/>) and codes.</summary>
+public sealed record CommuneSearchEntry(string SearchName, string CodeInsee, IReadOnlyList<string> PostalCodes, CommuneItem Item);
+
 /// <summary>
-/// Reference data (pôles, structures, programmes, lists) cached in memory: it changes rarely, and every
+/// Reference data (pôles, structures, programmes, lists, communes) cached in memory: it changes rarely, and every
 /// page names things with it. A save of reference data on this instance invalidates it at once
 /// (<see cref="ReferenceDataVersion"/>); other instances see the change within a minute.
 /// </summary>
@@ -73,18 +77,21 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
         var communes = await (from c in db.Communes.AsNoTracking()
                               join e in db.Epcis on c.EpciSiren equals e.Siren into withEpci
                               from e in withEpci.DefaultIfEmpty()
-                              select new { c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, Pole = c.PoleId ?? e.PoleId })
+                              select new { c.CodeInsee, c.Name, c.SearchName, c.Population, c.PostalCodes, c.DepartementCode, Pole = c.PoleId ?? e.PoleId })
             .ToListAsync(cancellationToken);
         var contacts = poles.ToDictionary(p => p.Contact.Id, p => p.Contact);
+        var items = communes.ToDictionary(
+            c => c.CodeInsee,
+            c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null));
         return new ReferenceSnapshot(
             contacts,
             poles.ToDictionary(p => p.Contact.Id, p => p.IsActive),
             structures,
             programmes,
             lists,
-            communes.ToDictionary(
-                c => c.CodeInsee,
-                c => new CommuneItem(c.CodeInsee, c.Name, c.PostalCodes, c.DepartementCode, c.Pole is { } id && contacts.TryGetValue(id, out var pole) ? new PoleReference(id, pole.Name) : null)),
+            items,
+            communes.OrderByDescending(c => c.Population).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => new CommuneSearchEntry(c.SearchName, c.CodeInsee, c.PostalCodes, items[c.CodeInsee])).ToList(),
             readVersion);
     }
 
