@@ -48,7 +48,7 @@ public sealed partial class CommuneDirectory(TrajectoirEssDbContext db, Referenc
         var isPostalCode = folded.All(char.IsAsciiDigit);
         var reference = await referenceCache.GetAsync(cancellationToken);
         var matches = isPostalCode
-            ? reference.CommunesByPopulation.Where(c => c.PostalCodes.Any(code => code.StartsWith(folded, StringComparison.Ordinal)) || c.CodeInsee == folded)
+            ? reference.CommunesByPopulation.Where(c => c.Item.CodesPostaux.Any(code => code.StartsWith(folded, StringComparison.Ordinal)) || c.Item.Code == folded)
             : reference.CommunesByPopulation.Where(c => c.SearchName.StartsWith(folded, StringComparison.Ordinal) || c.SearchName.Contains(spaced, StringComparison.Ordinal));
 
         // Names starting with the text first; within each group, the most populated first (the list's order: a stable sort keeps it).

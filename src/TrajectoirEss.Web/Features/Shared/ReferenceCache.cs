@@ -27,8 +27,8 @@ public sealed record ReferenceSnapshot(
     public IReadOnlyList<ListItem> Active(ListKind kind) => Lists.Where(i => i.Kind == kind && i.IsActive).OrderBy(i => i.SortOrder).ToList();
 }
 
-/// <summary>A commune as the autocomplete searches it: its folded name (<see cref="Domain.Common.SearchText.Fold"/>) and codes.</summary>
-public sealed record CommuneSearchEntry(string SearchName, string CodeInsee, IReadOnlyList<string> PostalCodes, CommuneItem Item);
+/// <summary>A commune as the autocomplete searches it: its folded name (<see cref="Domain.Common.SearchText.Fold"/>) beside it.</summary>
+public sealed record CommuneSearchEntry(string SearchName, CommuneItem Item);
 
 /// <summary>
 /// Reference data (pôles, structures, programmes, lists, communes) cached in memory: it changes rarely, and every
@@ -91,7 +91,7 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
             lists,
             items,
             communes.OrderByDescending(c => c.Population).ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => new CommuneSearchEntry(c.SearchName, c.CodeInsee, c.PostalCodes, items[c.CodeInsee])).ToList(),
+                .Select(c => new CommuneSearchEntry(c.SearchName, items[c.CodeInsee])).ToList(),
             readVersion);
     }
 
