@@ -89,8 +89,11 @@ public sealed class Enrolment
 
     public int? Jobs { get; private set; }
 
+    /// <summary>The statuses that take a place in the session (its capacity counts them).</summary>
+    public static readonly IReadOnlyList<EnrolmentStatus> PlaceTakingStatuses = [EnrolmentStatus.Enrolled, EnrolmentStatus.Completed];
+
     /// <summary>Takes a place in the session.</summary>
-    public bool TakesPlace => Status is EnrolmentStatus.Enrolled or EnrolmentStatus.Completed;
+    public bool TakesPlace => PlaceTakingStatuses.Contains(Status);
 
     public static IReadOnlyList<EnrolmentOutcome> OutcomesFor(ProgrammeType type) => type switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Support;
 
 namespace TrajectoirEss.Domain.Programmes;
 
@@ -23,10 +24,44 @@ public enum FinancingDecision
     Refused = 3,
 }
 
-/// <summary>The bounds of each instrument (editable settings, not constants).</summary>
+/// <summary>
+/// The default bounds of each instrument (settings, not constants). The programme's own record, which
+/// administrators edit, has the last word on the amounts of its instrument: see <see cref="BoundsFor"/>.
+/// </summary>
 public sealed record FinancingRules(decimal CapCreationMin, decimal CapCreationMax, decimal FondsDeConfianceMax, decimal FondsDeConfianceMinShare, decimal FondsDeConfianceMaxShare, decimal OtherMax)
 {
     public static FinancingRules Default { get; } = new(2_000m, 20_000m, 20_000m, 0.50m, 0.70m, 5_000_000m);
+
+    /// <summary>
+    /// The amounts in force for an instrument under a programme: the programme's minimum and maximum for its
+    /// own instrument (Cap création ESS, fonds de confiance) when its record sets them, these settings
+    /// otherwise; the fonds de confiance's share of the study's cost always comes from the settings.
+    /// </summary>
+    public FinancingBounds BoundsFor(FinancingInstrument instrument, Programme programme)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        var own = instrument switch
+        {
+            FinancingInstrument.CapCreationEss => programme.Type == ProgrammeType.CapCreationEss,
+            FinancingInstrument.FondsDeConfiance => programme.Type == ProgrammeType.FondsDeConfiance,
+            _ => false,
+        };
+        return instrument switch
+        {
+            FinancingInstrument.CapCreationEss => new(own ? programme.MinAmount ?? CapCreationMin : CapCreationMin, own ? programme.MaxAmount ?? CapCreationMax : CapCreationMax, null, null),
+            FinancingInstrument.FondsDeConfiance => new(own ? programme.MinAmount ?? 0 : 0, own ? programme.MaxAmount ?? FondsDeConfianceMax : FondsDeConfianceMax, FondsDeConfianceMinShare, FondsDeConfianceMaxShare),
+            _ => new(0, OtherMax, null, null),
+        };
+    }
+}
+
+/// <summary>The amounts an instrument grants (euros), and for the fonds de confiance the share of the study's cost it covers.</summary>
+public sealed record FinancingBounds(decimal Min, decimal Max, decimal? MinShareOfCost, decimal? MaxShareOfCost)
+{
+    /// <summary>The bounds as the form and the error messages say them.</summary>
+    public string Describe() =>
+        (Min > 0 ? $"de {FinancingApplication.Euros(Min)} à {FinancingApplication.Euros(Max)}" : $"au plus {FinancingApplication.Euros(Max)}")
+        + (MinShareOfCost is { } low && MaxShareOfCost is { } high ? $", soit {low:P0} à {high:P0} du coût de l'étude" : string.Empty);
 }
 
 /// <summary>A payment of a granted amount.</summary>
@@ -51,7 +86,7 @@ public sealed class FinancingPayment
 /// confiance, guarantee, loan, contrat d'apport associatif): amount requested, the study it pays for, the
 /// committee, the decision, the payments.
 /// </summary>
-public sealed class FinancingApplication
+public sealed class FinancingApplication : AggregateRoot
 {
     public const int StudyMaxLength = 2000;
     public const int ReasonMaxLength = 1000;
@@ -98,19 +133,36 @@ public sealed class FinancingApplication
 
     public decimal Paid => _payments.Sum(p => p.Amount);
 
-    public static FinancingApplication Create(Project project, Referral referral, FinancingInstrument instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, FinancingRules rules, DateTimeOffset now)
+    /// <summary>
+    /// An application under a financing programme, for a project whose referral to it was accepted (which
+    /// starts the referral), at most one waiting for the committee per instrument and referral
+    /// (<paramref name="referralApplications"/>: the referral's applications so far), within the bounds in force.
+    /// </summary>
+    public static FinancingApplication Create(Project project, Referral referral, Programme programme, IEnumerable<FinancingApplication> referralApplications, FinancingInstrument? instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, FinancingRules rules, Guid staffId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(programme);
+        ArgumentNullException.ThrowIfNull(referralApplications);
         ArgumentNullException.ThrowIfNull(rules);
+        if (instrument is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            throw new DomainException("Choisissez l'instrument financier.");
+        }
+
+        if (referral.ProgrammeId != programme.Id || !programme.IsFinancing)
+        {
+            throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
+        }
+
         if (referral.ProjectId != project.Id || referral.Status is not (ReferralStatus.Accepted or ReferralStatus.InProgress))
         {
             throw new DomainException("Le projet doit avoir été orienté vers vous et l'orientation acceptée.");
         }
 
-        if (!Enum.IsDefined(instrument))
+        if (referralApplications.Any(f => f.ReferralId == referral.Id && f.Instrument == chosen && f.Decision == FinancingDecision.Pending))
         {
-            throw new DomainException("Choisissez un instrument de la liste.");
+            throw new DomainException("Une demande pour cet instrument attend déjà la décision du comité pour ce projet : elle n'a pas été enregistrée une seconde fois.");
         }
 
         var application = new FinancingApplication
@@ -120,7 +172,7 @@ public sealed class FinancingApplication
             ReferralId = referral.Id,
             StructureId = referral.StructureId,
             ProgrammeId = referral.ProgrammeId,
-            Instrument = instrument,
+            Instrument = chosen,
             AmountRequested = Money(amountRequested, "Le montant demandé"),
             StudyCost = studyCost is null ? null : Money(studyCost, "Le coût de l'étude"),
             StudyDescription = Guard.Required(study, StudyMaxLength, "L'objet du financement"),
@@ -128,23 +180,36 @@ public sealed class FinancingApplication
             Decision = FinancingDecision.Pending,
             CreatedAt = now,
         };
-        application.CheckBounds(application.AmountRequested, rules);
+        application.CheckBounds(application.AmountRequested, rules.BoundsFor(chosen, programme));
+        if (referral.Status == ReferralStatus.Accepted)
+        {
+            referral.Start(project, staffId, now);
+        }
+
+        application.Raise(new FinancingApplied(application, project, staffId, now));
         return application;
     }
 
     /// <summary>The committee grants an amount within the instrument's bounds; the trajectory records it.</summary>
-    public void Grant(Project project, decimal? amount, DateOnly? committeeOn, Guid staffId, FinancingRules rules, DateTimeOffset now)
+    public void Grant(Project project, Programme programme, decimal? amount, DateOnly? committeeOn, Guid staffId, FinancingRules rules, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(programme);
         ArgumentNullException.ThrowIfNull(rules);
         EnsurePending();
+        if (programme.Id != ProgrammeId)
+        {
+            throw new InvalidOperationException("The programme is not the application's.");
+        }
+
         var granted = Money(amount, "Le montant accordé");
-        CheckBounds(granted, rules);
+        CheckBounds(granted, rules.BoundsFor(Instrument, programme));
         Decision = FinancingDecision.Granted;
         AmountGranted = granted;
         CommitteeOn = committeeOn ?? CommitteeOn;
         DecidedAt = now;
-        project.RecordFinancingStep(TrajectoryStepKind.FinancingGranted, staffId, now, StructureId, ProgrammeId, Euros(granted), null);
+        project.RecordStep(TrajectoryStepKind.FinancingGranted, staffId, now, project.PoleId, StructureId, ProgrammeId, Euros(granted), null);
+        Raise(new FinancingDecided(this, project, staffId, now));
     }
 
     public void Refuse(Project project, string? reason, DateOnly? committeeOn, Guid staffId, DateTimeOffset now)
@@ -155,10 +220,11 @@ public sealed class FinancingApplication
         Decision = FinancingDecision.Refused;
         CommitteeOn = committeeOn ?? CommitteeOn;
         DecidedAt = now;
-        project.RecordFinancingStep(TrajectoryStepKind.FinancingRefused, staffId, now, StructureId, ProgrammeId, null, RefusalReason);
+        project.RecordStep(TrajectoryStepKind.FinancingRefused, staffId, now, project.PoleId, StructureId, ProgrammeId, null, RefusalReason);
+        Raise(new FinancingDecided(this, project, staffId, now));
     }
 
-    public void AddPayment(DateOnly? paidOn, decimal? amount, DateOnly today)
+    public void AddPayment(DateOnly? paidOn, decimal? amount, DateOnly today, Guid staffId, DateTimeOffset now)
     {
         if (Decision != FinancingDecision.Granted)
         {
@@ -176,7 +242,9 @@ public sealed class FinancingApplication
             throw new DomainException($"Les versements dépasseraient le montant accordé ({Euros(AmountGranted!.Value)}).");
         }
 
-        _payments.Add(new FinancingPayment(Guid.CreateVersion7(), date, paid));
+        var payment = new FinancingPayment(Guid.CreateVersion7(), date, paid);
+        _payments.Add(payment);
+        Raise(new FinancingPaymentRecorded(this, payment, staffId, now));
     }
 
     public static string Label(FinancingInstrument instrument) => instrument switch
@@ -214,20 +282,26 @@ public sealed class FinancingApplication
         }
     }
 
-    private void CheckBounds(decimal amount, FinancingRules rules)
+    private void CheckBounds(decimal amount, FinancingBounds bounds)
     {
-        switch (Instrument)
+        if (amount < bounds.Min || amount > bounds.Max)
         {
-            case FinancingInstrument.CapCreationEss when amount < rules.CapCreationMin || amount > rules.CapCreationMax:
-                throw new DomainException($"Cap création ESS finance de {Euros(rules.CapCreationMin)} à {Euros(rules.CapCreationMax)}.");
-            case FinancingInstrument.FondsDeConfiance when amount > rules.FondsDeConfianceMax:
-                throw new DomainException($"Le fonds de confiance finance au plus {Euros(rules.FondsDeConfianceMax)}.");
-            case FinancingInstrument.FondsDeConfiance when StudyCost is null:
-                throw new DomainException("Indiquez le coût total de l'étude : le fonds de confiance en couvre une part.");
-            case FinancingInstrument.FondsDeConfiance when amount < StudyCost * rules.FondsDeConfianceMinShare || amount > StudyCost * rules.FondsDeConfianceMaxShare:
-                throw new DomainException($"Le fonds de confiance couvre de {rules.FondsDeConfianceMinShare:P0} à {rules.FondsDeConfianceMaxShare:P0} du coût de l'étude ({Euros(StudyCost!.Value)}).");
-            case FinancingInstrument.Guarantee or FinancingInstrument.Loan or FinancingInstrument.ContratApportAssociatif when amount > rules.OtherMax:
-                throw new DomainException($"Le montant dépasse le plafond de {Euros(rules.OtherMax)}.");
+            throw new DomainException($"{Label(Instrument)} finance {bounds.Describe()}.");
+        }
+
+        if (bounds.MinShareOfCost is not { } low || bounds.MaxShareOfCost is not { } high)
+        {
+            return;
+        }
+
+        if (StudyCost is not { } cost)
+        {
+            throw new DomainException($"Indiquez le coût total de l'étude : le {Label(Instrument).ToLowerInvariant()} en couvre une part.");
+        }
+
+        if (amount < cost * low || amount > cost * high)
+        {
+            throw new DomainException($"Le {Label(Instrument).ToLowerInvariant()} couvre de {low:P0} à {high:P0} du coût de l'étude ({Euros(cost)}).");
         }
     }
 }

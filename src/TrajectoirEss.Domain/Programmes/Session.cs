@@ -16,7 +16,7 @@ public enum SessionStatus
 /// A session or cohort of a programme, run by its structure: an idéateur session (~2 months), a yearly
 /// incubator promotion (with a jury), a Creopss session… Capacity counts the places taken.
 /// </summary>
-public sealed class Session
+public sealed class Session : AggregateRoot
 {
     public const int NameMaxLength = 150;
     public const int PlaceMaxLength = 200;
@@ -61,7 +61,7 @@ public sealed class Session
     /// <summary>Whether places are given by a jury's selection (incubator) rather than by enrolment.</summary>
     public bool IsSelective => ProgrammeType == ProgrammeType.Incubateur;
 
-    public static Session Create(Guid id, Programme programme, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn)
+    public static Session Create(Guid id, Programme programme, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, Guid actorId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(programme);
         if (!programme.IsActive)
@@ -71,14 +71,19 @@ public sealed class Session
 
         var session = new Session(id, programme.Id, programme.StructureId, programme.Type);
         session.Apply(name, startsOn, endsOn, place, capacity, juryOn, placesTaken: 0);
+        session.Raise(new SessionCreated(session, programme.Name, actorId, now));
         return session;
     }
 
     /// <summary>Changes the session; the capacity cannot go below the places already taken.</summary>
-    public void Update(string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, int placesTaken) =>
+    public void Update(string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, int placesTaken, Guid actorId, DateTimeOffset now)
+    {
+        var (oldCapacity, oldStart, oldEnd) = (Capacity, StartsOn, EndsOn);
         Apply(name, startsOn, endsOn, place, capacity, juryOn, placesTaken);
+        Raise(new SessionUpdated(this, oldCapacity, oldStart, oldEnd, actorId, now));
+    }
 
-    public void Start()
+    public void Start(Guid actorId, DateTimeOffset now)
     {
         if (Status != SessionStatus.Open)
         {
@@ -86,16 +91,19 @@ public sealed class Session
         }
 
         Status = SessionStatus.Running;
+        Raise(new SessionStatusChanged(this, SessionStatus.Open, actorId, now));
     }
 
-    public void Finish()
+    public void Finish(Guid actorId, DateTimeOffset now)
     {
         if (Status == SessionStatus.Finished)
         {
             throw new DomainException("Cette session est déjà terminée.");
         }
 
+        var from = Status;
         Status = SessionStatus.Finished;
+        Raise(new SessionStatusChanged(this, from, actorId, now));
     }
 
     public static string Label(SessionStatus status) => status switch

@@ -9,11 +9,16 @@ namespace TrajectoirEss.Domain.Programmes;
 /// moving up from the waiting list when a place frees, and completion with the programme's outcomes.
 /// Every move also moves the referral, and so the project's trajectory.
 /// </summary>
-public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enrolments)
+public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolments)
 {
+    private readonly List<Enrolment> _enrolments = [.. enrolments];
+
     public Session Session { get; } = session ?? throw new ArgumentNullException(nameof(session));
 
-    public int PlacesTaken => enrolments.Count(e => e.TakesPlace);
+    /// <summary>The session's enrolments, those this roster made included (the caller adds the new ones to the store).</summary>
+    public IReadOnlyList<Enrolment> Enrolments => _enrolments;
+
+    public int PlacesTaken => _enrolments.Count(e => e.TakesPlace);
 
     public int PlacesLeft => Session.Capacity - PlacesTaken;
 
@@ -33,11 +38,13 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
 
         var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Enrolled, people, now);
         referral.Start(project, staffId, now);
+        _enrolments.Add(enrolment);
+        Session.Raise(new ProjectEnrolled(Session, enrolment, project, referral, staffId, now));
         return enrolment;
     }
 
     /// <summary>A candidacy to a selective promotion, decided later by the jury.</summary>
-    public Enrolment Apply(Project project, Referral referral, int people, DateTimeOffset now)
+    public Enrolment Apply(Project project, Referral referral, int people, Guid staffId, DateTimeOffset now)
     {
         CheckCandidate(project, referral, people);
         if (!Session.IsSelective)
@@ -45,26 +52,24 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
             throw new DomainException("Cette session n'a pas de jury : inscrivez directement le projet.");
         }
 
-        return new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Applied, people, now);
+        var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Applied, people, now);
+        _enrolments.Add(enrolment);
+        Session.Raise(new CandidacyRegistered(Session, enrolment, project, referral, staffId, now));
+        return enrolment;
     }
 
     public void Select(Enrolment enrolment, Project project, Referral referral, Guid staffId, DateTimeOffset now)
     {
-        CheckDecision(enrolment);
-        if (PlacesLeft <= 0)
-        {
-            throw new DomainException($"La promotion est complète ({Session.Capacity} places) : placez le projet sur la liste d'attente.");
-        }
-
-        enrolment.Select(now);
-        referral.Start(project, staffId, now);
+        TakePlace(enrolment, project, referral, staffId, now);
+        Session.Raise(new JuryDecided(Session, enrolment, project, referral, staffId, now));
     }
 
-    public void PutOnWaitingList(Enrolment enrolment, DateTimeOffset now)
+    public void PutOnWaitingList(Enrolment enrolment, Project project, Referral referral, Guid staffId, DateTimeOffset now)
     {
         CheckDecision(enrolment);
-        var last = enrolments.Where(e => e.Status == EnrolmentStatus.WaitingList).Select(e => e.WaitingRank ?? 0).DefaultIfEmpty(0).Max();
+        var last = _enrolments.Where(e => e.Status == EnrolmentStatus.WaitingList).Select(e => e.WaitingRank ?? 0).DefaultIfEmpty(0).Max();
         enrolment.PutOnWaitingList(last + 1, now);
+        Session.Raise(new JuryDecided(Session, enrolment, project, referral, staffId, now));
     }
 
     public void Reject(Enrolment enrolment, Project project, Referral referral, string? reason, Guid staffId, DateTimeOffset now)
@@ -73,10 +78,18 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
         var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
         enrolment.Reject(why, now);
         referral.Abandon(project, staffId, "Non retenu par le jury : " + why, now);
+        Session.Raise(new JuryDecided(Session, enrolment, project, referral, staffId, now));
     }
 
-    /// <summary>A project leaves; in a selective promotion the first of the waiting list takes the place.</summary>
-    public Enrolment? Leave(Enrolment enrolment, Project project, Referral referral, string? reason, Guid staffId, DateTimeOffset now)
+    /// <summary>The first of the waiting list: the caller loads its project and referral before a project leaves.</summary>
+    public Enrolment? NextOnWaitingList =>
+        Session.IsSelective ? _enrolments.Where(e => e.Status == EnrolmentStatus.WaitingList).OrderBy(e => e.WaitingRank).FirstOrDefault() : null;
+
+    /// <summary>
+    /// A project leaves; in a selective promotion the first of the waiting list (<see cref="NextOnWaitingList"/>,
+    /// given with its project and referral) takes the place.
+    /// </summary>
+    public void Leave(Enrolment enrolment, Project project, Referral referral, string? reason, Guid staffId, DateTimeOffset now, (Project Project, Referral Referral)? next = null)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         if (enrolment.Status != EnrolmentStatus.Enrolled)
@@ -84,12 +97,21 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
             throw new DomainException("Seul un projet inscrit peut quitter la session.");
         }
 
+        var waiting = NextOnWaitingList;
+        if (waiting is not null && (next is not { } given || given.Project.Id != waiting.ProjectId || given.Referral.Id != waiting.ReferralId))
+        {
+            throw new InvalidOperationException("The first of the waiting list must be given with its project and referral.");
+        }
+
         var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
         enrolment.Leave(why, now);
         referral.Abandon(project, staffId, why, now);
-        return Session.IsSelective
-            ? enrolments.Where(e => e.Status == EnrolmentStatus.WaitingList).OrderBy(e => e.WaitingRank).FirstOrDefault()
-            : null;
+        Session.Raise(new EnrolmentLeft(Session, enrolment, project, referral, why, staffId, now));
+        if (waiting is not null && next is { } promoted)
+        {
+            TakePlace(waiting, promoted.Project, promoted.Referral, staffId, now);
+            Session.Raise(new PromotedFromWaitingList(Session, waiting, promoted.Project, promoted.Referral, staffId, now));
+        }
     }
 
     /// <summary>Ends a project's time in the programme with one of the programme's outcomes.</summary>
@@ -135,6 +157,20 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
         {
             referral.Complete(project, staffId, Enrolment.Label(outcome), now);
         }
+
+        Session.Raise(new EnrolmentCompleted(Session, enrolment, project, referral, outcome, staffId, now));
+    }
+
+    private void TakePlace(Enrolment enrolment, Project project, Referral referral, Guid staffId, DateTimeOffset now)
+    {
+        CheckDecision(enrolment);
+        if (PlacesLeft <= 0)
+        {
+            throw new DomainException($"La promotion est complète ({Session.Capacity} places) : placez le projet sur la liste d'attente.");
+        }
+
+        enrolment.Select(now);
+        referral.Start(project, staffId, now);
     }
 
     private void CheckCandidate(Project project, Referral referral, int people)
@@ -156,7 +192,7 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
             throw new DomainException("Acceptez d'abord l'orientation de ce projet.");
         }
 
-        if (enrolments.Any(e => e.ProjectId == project.Id && e.Status is not (EnrolmentStatus.NotSelected or EnrolmentStatus.Left)))
+        if (_enrolments.Any(e => e.ProjectId == project.Id && e.Status is not (EnrolmentStatus.NotSelected or EnrolmentStatus.Left)))
         {
             throw new DomainException("Ce projet est déjà dans cette session.");
         }

@@ -18,7 +18,7 @@ public enum TerritoryNeedStatus
 /// a porteur: the TAg carries an opportunity study and, when it concludes positively, hands the project
 /// over to a porteur — creating a project or attaching to one — and that hand-over is in the trajectory.
 /// </summary>
-public sealed class TerritoryNeed
+public sealed class TerritoryNeed : AggregateRoot
 {
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 4000;
@@ -59,7 +59,7 @@ public sealed class TerritoryNeed
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static TerritoryNeed Raise(Programme revelateur, string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? communeCode, DateOnly today, DateTimeOffset now)
+    public static TerritoryNeed Raise(Programme revelateur, string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? communeCode, DateOnly today, Guid actorId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(revelateur);
         if (revelateur.Type != ProgrammeType.Revelateur)
@@ -72,7 +72,7 @@ public sealed class TerritoryNeed
             throw new DomainException("Indiquez la date à laquelle le besoin a été exprimé (pas dans le futur).");
         }
 
-        return new TerritoryNeed
+        var need = new TerritoryNeed
         {
             Id = Guid.CreateVersion7(now),
             StructureId = revelateur.StructureId,
@@ -85,9 +85,11 @@ public sealed class TerritoryNeed
             Status = TerritoryNeedStatus.Studying,
             CreatedAt = now,
         };
+        need.Raise(new TerritoryNeedRaised(need, actorId, now));
+        return need;
     }
 
-    public void Conclude(bool positive, string? conclusion, DateOnly? concludedOn, DateOnly today)
+    public void Conclude(bool positive, string? conclusion, DateOnly? concludedOn, DateOnly today, Guid actorId, DateTimeOffset now)
     {
         if (Status != TerritoryNeedStatus.Studying)
         {
@@ -102,6 +104,7 @@ public sealed class TerritoryNeed
         Conclusion = Guard.Required(conclusion, ConclusionMaxLength, "La conclusion de l'étude");
         ConcludedOn = date;
         Status = positive ? TerritoryNeedStatus.ConcludedPositive : TerritoryNeedStatus.ConcludedNegative;
+        Raise(new OpportunityStudyConcluded(this, actorId, now));
     }
 
     /// <summary>Creates the porteur's project from the study (a draft they complete and submit), with its first steps.</summary>
@@ -111,6 +114,7 @@ public sealed class TerritoryNeed
         var details = new ProjectDetails(Title, Description, Conclusion, ProjectOrigin.TerritoryNeed, null, null, ProjectStage.EtudeOpportunite, CommuneCode, SupportNeeds.Accompagnement, 1, null);
         var project = Project.CreateDraft(Guid.CreateVersion7(now), porteurId, details, now);
         RecordHandOver(project, staffId, now);
+        Raise(new StudyHandedOver(this, project, NewProject: true, staffId, now));
         return project;
     }
 
@@ -125,6 +129,7 @@ public sealed class TerritoryNeed
         }
 
         RecordHandOver(project, staffId, now);
+        Raise(new StudyHandedOver(this, project, NewProject: false, staffId, now));
     }
 
     public static string Label(TerritoryNeedStatus status) => status switch
@@ -148,9 +153,9 @@ public sealed class TerritoryNeed
     {
         var raised = new DateTimeOffset(RaisedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var concluded = new DateTimeOffset(ConcludedOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        project.RecordTerritoryStep(TrajectoryStepKind.TerritoryNeedRaised, staffId, raised, StructureId, ProgrammeId, null, $"{Title} — exprimé par {RaisedBy}");
-        project.RecordTerritoryStep(TrajectoryStepKind.OpportunityStudyConcluded, staffId, concluded, StructureId, ProgrammeId, "Concluante", Conclusion);
-        project.RecordTerritoryStep(TrajectoryStepKind.HandedOverToPorteur, staffId, now, StructureId, ProgrammeId, null, null);
+        project.RecordStep(TrajectoryStepKind.TerritoryNeedRaised, staffId, raised, project.PoleId, StructureId, ProgrammeId, null, $"{Title} — exprimé par {RaisedBy}");
+        project.RecordStep(TrajectoryStepKind.OpportunityStudyConcluded, staffId, concluded, project.PoleId, StructureId, ProgrammeId, "Concluante", Conclusion);
+        project.RecordStep(TrajectoryStepKind.HandedOverToPorteur, staffId, now, project.PoleId, StructureId, ProgrammeId, null, null);
         ProjectId = project.Id;
         Status = TerritoryNeedStatus.HandedOver;
     }

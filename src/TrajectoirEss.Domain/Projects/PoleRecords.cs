@@ -73,11 +73,13 @@ public sealed class Meeting
         }
 
         var meeting = new Meeting(Guid.CreateVersion7(now), project.Id, heldAt, kind, summary, staffId, now);
-        if (project.Status == ProjectStatus.Submitted)
+        var welcomes = project.Status == ProjectStatus.Submitted;
+        if (welcomes)
         {
             project.Welcome(staffId, heldAt);
         }
 
+        project.Raise(new MeetingRecorded(project, meeting, welcomes, staffId, now));
         return meeting;
     }
 }
@@ -86,6 +88,15 @@ public sealed class Meeting
 public sealed class InternalNote
 {
     public const int BodyMaxLength = 4000;
+
+    /// <summary>A member of the pôle's staff writes a note on the project.</summary>
+    public static InternalNote Write(Project project, Guid staffId, string? body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var note = new InternalNote(Guid.CreateVersion7(now), project.Id, staffId, body, now);
+        project.Raise(new InternalNoteAdded(project, note, staffId, now));
+        return note;
+    }
 
     public InternalNote(Guid id, Guid projectId, Guid authorId, string? body, DateTimeOffset writtenAt)
     {

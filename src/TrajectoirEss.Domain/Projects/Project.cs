@@ -23,9 +23,18 @@ public enum ProjectAction
 /// A project (idée or projet), usually collective, with its trajectory. Status changes and trajectory
 /// steps happen only through the methods below, each checked against <see cref="Transitions"/>.
 /// </summary>
-public sealed class Project
+public sealed class Project : AggregateRoot
 {
     public const int ClosingReasonMaxLength = TrajectoryStep.ReasonMaxLength;
+
+    /// <summary>
+    /// A project "déposé et en cours": submitted and not closed. The pôle can work on it (qualify, transfer,
+    /// refer, close…); drafts are the porteurs' own, closed projects can only be reopened.
+    /// </summary>
+    public static readonly IReadOnlyList<ProjectStatus> OpenStatuses = [ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused];
+
+    /// <summary>Welcomed and followed: not paused, not closed. Such a project can be referred to a programme, or paused.</summary>
+    public static readonly IReadOnlyList<ProjectStatus> ActiveStatuses = [ProjectStatus.Welcomed, ProjectStatus.InSupport];
 
     /// <summary>From which statuses each action is allowed, and the status it leads to (null: unchanged).</summary>
     public static readonly IReadOnlyDictionary<ProjectAction, (ProjectStatus[] From, ProjectStatus? To)> Transitions =
@@ -35,14 +44,14 @@ public sealed class Project
             [ProjectAction.Submit] = ([ProjectStatus.Draft], ProjectStatus.Submitted),
             [ProjectAction.Welcome] = ([ProjectStatus.Submitted], ProjectStatus.Welcomed),
             [ProjectAction.StartSupport] = ([ProjectStatus.Welcomed], ProjectStatus.InSupport),
-            [ProjectAction.Close] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], ProjectStatus.Closed),
+            [ProjectAction.Close] = ([.. OpenStatuses], ProjectStatus.Closed),
             [ProjectAction.Reopen] = ([ProjectStatus.Closed], ProjectStatus.Welcomed),
-            [ProjectAction.Qualify] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
-            [ProjectAction.Transfer] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
-            [ProjectAction.AssignReferent] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
-            [ProjectAction.Pause] = ([ProjectStatus.Welcomed, ProjectStatus.InSupport], ProjectStatus.Paused),
+            [ProjectAction.Qualify] = ([.. OpenStatuses], null),
+            [ProjectAction.Transfer] = ([.. OpenStatuses], null),
+            [ProjectAction.AssignReferent] = ([.. OpenStatuses], null),
+            [ProjectAction.Pause] = ([.. ActiveStatuses], ProjectStatus.Paused),
             [ProjectAction.Resume] = ([ProjectStatus.Paused], ProjectStatus.Welcomed),
-            [ProjectAction.AskPorteur] = ([ProjectStatus.Submitted, ProjectStatus.Welcomed, ProjectStatus.InSupport, ProjectStatus.Paused], null),
+            [ProjectAction.AskPorteur] = ([.. OpenStatuses], null),
         };
 
     private readonly List<ProjectMember> _members = [];
@@ -185,6 +194,7 @@ public sealed class Project
         PoleId = poleId;
         SubmittedAt = now;
         Move(ProjectAction.Submit, TrajectoryStepKind.Submitted, actorId, now, poleId: poleId);
+        Raise(new ProjectSubmitted(this, actorId, now));
     }
 
     /// <summary>The pôle's first contact with the porteurs (accueil).</summary>
@@ -197,12 +207,7 @@ public sealed class Project
         var at = SubmittedAt is { } submitted && now < submitted ? submitted : now;
         FirstContactAt ??= at;
         Move(ProjectAction.Welcome, TrajectoryStepKind.Welcomed, actorId, at, poleId: PoleId);
-    }
-
-    public void StartSupport(Guid actorId, DateTimeOffset now, Guid? structureId = null, Guid? programmeId = null)
-    {
-        Ensure(ProjectAction.StartSupport, "L'accompagnement ne peut commencer qu'après l'accueil par le pôle.");
-        Move(ProjectAction.StartSupport, TrajectoryStepKind.SupportStarted, actorId, now, PoleId, structureId, programmeId);
+        Raise(new ProjectWelcomed(this, actorId, at));
     }
 
     /// <summary>Closes the project; a project closed as created says which company it became.</summary>
@@ -220,11 +225,13 @@ public sealed class Project
         }
 
         var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de clôture");
+        var from = Status;
         Outcome = outcome;
         CompanyLegalFormCode = outcome == ProjectOutcome.Created ? company!.LegalFormCode : null;
         CompanyCreatedOn = outcome == ProjectOutcome.Created ? company!.CreatedOn : null;
         Siret = outcome == ProjectOutcome.Created ? company!.Siret : null;
         Move(ProjectAction.Close, TrajectoryStepKind.Closed, actorId, now, PoleId, outcome: outcome.ToString(), reason: why);
+        Raise(new ProjectClosed(this, from, outcome, why, outcome == ProjectOutcome.Created ? company : null, actorId, now));
     }
 
     public void Reopen(string? reason, Guid actorId, DateTimeOffset now)
@@ -233,10 +240,11 @@ public sealed class Project
         var why = Guard.Required(reason, ClosingReasonMaxLength, "Le motif de réouverture");
         Outcome = null;
         Move(ProjectAction.Reopen, TrajectoryStepKind.Reopened, actorId, now, PoleId, reason: why);
+        Raise(new ProjectReopened(this, why, actorId, now));
     }
 
     /// <summary>The pôle corrects what the porteur said: stage, needs, sector (the audit trail keeps the old values).</summary>
-    public void Qualify(ProjectStage stage, SupportNeeds needs, string? sectorCode, DateTimeOffset now)
+    public void Qualify(ProjectStage stage, SupportNeeds needs, string? sectorCode, Guid actorId, DateTimeOffset now)
     {
         Ensure(ProjectAction.Qualify, "Seul un projet déposé et en cours peut être qualifié.");
 
@@ -247,10 +255,12 @@ public sealed class Project
             throw new DomainException("Indiquez au moins un besoin et le secteur d'activité.");
         }
 
+        var (oldStage, oldNeeds, oldSector) = (Stage, Needs, SectorCode);
         Stage = qualified.Stage;
         Needs = qualified.Needs;
         SectorCode = qualified.SectorCode;
         UpdatedAt = now;
+        Raise(new ProjectQualified(this, oldStage, oldNeeds, oldSector, actorId, now));
     }
 
     /// <summary>The pôle asks the porteurs for information; the question goes to the thread and the trajectory.</summary>
@@ -266,20 +276,26 @@ public sealed class Project
     {
         Ensure(ProjectAction.Pause, "Seul un projet accueilli ou en accompagnement peut être mis en pause.");
         var why = Guard.Required(reason, TrajectoryStep.ReasonMaxLength, "Le motif de la pause");
+        var from = Status;
         Move(ProjectAction.Pause, TrajectoryStepKind.Paused, actorId, now, PoleId, reason: why);
+        Raise(new ProjectPaused(this, from, why, actorId, now));
     }
 
     public void Resume(Guid actorId, DateTimeOffset now)
     {
         Ensure(ProjectAction.Resume, "Seul un projet en pause peut reprendre.");
         Move(ProjectAction.Resume, TrajectoryStepKind.Resumed, actorId, now, PoleId);
+        Raise(new ProjectResumed(this, actorId, now));
     }
 
-    public void AssignReferent(Guid? staffId, DateTimeOffset now)
+    /// <summary>Names the référent (a member of the pôle's staff, checked by the caller), or none.</summary>
+    public void AssignReferent(Guid? staffId, Guid actorId, DateTimeOffset now)
     {
         Ensure(ProjectAction.AssignReferent, "Un référent ne peut être désigné que pour un projet en cours.");
+        var old = ReferentId;
         ReferentId = staffId;
         UpdatedAt = now;
+        Raise(new ReferentAssigned(this, old, staffId, actorId, now));
     }
 
     /// <summary>Hands the project to another pôle (the porteurs moved, or the perimeter was wrong); the former pôle loses access.</summary>
@@ -292,51 +308,52 @@ public sealed class Project
         }
 
         var why = Guard.Required(reason, TrajectoryStep.ReasonMaxLength, "Le motif du transfert");
+        var from = PoleId;
         PoleId = toPoleId;
         ReferentId = null;
         _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), TrajectoryStepKind.Transferred, now, actorId, toPoleId, null, null, null, why));
         UpdatedAt = now;
+        Raise(new ProjectTransferred(this, from, toPoleId, why, actorId, now));
     }
 
-    /// <summary>A financing decision, appended to the trajectory (called by the financing application only).</summary>
-    internal void RecordFinancingStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid structureId, Guid programmeId, string? outcome, string? reason)
+    /// <summary>
+    /// Whether the trajectory can still take a step of this kind: the one rule for the steps other domain
+    /// types append (referrals, financing, the révélateur). A closed project's trajectory no longer moves,
+    /// except that a referral left open can still lapse or be withdrawn; a draft has no trajectory yet,
+    /// except the révélateur's study that it comes from.
+    /// </summary>
+    public bool TrajectoryCanTake(TrajectoryStepKind kind) => Status switch
     {
-        if (Status is ProjectStatus.Draft or ProjectStatus.Closed)
+        ProjectStatus.Closed => kind is TrajectoryStepKind.ReferralExpired or TrajectoryStepKind.ReferralWithdrawn,
+        ProjectStatus.Draft => kind is TrajectoryStepKind.TerritoryNeedRaised or TrajectoryStepKind.OpportunityStudyConcluded or TrajectoryStepKind.HandedOverToPorteur,
+        _ => true,
+    };
+
+    /// <summary>A step another domain type appends (a referral's move, a financing decision, a révélateur step), under <see cref="TrajectoryCanTake"/>.</summary>
+    internal void RecordStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset at, Guid? poleId, Guid structureId, Guid programmeId, string? outcome, string? reason)
+    {
+        if (!TrajectoryCanTake(kind))
         {
-            throw new DomainException("Ce projet n'est pas en cours : son parcours ne peut pas avancer.");
+            throw new DomainException(Status == ProjectStatus.Closed
+                ? "Ce projet est clos : son parcours ne peut plus avancer."
+                : "Ce projet n'est pas encore déposé : son parcours ne peut pas avancer.");
         }
 
-        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, PoleId, structureId, programmeId, outcome, reason));
-        UpdatedAt = now;
-    }
-
-    /// <summary>A révélateur step (the territory's need, its study, the hand-over), called by <see cref="Programmes.TerritoryNeed"/> only.</summary>
-    internal void RecordTerritoryStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset at, Guid structureId, Guid programmeId, string? outcome, string? reason)
-    {
-        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(at), kind, at, actorId, PoleId, structureId, programmeId, outcome, reason is { Length: > TrajectoryStep.ReasonMaxLength } ? reason[..TrajectoryStep.ReasonMaxLength] : reason));
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(at), kind, at, actorId, poleId, structureId, programmeId, outcome, reason is { Length: > TrajectoryStep.ReasonMaxLength } ? reason[..TrajectoryStep.ReasonMaxLength] : reason));
         UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
     }
 
-    /// <summary>A project that enters a programme is in support (no separate step: the referral's step says it).</summary>
+    /// <summary>
+    /// A welcomed project that enters a programme is in support, through the transition table (no step of
+    /// its own: the referral's step says it). A project already in support, or paused, stays as it is.
+    /// </summary>
     internal void EnterSupport(DateTimeOffset now)
     {
-        if (Status == ProjectStatus.Welcomed)
+        if (Can(ProjectAction.StartSupport))
         {
-            Status = ProjectStatus.InSupport;
+            Transition(ProjectAction.StartSupport);
             UpdatedAt = now;
         }
-    }
-
-    /// <summary>A referral's move, appended to the trajectory (called by <see cref="Referral"/> only).</summary>
-    internal void RecordReferralStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid poleId, Guid structureId, Guid programmeId, string? outcome, string? reason)
-    {
-        if (Status == ProjectStatus.Closed && kind != TrajectoryStepKind.ReferralExpired && kind != TrajectoryStepKind.ReferralWithdrawn)
-        {
-            throw new DomainException("Ce projet est clos : son parcours ne peut plus avancer.");
-        }
-
-        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, poleId, structureId, programmeId, outcome, reason));
-        UpdatedAt = now;
     }
 
     public void AddCoPorteur(Guid userId, DateTimeOffset now)
@@ -455,13 +472,17 @@ public sealed class Project
         }
     }
 
-    private void Move(ProjectAction action, TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid? poleId = null, Guid? structureId = null, Guid? programmeId = null, string? outcome = null, string? reason = null)
+    private void Transition(ProjectAction action)
     {
         if (Transitions[action].To is { } next)
         {
             Status = next;
         }
+    }
 
+    private void Move(ProjectAction action, TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, Guid? poleId = null, Guid? structureId = null, Guid? programmeId = null, string? outcome = null, string? reason = null)
+    {
+        Transition(action);
         _steps.Add(new TrajectoryStep(Guid.CreateVersion7(now), kind, now, actorId, poleId, structureId, programmeId, outcome, reason));
         UpdatedAt = now;
     }

@@ -60,7 +60,9 @@ public sealed class ProjectInvitation
 
         var address = Guard.Required(email, EmailMaxLength, "L'adresse électronique").ToLowerInvariant();
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-        return (new ProjectInvitation(Guid.CreateVersion7(now), project.Id, address, Hash(token), invitedBy, now), token);
+        var invitation = new ProjectInvitation(Guid.CreateVersion7(now), project.Id, address, Hash(token), invitedBy, now);
+        project.Raise(new CoPorteurInvited(project, invitation, token, invitedBy, now));
+        return (invitation, token);
     }
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? string.Empty))).ToLowerInvariant();

@@ -37,6 +37,29 @@ public sealed class ProjectMessage
 
     public DateTimeOffset? ErasedAt { get; private set; }
 
+    /// <summary>The pôle writes to the porteurs; a request for information also goes to the trajectory.</summary>
+    public static ProjectMessage FromPole(Project project, Guid staffId, string? body, bool asksForInformation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var message = new ProjectMessage(Guid.CreateVersion7(now), project.Id, staffId, MessageSide.Pole, body, now);
+        if (asksForInformation)
+        {
+            project.AskPorteur(body, staffId, now);
+        }
+
+        project.Raise(new PoleWroteToPorteurs(project, message, asksForInformation, staffId, now));
+        return message;
+    }
+
+    /// <summary>A porteur writes to the pôle.</summary>
+    public static ProjectMessage FromPorteurs(Project project, Guid porteurId, string? body, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var message = new ProjectMessage(Guid.CreateVersion7(now), project.Id, porteurId, MessageSide.Porteur, body, now);
+        project.Raise(new PorteursWroteToPole(project, message, porteurId, now));
+        return message;
+    }
+
     /// <summary>Its author deleted their account: the text goes, the fact that a message was sent stays.</summary>
     public void Erase(DateTimeOffset now)
     {

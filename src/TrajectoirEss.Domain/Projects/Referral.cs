@@ -34,25 +34,31 @@ public enum ReferralAction
 /// A pôle proposes a project to one programme of one structure, which answers. The decision and every
 /// move are kept with who, when and why; each one also appends a step to the project's trajectory.
 /// </summary>
-public sealed class Referral
+public sealed class Referral : AggregateRoot
 {
     public const int MessageMaxLength = 2000;
     public const int ReasonMaxLength = 1000;
+
+    /// <summary>A referral waiting for the structure's answer (reminded, then expired, when it does not come).</summary>
+    public static readonly IReadOnlyList<ReferralStatus> AwaitingAnswerStatuses = [ReferralStatus.Proposed, ReferralStatus.InformationRequested];
+
+    /// <summary>An open referral: waiting for an answer, or accepted and under way. One at a time per project and programme.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> OpenStatuses = [.. AwaitingAnswerStatuses, ReferralStatus.Accepted, ReferralStatus.InProgress];
 
     /// <summary>From which statuses each action is allowed, and where it leads (null: unchanged).</summary>
     public static readonly IReadOnlyDictionary<ReferralAction, (ReferralStatus[] From, ReferralStatus? To)> Transitions =
         new Dictionary<ReferralAction, (ReferralStatus[] From, ReferralStatus? To)>
         {
-            [ReferralAction.Accept] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested], ReferralStatus.Accepted),
-            [ReferralAction.Decline] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested], ReferralStatus.Declined),
+            [ReferralAction.Accept] = ([.. AwaitingAnswerStatuses], ReferralStatus.Accepted),
+            [ReferralAction.Decline] = ([.. AwaitingAnswerStatuses], ReferralStatus.Declined),
             [ReferralAction.RequestInformation] = ([ReferralStatus.Proposed], ReferralStatus.InformationRequested),
             [ReferralAction.Start] = ([ReferralStatus.Accepted], ReferralStatus.InProgress),
             [ReferralAction.Complete] = ([ReferralStatus.Accepted, ReferralStatus.InProgress], ReferralStatus.Completed),
             [ReferralAction.Abandon] = ([ReferralStatus.Accepted, ReferralStatus.InProgress], ReferralStatus.Abandoned),
-            [ReferralAction.Withdraw] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested, ReferralStatus.Accepted], ReferralStatus.Withdrawn),
-            [ReferralAction.Expire] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested], ReferralStatus.Expired),
-            [ReferralAction.Relaunch] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested], null),
-            [ReferralAction.Remind] = ([ReferralStatus.Proposed, ReferralStatus.InformationRequested], null),
+            [ReferralAction.Withdraw] = ([.. AwaitingAnswerStatuses, ReferralStatus.Accepted], ReferralStatus.Withdrawn),
+            [ReferralAction.Expire] = ([.. AwaitingAnswerStatuses], ReferralStatus.Expired),
+            [ReferralAction.Relaunch] = ([.. AwaitingAnswerStatuses], null),
+            [ReferralAction.Remind] = ([.. AwaitingAnswerStatuses], null),
         };
 
     private Referral(Guid id, Guid projectId, Guid programmeId, Guid structureId, Guid poleId, Guid referredBy, DateTimeOffset referredAt, string? message)
@@ -107,7 +113,9 @@ public sealed class Referral
 
     public uint Version { get; private set; }
 
-    public bool IsOpen => Status is ReferralStatus.Proposed or ReferralStatus.InformationRequested or ReferralStatus.Accepted or ReferralStatus.InProgress;
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
+    public bool IsAwaitingAnswer => AwaitingAnswerStatuses.Contains(Status);
 
     public static bool CanApply(ReferralStatus status, ReferralAction action) => Transitions[action].From.Contains(status);
 
@@ -115,13 +123,15 @@ public sealed class Referral
 
     /// <summary>
     /// The pôle refers its project to a programme. The porteurs must have accepted that their project is
-    /// shared with the programme's partners: the referral records that it was checked.
+    /// shared with the programme's partners: the referral records that it was checked. A project has at most
+    /// one open referral per programme (<paramref name="projectReferrals"/>: the project's referrals so far).
     /// </summary>
-    public static Referral Create(Project project, Support.Programme programme, Guid poleId, Guid staffId, bool porteurConsentsToSharing, string? message, DateTimeOffset now)
+    public static Referral Create(Project project, Support.Programme programme, IEnumerable<Referral> projectReferrals, Guid poleId, Guid staffId, bool porteurConsentsToSharing, string? message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(programme);
-        if (project.PoleId != poleId || project.Status is not (ProjectStatus.Welcomed or ProjectStatus.InSupport))
+        ArgumentNullException.ThrowIfNull(projectReferrals);
+        if (project.PoleId != poleId || !Project.ActiveStatuses.Contains(project.Status))
         {
             throw new DomainException("Un projet ne peut être orienté qu'après son accueil par le pôle, et tant qu'il est en cours.");
         }
@@ -131,13 +141,19 @@ public sealed class Referral
             throw new DomainException("Ce programme n'est plus proposé.");
         }
 
+        if (projectReferrals.Any(r => r.ProjectId == project.Id && r.ProgrammeId == programme.Id && r.IsOpen))
+        {
+            throw new DomainException("Le projet est déjà orienté vers ce programme.");
+        }
+
         if (!porteurConsentsToSharing)
         {
             throw new DomainException("Les porteurs n'ont pas accepté que leur projet soit partagé avec les partenaires du programme : demandez-leur de l'accepter dans leur espace (section « Vos données » du projet) avant de l'orienter.");
         }
 
         var referral = new Referral(Guid.CreateVersion7(now), project.Id, programme.Id, programme.StructureId, poleId, staffId, now, message);
-        project.RecordReferralStep(TrajectoryStepKind.Referred, staffId, now, poleId, programme.StructureId, programme.Id, null, null);
+        project.RecordStep(TrajectoryStepKind.Referred, staffId, now, poleId, programme.StructureId, programme.Id, null, null);
+        referral.Raise(new ReferralCreated(referral, project, staffId, now));
         return referral;
     }
 
@@ -151,11 +167,13 @@ public sealed class Referral
     {
         Ensure(ReferralAction.RequestInformation);
         var text = Guard.Required(question, ReasonMaxLength, "La question");
-        Status = ReferralStatus.InformationRequested;
+        var from = Status;
+        Move(ReferralAction.RequestInformation);
         Reason = text;
         WaitingSince = now;
         RemindedAt = null;
         Step(project, TrajectoryStepKind.ReferralInformationRequested, structureStaffId, now, null, text);
+        Raise(new ReferralAnswered(this, project, from, structureStaffId, now));
     }
 
     /// <summary>The project enters the programme; a welcomed project is now in support.</summary>
@@ -189,24 +207,28 @@ public sealed class Referral
     {
         Ensure(ReferralAction.Withdraw);
         Reason = Guard.Required(reason, ReasonMaxLength, "Le motif du retrait");
+        var from = Status;
         Move(ReferralAction.Withdraw);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralWithdrawn, poleStaffId, now, null, Reason);
+        Raise(new ReferralWithdrawn(this, project, from, poleStaffId, now));
     }
 
     /// <summary>The pôle relaunches an unanswered referral: the structure's delay starts again.</summary>
-    public void Relaunch(DateTimeOffset now)
+    public void Relaunch(Guid poleStaffId, DateTimeOffset now)
     {
         Ensure(ReferralAction.Relaunch);
         WaitingSince = now;
         RemindedAt = null;
+        Raise(new ReferralRelaunched(this, poleStaffId, now));
     }
 
-    /// <summary>The reminder job told the structure (once per waiting period).</summary>
-    public void MarkReminded(DateTimeOffset now)
+    /// <summary>The reminder job tells the structure (once per waiting period).</summary>
+    public void MarkReminded(Guid systemActorId, DateTimeOffset now)
     {
         Ensure(ReferralAction.Remind);
         RemindedAt = now;
+        Raise(new ReferralReminderDue(this, (int)(now - WaitingSince).TotalDays, systemActorId, now));
     }
 
     /// <summary>No answer in time: the referral lapses and the trajectory says so.</summary>
@@ -215,6 +237,7 @@ public sealed class Referral
         Move(ReferralAction.Expire);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralExpired, systemActorId, now, null, "Sans réponse de la structure dans le délai prévu");
+        Raise(new ReferralExpired(this, project, systemActorId, now));
     }
 
     public static string Label(ReferralStatus status) => status switch
@@ -233,6 +256,7 @@ public sealed class Referral
 
     private void Answer(Project project, ReferralAction action, TrajectoryStepKind kind, Guid staffId, DateTimeOffset now, string? reasonCode, string? reason)
     {
+        var from = Status;
         Move(action);
         AnsweredAt = now;
         AnsweredBy = staffId;
@@ -244,6 +268,7 @@ public sealed class Referral
         }
 
         Step(project, kind, staffId, now, null, reason);
+        Raise(new ReferralAnswered(this, project, from, staffId, now));
     }
 
     private void Ensure(ReferralAction action)
@@ -271,6 +296,6 @@ public sealed class Referral
             throw new InvalidOperationException("The referral belongs to another project.");
         }
 
-        project.RecordReferralStep(kind, actorId, now, PoleId, StructureId, ProgrammeId, outcome, reason);
+        project.RecordStep(kind, actorId, now, PoleId, StructureId, ProgrammeId, outcome, reason);
     }
 }

@@ -73,6 +73,9 @@ public sealed class Programme
     /// <summary>Financing only: the largest amount granted, in euros.</summary>
     public decimal? MaxAmount { get; private set; }
 
+    /// <summary>Whether financing applications are made under this programme (see <see cref="ProgrammeTypes.IsFinancing"/>).</summary>
+    public bool IsFinancing => Type.IsFinancing();
+
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency between administrators.</summary>
     public uint Version { get; private set; }
 

@@ -39,6 +39,12 @@ public static class ProgrammeTypes
         _ => type.ToString(),
     };
 
+    /// <summary>
+    /// A financing programme (France Active Bretagne's Cap création ESS and fonds de confiance): the one
+    /// definition, by type (fixed when the programme is created), of where financing applications are made.
+    /// </summary>
+    public static bool IsFinancing(this ProgrammeType type) => type is ProgrammeType.CapCreationEss or ProgrammeType.FondsDeConfiance;
+
     /// <summary>Which kind of structure may run a programme of this type.</summary>
     public static StructureKind RunBy(this ProgrammeType type) => type switch
     {

@@ -1,0 +1,55 @@
+using TrajectoirEss.Domain.Common;
+
+namespace TrajectoirEss.Domain.Projects;
+
+// What happens to a project, raised by Project and the domain types that act on it. The audit trail and
+// the e-mails are handlers of these events (in the web layer); each event carries what they need to say
+// what changed (old → new), so no handler has to guess the state before the change.
+
+public sealed record ProjectSubmitted(Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The pôle's first contact (accueil), recorded by the first meeting.</summary>
+public sealed record ProjectWelcomed(Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record MeetingRecorded(Project Project, Meeting Meeting, bool Welcomed, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record InternalNoteAdded(Project Project, InternalNote Note, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The pôle wrote to the porteurs; <paramref name="AsksForInformation"/>: the question also went to the trajectory.</summary>
+public sealed record PoleWroteToPorteurs(Project Project, ProjectMessage Message, bool AsksForInformation, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record PorteursWroteToPole(Project Project, ProjectMessage Message, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record CoPorteurInvited(Project Project, ProjectInvitation Invitation, string Token, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectQualified(Project Project, ProjectStage? OldStage, SupportNeeds OldNeeds, string? OldSectorCode, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ReferentAssigned(Project Project, Guid? OldReferentId, Guid? NewReferentId, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectTransferred(Project Project, Guid? FromPoleId, Guid ToPoleId, string Reason, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectClosed(Project Project, ProjectStatus From, ProjectOutcome Outcome, string Reason, CompanyCreation? Company, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectReopened(Project Project, string Reason, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectPaused(Project Project, ProjectStatus From, string Reason, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ProjectResumed(Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+// Referrals (orientations). The moves a structure or a session makes on the referral (start, complete,
+// abandon) are told by the session's or the financing's events, which say more.
+
+public sealed record ReferralCreated(Referral Referral, Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The structure accepted, declined or asked for information (<see cref="Referral.Status"/> says which).</summary>
+public sealed record ReferralAnswered(Referral Referral, Project Project, ReferralStatus From, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ReferralWithdrawn(Referral Referral, Project Project, ReferralStatus From, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The pôle relaunched the structure: its delay starts again.</summary>
+public sealed record ReferralRelaunched(Referral Referral, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The deadline job reminds the structure of a referral waiting for <paramref name="DaysWaiting"/> days.</summary>
+public sealed record ReferralReminderDue(Referral Referral, int DaysWaiting, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+public sealed record ReferralExpired(Referral Referral, Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
