@@ -145,6 +145,7 @@ public sealed class DashboardRefreshTests(DashboardRefreshTests.Fixture portal) 
             project.Submit(owner.Id, pole, consentToProcessing: true, at);
             project.Welcome(owner.Id, at.AddDays(3));
             db.Projects.Add(project);
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
     }

@@ -221,6 +221,7 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
                 project.Submit(owner.Id, pole, consentToProcessing: true, submitted);
                 project.Welcome(owner.Id, new DateTimeOffset(2024, 12, 31, 23, 30, 0, TimeSpan.Zero));
                 db.Projects.Add(project);
+                db.DiscardDomainEvents();
                 return await db.SaveChangesAsync();
             });
         }

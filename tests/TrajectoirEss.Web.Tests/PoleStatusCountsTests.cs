@@ -42,7 +42,7 @@ public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(1, (await CountsAsync(morlaix)).GetValueOrDefault(ProjectStatus.Closed));
 
         // A change that touches neither the status nor the pôle leaves the counts as they are; a deletion removes one.
-        await ChangeProjectAsync(first, p => p.AssignReferent(null, now.AddHours(4)));
+        await ChangeProjectAsync(first, p => p.AssignReferent(null, owner.Id, now.AddHours(4)));
         await AssertCountsMatchAsync(morlaix, rennes);
         await ChangeAsync(db => db.Projects.Remove(db.Projects.Single(p => p.Id == first)));
         await AssertCountsMatchAsync(morlaix, rennes);
@@ -61,6 +61,7 @@ public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<
         portal.WithDbAsync(async db =>
         {
             change(db);
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
 
@@ -68,6 +69,7 @@ public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<
         portal.WithDbAsync(async db =>
         {
             change(await db.Projects.SingleAsync(p => p.Id == projectId));
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
 

@@ -88,8 +88,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             colleague.DisplayName = "Annaïg Le Gall";
             left.DisplayName = "Yann Quéré";
             left.IsDisabled = true;
-            (await db.Projects.SingleAsync(p => p.Id == staying)).AssignReferent(colleague.Id, DateTimeOffset.UtcNow);
-            (await db.Projects.SingleAsync(p => p.Id == orphaned)).AssignReferent(left.Id, DateTimeOffset.UtcNow);
+            (await db.Projects.SingleAsync(p => p.Id == staying)).AssignReferent(colleague.Id, Guid.Empty, DateTimeOffset.UtcNow);
+            (await db.Projects.SingleAsync(p => p.Id == orphaned)).AssignReferent(left.Id, Guid.Empty, DateTimeOffset.UtcNow);
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var client = await portal.SignInAsync(Fixture.Morlaix);
@@ -335,8 +336,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             var project = await db.Projects.SingleAsync(p => p.Id == projectId);
             var programme = await db.Programmes.SingleAsync(p => p.Code == "tag29-ideateur");
             project.Welcome(Guid.Empty, DateTimeOffset.UtcNow);
-            var referral = Referral.Create(project, programme, project.PoleId!.Value, Guid.Empty, true, null, DateTimeOffset.UtcNow);
+            var referral = Referral.Create(project, programme, [], project.PoleId!.Value, Guid.Empty, true, null, DateTimeOffset.UtcNow);
             db.Referrals.Add(referral);
+            db.DiscardDomainEvents();
             await db.SaveChangesAsync();
             return referral.Id;
         });
@@ -399,6 +401,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
                 db.AccessLog.Add(new AccessLogEntry(Guid.CreateVersion7(), start.AddMinutes(i), staffId, "Project", projectId));
             }
 
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
@@ -480,6 +483,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
 
                 db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner.Id, project.Id, ConsentKind.SharingWithPartners, sharingConsent, at));
                 db.Projects.Add(project);
+                db.DiscardDomainEvents();
                 await db.SaveChangesAsync();
                 return project.Id;
             });

@@ -103,14 +103,15 @@ public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<
                 project = Project.CreateDraft(Guid.CreateVersion7(), owner, new ProjectDetails("Projet en attente " + at.Day, "x", "y", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement, 2, null), at);
                 project.Submit(owner, pole, true, at);
                 project.Welcome(owner, at);
-                project.AssignReferent(owner, at);
+                project.AssignReferent(owner, owner, at);
                 db.Projects.Add(project);
-                return Referral.Create(project, programme, pole, owner, true, null, at);
+                return Referral.Create(project, programme, [], pole, owner, true, null, at);
             }
 
             var toRemind = Make(referredAt.AddDays(20), out _);
             var toExpire = Make(referredAt, out var expiring);
             db.Referrals.AddRange(toRemind, toExpire);
+            db.DiscardDomainEvents();
             await db.SaveChangesAsync();
             return (toRemind.Id, toExpire.Id, expiring.Id);
         });

@@ -276,7 +276,8 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
             var start = DateTimeOffset.UtcNow.AddYears(1);
             for (var i = 1; i < 27; i++)
             {
-                var referral = Referral.Create(project, programme, project.PoleId!.Value, staff, true, $"Orientation paginée {i:00}", start.AddMinutes(i));
+                // Written as records for the paging (the rule of one open referral per programme is not the point here).
+                var referral = Referral.Create(project, programme, [], project.PoleId!.Value, staff, true, $"Orientation paginée {i:00}", start.AddMinutes(i));
                 if (i % 2 == 0)
                 {
                     referral.Accept(project, staff, start.AddMinutes(i));
@@ -285,6 +286,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
                 db.Referrals.Add(referral);
             }
 
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var tag = await portal.SignInAsync(Fixture.Tag35);
@@ -313,9 +315,10 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
             for (var i = 0; i < 27; i++)
             {
                 var raisedOn = new DateOnly(2024, 1, 1).AddDays(i);
-                db.TerritoryNeeds.Add(TerritoryNeed.Raise(revelateur, $"Besoin paginé {i:00}", "Un besoin du territoire", "Commune de Rennes", raisedOn, "35238", new DateOnly(2026, 11, 1), DateTimeOffset.UtcNow));
+                db.TerritoryNeeds.Add(TerritoryNeed.Raise(revelateur, $"Besoin paginé {i:00}", "Un besoin du territoire", "Commune de Rennes", raisedOn, "35238", new DateOnly(2026, 11, 1), Guid.Empty, DateTimeOffset.UtcNow));
             }
 
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var tag = await portal.SignInAsync(Fixture.Tag35);
@@ -341,9 +344,10 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
             {
                 // Later than any session another test creates: these are the first ones listed.
                 var startsOn = new DateOnly(2040, 1, 1).AddDays(7 * i);
-                db.Sessions.Add(Session.Create(Guid.CreateVersion7(), revelateur, $"Session paginée {i:00}", startsOn, startsOn.AddDays(5), "Rennes", 12, null));
+                db.Sessions.Add(Session.Create(Guid.CreateVersion7(), revelateur, $"Session paginée {i:00}", startsOn, startsOn.AddDays(5), "Rennes", 12, null, Guid.Empty, DateTimeOffset.UtcNow));
             }
 
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var tag = await portal.SignInAsync(Fixture.Tag35);
@@ -369,11 +373,14 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
             var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
             var staff = await db.Users.Where(u => u.Email == Fixture.FranceActive).Select(u => u.Id).SingleAsync();
             var start = DateTimeOffset.UtcNow.AddYears(5);
+            var programme = await db.Programmes.SingleAsync(p => p.Id == referral.ProgrammeId);
             referral.Accept(project, staff, DateTimeOffset.UtcNow);
+            var applications = new List<FinancingApplication>();
             for (var i = 0; i < 26; i++)
             {
                 // One application pending per instrument at a time: the earlier ones were refused by the committee.
-                var application = FinancingApplication.Create(project, referral, FinancingInstrument.Loan, 1000 + i, null, $"Demande paginée {i:00}", null, FinancingRules.Default, start.AddMinutes(i));
+                var application = FinancingApplication.Create(project, referral, programme, applications, FinancingInstrument.Loan, 1000 + i, null, $"Demande paginée {i:00}", null, FinancingRules.Default, staff, start.AddMinutes(i));
+                applications.Add(application);
                 if (i < 25)
                 {
                     application.Refuse(project, "Dossier incomplet", null, staff, start.AddMinutes(i));
@@ -382,6 +389,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
                 db.FinancingApplications.Add(application);
             }
 
+            db.DiscardDomainEvents();
             return await db.SaveChangesAsync();
         });
         using var fab = await portal.SignInAsync(Fixture.FranceActive);
@@ -463,8 +471,9 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
                 var project = await db.Projects.SingleAsync(p => p.Id == projectId);
                 var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
                 var staff = await db.Users.Where(u => u.Email == Morlaix).Select(u => u.Id).SingleAsync();
-                var referral = Referral.Create(project, programme, project.PoleId!.Value, staff, true, "Merci d'étudier ce projet", DateTimeOffset.UtcNow);
+                var referral = Referral.Create(project, programme, [], project.PoleId!.Value, staff, true, "Merci d'étudier ce projet", DateTimeOffset.UtcNow);
                 db.Referrals.Add(referral);
+                db.DiscardDomainEvents();
                 await db.SaveChangesAsync();
                 return referral.Id;
             });

@@ -161,6 +161,7 @@ public sealed class TamperingTests(SeededPortal portal) : IClassFixture<SeededPo
             db.Projects.Add(project);
             var (invitation, _) = ProjectInvitation.Create(project, "quelquun@exemple.test", owner, DateTimeOffset.UtcNow);
             db.ProjectInvitations.Add(invitation);
+            db.DiscardDomainEvents();
             await db.SaveChangesAsync();
             return invitation.Id;
         });

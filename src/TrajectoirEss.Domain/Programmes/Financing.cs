@@ -133,6 +133,9 @@ public sealed class FinancingApplication : AggregateRoot
 
     public decimal Paid => _payments.Sum(p => p.Amount);
 
+    /// <summary>Whether an application can be made under a referral in this status: accepted, or already under way.</summary>
+    public static bool CanApplyUnder(ReferralStatus status) => status is ReferralStatus.Accepted or ReferralStatus.InProgress;
+
     /// <summary>
     /// An application under a financing programme, for a project whose referral to it was accepted (which
     /// starts the referral), at most one waiting for the committee per instrument and referral
@@ -155,7 +158,7 @@ public sealed class FinancingApplication : AggregateRoot
             throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
         }
 
-        if (referral.ProjectId != project.Id || referral.Status is not (ReferralStatus.Accepted or ReferralStatus.InProgress))
+        if (referral.ProjectId != project.Id || !CanApplyUnder(referral.Status))
         {
             throw new DomainException("Le projet doit avoir été orienté vers vous et l'orientation acceptée.");
         }

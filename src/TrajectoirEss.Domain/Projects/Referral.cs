@@ -119,6 +119,9 @@ public sealed class Referral : AggregateRoot
 
     public static bool CanApply(ReferralStatus status, ReferralAction action) => Transitions[action].From.Contains(status);
 
+    /// <summary>Whether a project in this status can be referred: welcomed and followed (<see cref="Project.ActiveStatuses"/>).</summary>
+    public static bool CanRefer(ProjectStatus status) => Project.ActiveStatuses.Contains(status);
+
     public bool Can(ReferralAction action) => CanApply(Status, action);
 
     /// <summary>
@@ -131,7 +134,7 @@ public sealed class Referral : AggregateRoot
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(programme);
         ArgumentNullException.ThrowIfNull(projectReferrals);
-        if (project.PoleId != poleId || !Project.ActiveStatuses.Contains(project.Status))
+        if (project.PoleId != poleId || !CanRefer(project.Status))
         {
             throw new DomainException("Un projet ne peut être orienté qu'après son accueil par le pôle, et tant qu'il est en cours.");
         }

@@ -101,7 +101,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                     var start = new DateOnly(year, k == 0 ? 2 : 9, 1);
                     foreach (var (suffix, capacity) in Groups(Scaled(20, scale)))
                     {
-                        sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), tag, $"Idéateur {start:MMMM yyyy}{suffix}", start, start.AddMonths(2), structures[tag.StructureId].Name, capacity, null), []));
+                        sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), tag, $"Idéateur {start:MMMM yyyy}{suffix}", start, start.AddMonths(2), structures[tag.StructureId].Name, capacity, null, actor, yearStart), []));
                     }
                 }
             }
@@ -111,7 +111,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 var start = new DateOnly(year, 3, 1);
                 foreach (var (suffix, capacity) in Groups(Scaled(12, scale)))
                 {
-                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), incubator, $"Promotion {year}{suffix}", start, start.AddMonths(12), structures[incubator.StructureId].Name, capacity, start.AddDays(-20)), []));
+                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), incubator, $"Promotion {year}{suffix}", start, start.AddMonths(12), structures[incubator.StructureId].Name, capacity, start.AddDays(-20), actor, yearStart), []));
                 }
             }
 
@@ -121,7 +121,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 var start = new DateOnly(year, 1 + (k * 4), 15);
                 foreach (var (suffix, capacity) in Groups(Scaled(40, scale)))
                 {
-                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), creopss, $"Creopss {start:MMMM yyyy}{suffix}", start, start.AddMonths(6), "Bretagne", capacity, null), []));
+                    sessions.Add((Session.Create(Guid.CreateVersion7(yearStart), creopss, $"Creopss {start:MMMM yyyy}{suffix}", start, start.AddMonths(6), "Bretagne", capacity, null, actor, yearStart), []));
                 }
             }
 
@@ -211,15 +211,15 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                         var at = referral.AnsweredAt!.Value.AddDays(random.Next(10, 60));
                         if (at < now)
                         {
-                            referral.Start(project, actor, at);
                             var cost = random.Next(8, 30) * 1000m;
                             var amount = instrument == ProgrammeType.CapCreationEss ? Math.Clamp(cost * 0.8m, 2000m, 20000m) : Math.Min(Math.Round(cost * 0.6m, 2), 20000m);
-                            var application = FinancingApplication.Create(project, referral, instrument == ProgrammeType.CapCreationEss ? FinancingInstrument.CapCreationEss : FinancingInstrument.FondsDeConfiance, amount, cost, "Étude de faisabilité fictive", DateOnly.FromDateTime(at.AddDays(30).UtcDateTime), FinancingRules.Default, at);
+                            // Creating the application starts the accepted referral.
+                            var application = FinancingApplication.Create(project, referral, programme, [], instrument == ProgrammeType.CapCreationEss ? FinancingInstrument.CapCreationEss : FinancingInstrument.FondsDeConfiance, amount, cost, "Étude de faisabilité fictive", DateOnly.FromDateTime(at.AddDays(30).UtcDateTime), FinancingRules.Default, actor, at);
                             if (at.AddDays(30) < now)
                             {
                                 if (random.NextDouble() < 0.8)
                                 {
-                                    application.Grant(project, amount, null, actor, FinancingRules.Default, at.AddDays(30));
+                                    application.Grant(project, programme, amount, null, actor, FinancingRules.Default, at.AddDays(30));
                                 }
                                 else
                                 {
@@ -260,10 +260,10 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                 var (commune, departement, _) = PickCommune();
                 var raised = DateOnly.FromDateTime(InYear(random.NextDouble() * 0.5).UtcDateTime);
                 var concluded = raised.AddDays(random.Next(60, 180));
-                var need = TerritoryNeed.Raise(Programme(ProgrammeType.Revelateur, departement), $"Besoin du territoire n° {year}-{k + 1}", "Besoin fictif exprimé par une commune.", "Commune (fictif)", raised, commune, DateOnly.FromDateTime(now.UtcDateTime), yearStart);
+                var need = TerritoryNeed.Raise(Programme(ProgrammeType.Revelateur, departement), $"Besoin du territoire n° {year}-{k + 1}", "Besoin fictif exprimé par une commune.", "Commune (fictif)", raised, commune, DateOnly.FromDateTime(now.UtcDateTime), actor, yearStart);
                 if (concluded < DateOnly.FromDateTime(now.UtcDateTime))
                 {
-                    need.Conclude(random.NextDouble() < 0.6, "Conclusion fictive de l'étude d'opportunité.", concluded, DateOnly.FromDateTime(now.UtcDateTime));
+                    need.Conclude(random.NextDouble() < 0.6, "Conclusion fictive de l'étude d'opportunité.", concluded, DateOnly.FromDateTime(now.UtcDateTime), actor, yearStart);
                 }
 
                 needs.Add(need);
@@ -276,6 +276,8 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
             db.FinancingApplications.AddRange(financings);
             db.TerritoryNeeds.AddRange(needs);
             db.Consents.AddRange(projects.Select(p => new ConsentRecord(Guid.CreateVersion7(p.CreatedAt), p.Members[0].UserId, p.Id, ConsentKind.SharingWithPartners, true, p.CreatedAt)));
+            // A fictitious history: no audit line, no e-mail.
+            db.DiscardDomainEvents();
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             report = report with
@@ -295,7 +297,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
 
         Referral Refer(Project project, Programme programme, Guid pole, DateTimeOffset at, Random rnd, List<Referral> into)
         {
-            var referral = Referral.Create(project, programme, pole, actor, porteurConsentsToSharing: true, "Orientation fictive", at);
+            var referral = Referral.Create(project, programme, into.Where(r => r.ProjectId == project.Id), pole, actor, porteurConsentsToSharing: true, "Orientation fictive", at);
             into.Add(referral);
             var answered = at.AddDays(rnd.Next(1, 20));
             if (answered < now)
@@ -333,7 +335,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
             Enrolment enrolment;
             if (session.Session.IsSelective)
             {
-                enrolment = roster.Apply(project, referral, people, enter);
+                enrolment = roster.Apply(project, referral, people, actor, enter);
                 session.Enrolments.Add(enrolment);
                 roster.Select(enrolment, project, referral, actor, enter);
             }
@@ -374,11 +376,12 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
         var project = Project.CreateDraft(Guid.CreateVersion7(now), porteur.Id, details, now.AddDays(-40));
         project.Submit(porteur.Id, pole.Id, consentToProcessing: true, now.AddDays(-38));
         project.Welcome(staff, now.AddDays(-30));
-        var referral = Referral.Create(project, programme, pole.Id, staff, porteurConsentsToSharing: true, "Collectif motivé, à accompagner à l'idéateur.", now.AddDays(-20));
+        var referral = Referral.Create(project, programme, [], pole.Id, staff, porteurConsentsToSharing: true, "Collectif motivé, à accompagner à l'idéateur.", now.AddDays(-20));
         db.Projects.Add(project);
         db.Referrals.Add(referral);
         db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.DataProcessing, true, now.AddDays(-40)));
         db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-40)));
+        db.DiscardDomainEvents();
         await db.SaveChangesAsync(cancellationToken);
     }
 

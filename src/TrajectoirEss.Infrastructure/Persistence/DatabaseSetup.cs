@@ -45,6 +45,6 @@ public static class DatabaseSetup
                 // aggregate is what we want; said explicitly, EF no longer warns about it on every query.
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(AuditChainInterceptor.Instance);
+            .AddInterceptors(DomainEventGuardInterceptor.Instance, AuditChainInterceptor.Instance);
     }
 }

@@ -59,6 +59,15 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Forgets the domain events of every tracked aggregate: for records written without their side effects (demo data, fixtures).</summary>
+    public void DiscardDomainEvents()
+    {
+        foreach (var entry in ChangeTracker.Entries<Domain.Common.AggregateRoot>())
+        {
+            entry.Entity.DiscardDomainEvents();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

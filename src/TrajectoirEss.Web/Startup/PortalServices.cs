@@ -12,6 +12,7 @@ using TrajectoirEss.Infrastructure;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Account;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Security;
 
 namespace TrajectoirEss.Web.Startup;
@@ -219,6 +220,8 @@ internal static class PortalServices
         services.AddHostedService<Areas.Porteur.MyData.InactiveAccountsJob>();
         services.AddOptions<Areas.Porteur.MyData.RetentionOptions>().Bind(configuration.GetSection(Areas.Porteur.MyData.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Shared.Audit>();
+        services.AddScoped<Features.Shared.ListValues>();
+        services.AddDomainEventHandlers();
         services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
         services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();

@@ -48,6 +48,7 @@ public static class AdminPages
             var project = Project.CreateDraft(Guid.CreateVersion7(), owner.Id, new ProjectDetails(title, "Description " + title, "Un besoin", ProjectOrigin.PorteurIdea, "commerce", "association", ProjectStage.Idee, communeCode, SupportNeeds.Accompagnement, 2, null), at);
             project.Submit(owner.Id, pole, consentToProcessing: true, at);
             db.Projects.Add(project);
+            db.DiscardDomainEvents();
             await db.SaveChangesAsync();
             return project.Id;
         });

@@ -115,6 +115,7 @@ public class SeededPortal : PortalFactory
         project.Welcome(UserIds[Actor.PoleStaff], now.AddDays(-2));
         db.Projects.Add(project);
         db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-3)));
+        db.DiscardDomainEvents();
         await db.SaveChangesAsync();
         ProjectId = project.Id;
 
@@ -123,6 +124,7 @@ public class SeededPortal : PortalFactory
         await projects.InviteAsync(owner, ProjectId, CoPorteurEmail);
         var accepted = await db.ProjectInvitations.SingleAsync(i => i.ProjectId == ProjectId && i.Email == CoPorteurEmail);
         accepted.Accept(await db.Projects.SingleAsync(p => p.Id == ProjectId), CoPorteurId, now);
+        db.DiscardDomainEvents();
         await db.SaveChangesAsync();
         await projects.InviteAsync(owner, ProjectId, InvitedEmail);
         InvitationId = await db.ProjectInvitations.Where(i => i.ProjectId == ProjectId && i.Email == InvitedEmail).Select(i => i.Id).SingleAsync();
@@ -146,8 +148,9 @@ public class SeededPortal : PortalFactory
     {
         var project = await db.Projects.SingleAsync(p => p.Id == ProjectId);
         var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
-        var referral = Referral.Create(project, programme, MorlaixPoleId, UserIds[Actor.PoleStaff], true, "Merci d'étudier ce projet", now);
+        var referral = Referral.Create(project, programme, [], MorlaixPoleId, UserIds[Actor.PoleStaff], true, "Merci d'étudier ce projet", now);
         db.Referrals.Add(referral);
+        db.DiscardDomainEvents();
         await db.SaveChangesAsync();
         return referral.Id;
     }

@@ -55,7 +55,11 @@ public sealed class ReferralViewModel
 
     public required IReadOnlyList<SessionOption> Sessions { get; init; }
 
+    /// <summary>Whether financing applications are made under this referral's programme (<see cref="Domain.Support.Programme.IsFinancing"/>).</summary>
     public required bool IsFinancer { get; init; }
+
+    /// <summary>The amounts in force for each instrument under this programme (its record, or the settings).</summary>
+    public required IReadOnlyList<(FinancingInstrument Instrument, FinancingBounds Bounds)> FinancingBounds { get; init; }
 
     public required IReadOnlyList<(Guid Id, FinancingInstrument Instrument, FinancingDecision Decision, decimal Requested)> Financings { get; init; }
 }
@@ -84,7 +88,7 @@ public sealed record FinancingLine(Guid Id, string ProjectTitle, FinancingInstru
 public sealed record NeedLine(Guid Id, string Title, string RaisedBy, DateOnly RaisedOn, string Commune, TerritoryNeedStatus Status, Guid? ProjectId);
 
 /// <summary>Read models of the structures' workspace, each filtered by the staff member's structure.</summary>
-public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options)
+public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, IOptions<FinancingOptions> financing)
 {
     /// <summary>
     /// The referrals received, in two round trips: the counts by status (the number of lines is one of them),
@@ -130,7 +134,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.ProgrammeId == programme.Id && s.Status != SessionStatus.Finished)
             .OrderBy(s => s.StartsOn)
-            .Select(s => new { s.Id, s.Name, s.Status, s.ProgrammeType, s.Capacity, Taken = db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)) })
+            .Select(s => new { s.Id, s.Name, s.Status, s.ProgrammeType, s.Capacity, Taken = db.Enrolments.Count(e => e.SessionId == s.Id && Enrolment.PlaceTakingStatuses.Contains(e.Status)) })
             .ToListAsync(cancellationToken);
         var financings = await db.FinancingApplications.AsNoTracking().Where(f => f.ReferralId == referralId)
             .Select(f => new { f.Id, f.Instrument, f.Decision, f.AmountRequested }).ToListAsync(cancellationToken);
@@ -147,7 +151,8 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Porteurs = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).Select(u => new PorteurLine(u.DisplayName, u.Email ?? string.Empty)).ToListAsync(cancellationToken),
             DeclineReasons = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.DeclineReason && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
             Sessions = sessions.Select(s => new SessionOption(s.Id, s.Name, s.Status, s.ProgrammeType == ProgrammeType.Incubateur, s.Capacity - s.Taken)).ToList(),
-            IsFinancer = programme.Type is ProgrammeType.CapCreationEss or ProgrammeType.FondsDeConfiance,
+            IsFinancer = programme.IsFinancing,
+            FinancingBounds = programme.IsFinancing ? Enum.GetValues<FinancingInstrument>().Select(i => (i, financing.Value.Rules.BoundsFor(i, programme))).ToList() : [],
             Financings = financings.Select(f => (f.Id, f.Instrument, f.Decision, f.AmountRequested)).ToList(),
         };
     }
@@ -166,7 +171,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         join p in db.Programmes on s.ProgrammeId equals p.Id
         orderby s.StartsOn descending, s.Id descending
         select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
-            db.Enrolments.Count(e => e.SessionId == s.Id && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed)), s.Status);
+            db.Enrolments.Count(e => e.SessionId == s.Id && Enrolment.PlaceTakingStatuses.Contains(e.Status)), s.Status);
 
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProgrammesAsync(Guid structureId, CancellationToken cancellationToken = default) =>
         (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
@@ -198,7 +203,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Session = session,
             Programme = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken),
             Enrolments = enrolments,
-            PlacesTaken = enrolments.Count(e => e.Status is EnrolmentStatus.Enrolled or EnrolmentStatus.Completed),
+            PlacesTaken = enrolments.Count(e => e.TakesPlace),
             Candidates = candidates.Select(c => (c.Id, c.Title)).ToList(),
             LegalForms = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.LegalForm && i.IsActive && i.Code != ListItem.UndecidedLegalForm).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
         };

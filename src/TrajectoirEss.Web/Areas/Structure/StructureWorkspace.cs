@@ -8,7 +8,6 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
-using TrajectoirEss.Web.Features.Notifications;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
@@ -16,9 +15,10 @@ namespace TrajectoirEss.Web.Areas.Structure;
 
 /// <summary>
 /// The structures' use cases. Every record is loaded through the structure of the signed-in staff member:
-/// a referral, session, financing or need of another structure is "not found".
+/// a referral, session, financing or need of another structure is "not found". Every change is saved through
+/// <see cref="UnitOfWork"/>: its audit line and e-mails follow from the domain's events.
 /// </summary>
-public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, Notifier notifier, IOptions<FinancingOptions> financing, TimeProvider clock, ILogger<StructureWorkspace> logger)
+public sealed class StructureWorkspace(TrajectoirEssDbContext db, UnitOfWork changes, ListValues lists, IOptions<FinancingOptions> financing, TimeProvider clock, ILogger<StructureWorkspace> logger)
 {
     private DateOnly Today => Format.ParisDate(clock.GetUtcNow());
 
@@ -33,32 +33,25 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
 
     public async Task AcceptAsync(Guid staffId, Guid structureId, Guid referralId, CancellationToken cancellationToken = default)
     {
-        var (referral, project, programme) = await ReferralAsync(structureId, referralId, cancellationToken);
+        var (referral, project, _) = await ReferralAsync(structureId, referralId, cancellationToken);
         referral.Accept(project, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Orientation acceptée", ("Orientation " + programme.Name, ReferralStatus.Proposed.ToString(), referral.Status.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme.Name, "orientation acceptée", cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task DeclineAsync(Guid staffId, Guid structureId, Guid referralId, string? reasonCode, string? details, CancellationToken cancellationToken = default)
     {
-        var (referral, project, programme) = await ReferralAsync(structureId, referralId, cancellationToken);
-        var label = await db.ListItems.Where(i => i.Kind == ListKind.DeclineReason && i.Code == reasonCode && i.IsActive).Select(i => i.Label).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Choisissez un motif de refus dans la liste.");
+        var (referral, project, _) = await ReferralAsync(structureId, referralId, cancellationToken);
+        var label = await lists.RequireActiveAsync(ListKind.DeclineReason, reasonCode, "Choisissez un motif de refus dans la liste.", cancellationToken);
         var reason = string.IsNullOrWhiteSpace(details) ? label : $"{label} — {details.Trim()}";
         referral.Decline(project, staffId, reasonCode, reason, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Orientation refusée", ("Orientation " + programme.Name, null, reason));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme.Name, "orientation refusée", cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task AskAsync(Guid staffId, Guid structureId, Guid referralId, string? question, CancellationToken cancellationToken = default)
     {
-        var (referral, project, programme) = await ReferralAsync(structureId, referralId, cancellationToken);
+        var (referral, project, _) = await ReferralAsync(structureId, referralId, cancellationToken);
         referral.RequestInformation(project, staffId, question, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Informations demandées par la structure", ("Question", null, question?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme.Name, "la structure demande des informations", cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task<Session> FindSessionAsync(Guid structureId, Guid sessionId, CancellationToken cancellationToken = default) =>
@@ -70,10 +63,9 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
         ArgumentNullException.ThrowIfNull(input);
         var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == programmeId && p.StructureId == structureId, cancellationToken)
             ?? throw new DomainException("Choisissez un de vos programmes.");
-        var session = Session.Create(Guid.CreateVersion7(), programme, input.Name, input.StartsOn, input.EndsOn, input.Place, input.Capacity, input.JuryOn);
+        var session = Session.Create(Guid.CreateVersion7(), programme, input.Name, input.StartsOn, input.EndsOn, input.Place, input.Capacity, input.JuryOn, staffId, clock.GetUtcNow());
         db.Sessions.Add(session);
-        audit.Record(staffId, "Session", session.Id, "Session créée", ("Session", null, $"{session.Name} ({programme.Name})"));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         return session;
     }
 
@@ -82,28 +74,24 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
         ArgumentNullException.ThrowIfNull(input);
         var session = await FindSessionAsync(structureId, sessionId, cancellationToken);
         db.Entry(session).Property(s => s.Version).OriginalValue = version;
-        var taken = await db.Enrolments.CountAsync(e => e.SessionId == sessionId && (e.Status == EnrolmentStatus.Enrolled || e.Status == EnrolmentStatus.Completed), cancellationToken);
-        var (oldCapacity, oldStart, oldEnd) = (session.Capacity, session.StartsOn, session.EndsOn);
-        session.Update(input.Name, input.StartsOn, input.EndsOn, input.Place, input.Capacity, input.JuryOn, taken);
-        audit.Record(staffId, "Session", session.Id, "Session modifiée", ("Capacité", oldCapacity, session.Capacity), ("Début", oldStart, session.StartsOn), ("Fin", oldEnd, session.EndsOn));
-        await db.SaveChangesAsync(cancellationToken);
+        var taken = await db.Enrolments.CountAsync(e => e.SessionId == sessionId && Enrolment.PlaceTakingStatuses.Contains(e.Status), cancellationToken);
+        session.Update(input.Name, input.StartsOn, input.EndsOn, input.Place, input.Capacity, input.JuryOn, taken, staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task ChangeSessionStatusAsync(Guid staffId, Guid structureId, Guid sessionId, bool finish, CancellationToken cancellationToken = default)
     {
         var session = await FindSessionAsync(structureId, sessionId, cancellationToken);
-        var old = session.Status;
         if (finish)
         {
-            session.Finish();
+            session.Finish(staffId, clock.GetUtcNow());
         }
         else
         {
-            session.Start();
+            session.Start(staffId, clock.GetUtcNow());
         }
 
-        audit.Record(staffId, "Session", session.Id, "Statut de session", ("Statut", Session.Label(old), Session.Label(session.Status)));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>Enrols (or, for a promotion with a jury, registers the candidacy of) a project whose referral was accepted.</summary>
@@ -115,24 +103,19 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
             throw new DomainException("Choisissez un projet orienté vers ce programme.");
         }
 
-        var (referral, project, programme) = await ReferralAsync(structureId, referralId.Value, cancellationToken);
+        var (referral, project, _) = await ReferralAsync(structureId, referralId.Value, cancellationToken);
         var now = clock.GetUtcNow();
         var enrolment = roster.Session.IsSelective
-            ? roster.Apply(project, referral, people ?? 1, now)
+            ? roster.Apply(project, referral, people ?? 1, staffId, now)
             : roster.Enrol(project, referral, people ?? 1, staffId, now);
         db.Enrolments.Add(enrolment);
-        audit.Record(staffId, Audit.Project, project.Id, roster.Session.IsSelective ? "Candidature à une promotion" : "Inscription dans une session", ("Session", null, roster.Session.Name));
-        await db.SaveChangesAsync(cancellationToken);
-        if (!roster.Session.IsSelective)
-        {
-            await notifier.ReferralMovedAsync(project, programme.Name, "entrée dans le programme", cancellationToken);
-        }
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task DecideAsync(Guid staffId, Guid structureId, Guid sessionId, Guid enrolmentId, JuryDecision decision, string? reason, CancellationToken cancellationToken = default)
     {
         var roster = await RosterAsync(structureId, sessionId, cancellationToken);
-        var (enrolment, referral, project, programme) = await EnrolmentAsync(structureId, sessionId, enrolmentId, cancellationToken);
+        var (enrolment, referral, project, _) = await EnrolmentAsync(structureId, sessionId, enrolmentId, cancellationToken);
         var now = clock.GetUtcNow();
         switch (decision)
         {
@@ -140,7 +123,7 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
                 roster.Select(enrolment, project, referral, staffId, now);
                 break;
             case JuryDecision.WaitingList:
-                roster.PutOnWaitingList(enrolment, now);
+                roster.PutOnWaitingList(enrolment, project, referral, staffId, now);
                 break;
             case JuryDecision.NotSelected:
                 roster.Reject(enrolment, project, referral, reason, staffId, now);
@@ -149,9 +132,7 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
                 throw new DomainException("Choisissez une décision du jury.");
         }
 
-        audit.Record(staffId, Audit.Project, project.Id, "Décision du jury", ("Promotion " + roster.Session.Name, null, Enrolment.Label(enrolment.Status)));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme.Name, "décision du jury : " + Enrolment.Label(enrolment.Status).ToLowerInvariant(), cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>A project leaves; in a promotion the first of the waiting list takes its place.</summary>
@@ -159,26 +140,21 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
     {
         var roster = await RosterAsync(structureId, sessionId, cancellationToken);
         var (enrolment, referral, project, _) = await EnrolmentAsync(structureId, sessionId, enrolmentId, cancellationToken);
-        var now = clock.GetUtcNow();
-        var next = roster.Leave(enrolment, project, referral, reason, staffId, now);
-        if (next is not null)
+        (Project, Referral)? next = null;
+        if (roster.NextOnWaitingList is { } waiting)
         {
-            var nextReferral = await db.Referrals.SingleAsync(r => r.Id == next.ReferralId, cancellationToken);
-            var nextProject = await db.Projects.SingleAsync(p => p.Id == next.ProjectId, cancellationToken);
-            var promoted = new SessionRoster(roster.Session, await db.Enrolments.Where(e => e.SessionId == sessionId).ToListAsync(cancellationToken));
-            promoted.Select(next, nextProject, nextReferral, staffId, now);
-            audit.Record(staffId, Audit.Project, nextProject.Id, "Place libérée : sorti de la liste d'attente", ("Promotion " + roster.Session.Name, Enrolment.Label(EnrolmentStatus.WaitingList), Enrolment.Label(EnrolmentStatus.Enrolled)));
+            next = (await db.Projects.SingleAsync(p => p.Id == waiting.ProjectId, cancellationToken), await db.Referrals.SingleAsync(r => r.Id == waiting.ReferralId, cancellationToken));
         }
 
-        audit.Record(staffId, Audit.Project, project.Id, "Sortie de session", ("Session " + roster.Session.Name, null, reason?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
+        roster.Leave(enrolment, project, referral, reason, staffId, clock.GetUtcNow(), next);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task CompleteAsync(Guid staffId, Guid structureId, Guid sessionId, Guid enrolmentId, EnrolmentOutcome? outcome, string? note, ClosingCompanyInput company, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(company);
         var roster = await RosterAsync(structureId, sessionId, cancellationToken);
-        var (enrolment, referral, project, programme) = await EnrolmentAsync(structureId, sessionId, enrolmentId, cancellationToken);
+        var (enrolment, referral, project, _) = await EnrolmentAsync(structureId, sessionId, enrolmentId, cancellationToken);
         if (outcome is not { } result)
         {
             throw new DomainException("Choisissez l'issue du programme.");
@@ -187,18 +163,16 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
         CompanyCreation? creation = null;
         if (result == EnrolmentOutcome.CompanyCreated)
         {
-            if (company.LegalFormCode is { } form && !await db.ListItems.AnyAsync(i => i.Kind == ListKind.LegalForm && i.Code == form, cancellationToken))
+            if (company.LegalFormCode is { } form)
             {
-                throw new DomainException("Choisissez la forme juridique dans la liste.");
+                await lists.RequireActiveAsync(ListKind.LegalForm, form, "Choisissez la forme juridique dans la liste.", cancellationToken);
             }
 
             creation = new CompanyCreation(company.LegalFormCode, company.CreatedOn, company.Siret, Today);
         }
 
         roster.Complete(enrolment, project, referral, result, note, creation, company.Jobs, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Programme terminé", (programme.Name, null, Enrolment.Label(result)));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme.Name, Enrolment.Label(result).ToLowerInvariant(), cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task<FinancingApplication> FindFinancingAsync(Guid structureId, Guid id, CancellationToken cancellationToken = default) =>
@@ -209,30 +183,10 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
     {
         ArgumentNullException.ThrowIfNull(input);
         var (referral, project, programme) = await ReferralAsync(structureId, referralId, cancellationToken);
-        if (input.Instrument is not { } instrument)
-        {
-            throw new DomainException("Choisissez l'instrument financier.");
-        }
-
-        if (programme.Category != Domain.Support.SupportCategory.Financement)
-        {
-            throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
-        }
-
-        if (await db.FinancingApplications.AnyAsync(f => f.ReferralId == referral.Id && f.Instrument == instrument && f.Decision == FinancingDecision.Pending, cancellationToken))
-        {
-            throw new DomainException("Une demande pour cet instrument attend déjà la décision du comité pour ce projet : elle n'a pas été enregistrée une seconde fois.");
-        }
-
-        if (referral.Status == ReferralStatus.Accepted)
-        {
-            referral.Start(project, staffId, clock.GetUtcNow());
-        }
-
-        var application = FinancingApplication.Create(project, referral, instrument, input.AmountRequested, input.StudyCost, input.Study, input.CommitteeOn, financing.Value.Rules, clock.GetUtcNow());
+        var applications = await db.FinancingApplications.Where(f => f.ReferralId == referral.Id).ToListAsync(cancellationToken);
+        var application = FinancingApplication.Create(project, referral, programme, applications, input.Instrument, input.AmountRequested, input.StudyCost, input.Study, input.CommitteeOn, financing.Value.Rules, staffId, clock.GetUtcNow());
         db.FinancingApplications.Add(application);
-        audit.Record(staffId, Audit.Project, project.Id, "Demande de financement", (FinancingApplication.Label(instrument), null, FinancingApplication.Euros(application.AmountRequested)));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         logger.LogInformation("Financing application {ApplicationId} for project {ProjectId} under programme {ProgrammeId}", application.Id, project.Id, programme.Id);
         return application;
     }
@@ -241,27 +195,24 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
     {
         var application = await FindFinancingAsync(structureId, id, cancellationToken);
         var project = await db.Projects.SingleAsync(p => p.Id == application.ProjectId, cancellationToken);
-        var programme = await db.Programmes.Where(p => p.Id == application.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
         if (grant)
         {
-            application.Grant(project, amount, committeeOn, staffId, financing.Value.Rules, clock.GetUtcNow());
+            var programme = await db.Programmes.SingleAsync(p => p.Id == application.ProgrammeId, cancellationToken);
+            application.Grant(project, programme, amount, committeeOn, staffId, financing.Value.Rules, clock.GetUtcNow());
         }
         else
         {
             application.Refuse(project, reason, committeeOn, staffId, clock.GetUtcNow());
         }
 
-        audit.Record(staffId, Audit.Project, project.Id, grant ? "Financement accordé" : "Financement refusé", (FinancingApplication.Label(application.Instrument), null, grant ? FinancingApplication.Euros(application.AmountGranted!.Value) : application.RefusalReason));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralMovedAsync(project, programme, grant ? "financement accordé" : "financement refusé", cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task AddPaymentAsync(Guid staffId, Guid structureId, Guid id, DateOnly? paidOn, decimal? amount, CancellationToken cancellationToken = default)
     {
         var application = await FindFinancingAsync(structureId, id, cancellationToken);
-        application.AddPayment(paidOn, amount, Today);
-        audit.Record(staffId, Audit.Project, application.ProjectId, "Versement enregistré", ("Versement", null, amount is { } a ? FinancingApplication.Euros(a) : null));
-        await db.SaveChangesAsync(cancellationToken);
+        application.AddPayment(paidOn, amount, Today, staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task<TerritoryNeed> RaiseNeedAsync(Guid staffId, Guid structureId, TerritoryNeedInput input, string? communeCode, CancellationToken cancellationToken = default)
@@ -269,10 +220,9 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
         ArgumentNullException.ThrowIfNull(input);
         var revelateur = await db.Programmes.FirstOrDefaultAsync(p => p.StructureId == structureId && p.Type == ProgrammeType.Revelateur && p.IsActive, cancellationToken)
             ?? throw new DomainException("Votre structure ne porte pas de révélateur.");
-        var need = TerritoryNeed.Raise(revelateur, input.Title, input.Description, input.RaisedBy, input.RaisedOn, communeCode, Today, clock.GetUtcNow());
+        var need = TerritoryNeed.Raise(revelateur, input.Title, input.Description, input.RaisedBy, input.RaisedOn, communeCode, Today, staffId, clock.GetUtcNow());
         db.TerritoryNeeds.Add(need);
-        audit.Record(staffId, "TerritoryNeed", need.Id, "Besoin du territoire enregistré", ("Besoin", null, need.Title));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         return need;
     }
 
@@ -283,9 +233,8 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
     public async Task ConcludeNeedAsync(Guid staffId, Guid structureId, Guid id, bool positive, string? conclusion, DateOnly? concludedOn, CancellationToken cancellationToken = default)
     {
         var need = await FindNeedAsync(structureId, id, cancellationToken);
-        need.Conclude(positive, conclusion, concludedOn, Today);
-        audit.Record(staffId, "TerritoryNeed", need.Id, "Étude d'opportunité conclue", ("Conclusion", null, TerritoryNeed.Label(need.Status)));
-        await db.SaveChangesAsync(cancellationToken);
+        need.Conclude(positive, conclusion, concludedOn, Today, staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>Hands a positive study over to a porteur: a new project in their space, or a project referred to us.</summary>
@@ -310,8 +259,7 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, Audit audit, N
             db.Projects.Add(project);
         }
 
-        audit.Record(staffId, "TerritoryNeed", need.Id, "Étude remise à un porteur", ("Projet", null, project.Title));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         return project.Id;
     }
 

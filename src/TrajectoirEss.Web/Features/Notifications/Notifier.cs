@@ -30,10 +30,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
                 cancellationToken);
         }
 
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.PoleId == project.PoleId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
-            .ToListAsync(cancellationToken);
-        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.NewProjects)))
+        foreach (var member in await PoleStaffAsync(project.PoleId, NotificationKinds.NewProjects, cancellationToken))
         {
             await SendAsync(
                 member,
@@ -47,8 +44,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     public async Task PorteurWroteAsync(Project project, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var staff = await db.Users.AsNoTracking().Where(u => u.PoleId == project.PoleId && u.PoleId != null).ToListAsync(cancellationToken);
-        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.Messages)))
+        foreach (var member in await PoleStaffAsync(project.PoleId, NotificationKinds.Messages, cancellationToken))
         {
             await SendAsync(member, "Nouveau message d'un porteur de projet", $"Les porteurs du projet « {project.Title} » vous ont écrit.", Link("/pole"), cancellationToken);
         }
@@ -77,8 +73,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     public async Task ProjectTransferredInAsync(Project project, string fromPole, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var staff = await db.Users.AsNoTracking().Where(u => u.PoleId == project.PoleId && u.PoleId != null).ToListAsync(cancellationToken);
-        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.NewProjects)))
+        foreach (var member in await PoleStaffAsync(project.PoleId, NotificationKinds.NewProjects, cancellationToken))
         {
             await SendAsync(member, "Un projet vous a été transféré", $"Le projet « {project.Title} » vous a été transféré par {fromPole}.", Link($"/pole/projets/{project.Id}"), cancellationToken);
         }
@@ -107,10 +102,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     public async Task ReferralExpiredAsync(Project project, string programmeName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => project.ReferentId != null ? u.Id == project.ReferentId : u.PoleId == project.PoleId && u.PoleId != null)
-            .ToListAsync(cancellationToken);
-        foreach (var member in staff.Where(u => !u.IsDisabled && u.EmailConfirmed))
+        foreach (var member in await FollowersAsync(project, NotificationKinds.ReferralUpdates, cancellationToken))
         {
             await SendAsync(member, "Orientation expirée sans réponse", $"L'orientation du projet « {project.Title} » vers {programmeName} a expiré sans réponse de la structure.", Link($"/pole/projets/{project.Id}"), cancellationToken);
         }
@@ -120,10 +112,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     public async Task ReferralMovedAsync(Project project, string programmeName, string what, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => project.ReferentId != null ? u.Id == project.ReferentId : u.PoleId == project.PoleId && u.PoleId != null)
-            .ToListAsync(cancellationToken);
-        foreach (var member in staff.Where(u => u.Wants(NotificationKinds.ReferralUpdates)))
+        foreach (var member in await FollowersAsync(project, NotificationKinds.ReferralUpdates, cancellationToken))
         {
             await SendAsync(member, $"Orientation : {what}", $"L'orientation du projet « {project.Title} » vers {programmeName} : {what}.", Link($"/pole/projets/{project.Id}"), cancellationToken);
         }
@@ -135,9 +124,42 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     {
         ArgumentNullException.ThrowIfNull(project);
         var link = Link($"/invitation/{token}");
-        var text = $"{inviterName} vous invite à rejoindre le projet « {project.Title} » sur le portail Trajectoir'ESS. Ce lien est valable 7 jours : {link}";
-        var html = $"<p>{HtmlEncoder.Default.Encode(inviterName)} vous invite à rejoindre le projet « {HtmlEncoder.Default.Encode(project.Title)} » sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Rejoindre le projet</a> (lien valable 7 jours)</p>";
+        var days = (int)ProjectInvitation.Lifetime.TotalDays;
+        var text = $"{inviterName} vous invite à rejoindre le projet « {project.Title} » sur le portail Trajectoir'ESS. Ce lien est valable {days} jours : {link}";
+        var html = $"<p>{HtmlEncoder.Default.Encode(inviterName)} vous invite à rejoindre le projet « {HtmlEncoder.Default.Encode(project.Title)} » sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Rejoindre le projet</a> (lien valable {days} jours)</p>";
         return mailer.SendAsync(new OutgoingEmail(email, email, "Invitation à rejoindre un projet", $"Bonjour,\n\n{text}\n\n— Trajectoir'ESS", $"<p>Bonjour,</p>{html}<p>— Trajectoir'ESS</p>"), cancellationToken);
+    }
+
+    /// <summary>
+    /// "The pôle's staff", the one definition: accounts of the pôle with the pôle staff role (an account that
+    /// changed role keeps no e-mail of its former pôle), who want this kind of e-mail.
+    /// </summary>
+    private async Task<List<ApplicationUser>> PoleStaffAsync(Guid? poleId, NotificationKinds kind, CancellationToken cancellationToken)
+    {
+        if (poleId is null)
+        {
+            return [];
+        }
+
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => u.PoleId == poleId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+            .ToListAsync(cancellationToken);
+        return staff.Where(u => u.Wants(kind)).ToList();
+    }
+
+    /// <summary>Who follows a project at its pôle: its référent, or without one (or one who left the pôle's staff) the pôle's staff.</summary>
+    private async Task<List<ApplicationUser>> FollowersAsync(Project project, NotificationKinds kind, CancellationToken cancellationToken)
+    {
+        var staff = await PoleStaffAsync(project.PoleId, kind, cancellationToken);
+        var referent = staff.Where(u => u.Id == project.ReferentId).ToList();
+        if (referent.Count > 0 || project.ReferentId is null)
+        {
+            return referent.Count > 0 ? referent : staff;
+        }
+
+        // The référent muted this kind of e-mail, or no longer works at the pôle: only the first case keeps everyone else out.
+        var stillStaff = await db.Users.AsNoTracking().AnyAsync(u => u.Id == project.ReferentId && u.PoleId == project.PoleId && !u.IsDisabled, cancellationToken);
+        return stillStaff ? [] : staff;
     }
 
     private async Task<List<ApplicationUser>> StructureStaffAsync(Guid structureId, CancellationToken cancellationToken) =>

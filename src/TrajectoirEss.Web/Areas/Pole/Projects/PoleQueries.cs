@@ -136,7 +136,7 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<ListItem> Sectors { get; init; }
 
-    public bool IsOpen => Project.Status is ProjectStatus.Submitted or ProjectStatus.Welcomed or ProjectStatus.InSupport or ProjectStatus.Paused;
+    public bool IsOpen => Domain.Projects.Project.OpenStatuses.Contains(Project.Status);
 }
 
 /// <summary>
@@ -192,7 +192,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
                 .Where(u => u.PoleId == poleId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffCaseload(u.Id, u.DisplayName, db.Projects.Count(p => p.PoleId == poleId && p.ReferentId == u.Id
-                    && (p.Status == ProjectStatus.Submitted || p.Status == ProjectStatus.Welcomed || p.Status == ProjectStatus.InSupport || p.Status == ProjectStatus.Paused)))));
+                    && Project.OpenStatuses.Contains(p.Status)))));
 
     /// <summary>A page of the inbox's lines for any filter, as <see cref="InboxPage"/> reads them for the usual ones.</summary>
     private static IQueryable<InboxRow> Page(IQueryable<Project> projects, int skip, int take) =>
@@ -217,7 +217,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
         var alertDays = options.Value.FirstContactAlertDays;
-        var lateBefore = now.AddDays(-alertDays);
+        var lateBefore = FirstContact.LateIfSubmittedBefore(now, alertDays);
         var reference = await referenceCache.GetAsync(cancellationToken);
         var mine = db.Projects.AsNoTracking().Where(p => p.PoleId == poleId && p.Status != ProjectStatus.Draft);
 
@@ -309,10 +309,10 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Filter = filter,
             Lines = rows.Select(r =>
             {
-                int? waiting = r.Status == ProjectStatus.Submitted && r.SubmittedAt is { } at ? (int)(now - at).TotalDays : null;
+                var waiting = FirstContact.DaysWaiting(r.Status, r.SubmittedAt, now);
                 var commune = r.CommuneCode is { } code && reference.Communes.TryGetValue(code, out var c) ? c.Nom : null;
                 var referent = r.ReferentId is { } id && referents.TryGetValue(id, out var name) ? name : null;
-                return new InboxLine(r.Id, r.Title, r.Status, r.Stage, commune, r.SubmittedAt, referent, waiting, waiting > alertDays);
+                return new InboxLine(r.Id, r.Title, r.Status, r.Stage, commune, r.SubmittedAt, referent, waiting, FirstContact.IsLate(r.Status, r.SubmittedAt, now, alertDays));
             }).ToList(),
             Total = total,
             PageCount = pageCount,
@@ -430,7 +430,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
             Project = details,
             Version = project.Version,
             ReferentId = project.ReferentId,
-            WaitingDays = project.Status == ProjectStatus.Submitted && project.SubmittedAt is { } at ? (int)(now - at).TotalDays : null,
+            WaitingDays = FirstContact.DaysWaiting(project.Status, project.SubmittedAt, now),
             Porteurs = project.Members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt)
                 .Select(m => details.People.TryGetValue(m.UserId, out var person) ? new PorteurContact(person.Name, person.Email, m.Role) : null)
                 .OfType<PorteurContact>().ToList(),

@@ -5,7 +5,6 @@ using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
-using TrajectoirEss.Web.Features.Notifications;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Pole.Projects;
@@ -15,9 +14,10 @@ public sealed record ClosingCompany(string? LegalFormCode, DateOnly? CreatedOn, 
 
 /// <summary>
 /// The pôle staff's use cases. Every method loads the project through <see cref="FindAsync"/>: a project
-/// of another pôle (or a draft) is "not found". Every change goes to the audit trail.
+/// of another pôle (or a draft) is "not found". Every change is saved through <see cref="UnitOfWork"/>: its
+/// audit line and e-mails follow from the domain's events.
 /// </summary>
-public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifier notifier, TimeProvider clock, ILogger<PoleWorkspace> logger)
+public sealed class PoleWorkspace(TrajectoirEssDbContext db, UnitOfWork changes, ListValues lists, TimeProvider clock, ILogger<PoleWorkspace> logger)
 {
     public async Task<Project> FindAsync(Guid projectId, Guid poleId, CancellationToken cancellationToken = default) =>
         await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft, cancellationToken)
@@ -27,40 +27,27 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var wasSubmitted = project.Status == ProjectStatus.Submitted;
-        var meeting = Meeting.Record(project, heldAt, kind, summary, staffId, clock.GetUtcNow());
-        db.Meetings.Add(meeting);
-        audit.Record(staffId, Audit.Project, project.Id, "Rendez-vous noté", ("Rendez-vous", null, $"{Meeting.Label(kind)} du {Format.Date(heldAt)}"), ("Statut", wasSubmitted ? ProjectStatus.Submitted.Label() : null, wasSubmitted ? project.Status.Label() : null));
-        await db.SaveChangesAsync(cancellationToken);
+        db.Meetings.Add(Meeting.Record(project, heldAt, kind, summary, staffId, clock.GetUtcNow()));
+        await changes.SaveAsync(cancellationToken);
         if (wasSubmitted)
         {
             logger.LogInformation("Project {ProjectId} welcomed by pôle {PoleId}", project.Id, poleId);
-            await notifier.ProjectChangedAsync(project, "Votre projet est accueilli", $"Votre projet « {project.Title} » est accueilli par votre pôle ESS.", cancellationToken);
         }
     }
 
     public async Task AddNoteAsync(Guid staffId, Guid poleId, Guid projectId, string? body, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
-        var now = clock.GetUtcNow();
-        db.InternalNotes.Add(new InternalNote(Guid.CreateVersion7(now), project.Id, staffId, body, now));
-        audit.Record(staffId, Audit.Project, project.Id, "Note interne ajoutée");
-        await db.SaveChangesAsync(cancellationToken);
+        db.InternalNotes.Add(InternalNote.Write(project, staffId, body, clock.GetUtcNow()));
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>A message to the porteurs; a request for information also goes to the trajectory.</summary>
     public async Task ReplyAsync(Guid staffId, Guid poleId, Guid projectId, string? body, bool asksForInformation = false, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
-        var now = clock.GetUtcNow();
-        db.ProjectMessages.Add(new ProjectMessage(Guid.CreateVersion7(now), project.Id, staffId, MessageSide.Pole, body, now));
-        if (asksForInformation)
-        {
-            project.AskPorteur(body, staffId, now);
-        }
-
-        audit.Record(staffId, Audit.Project, project.Id, asksForInformation ? "Informations demandées aux porteurs" : "Message envoyé aux porteurs");
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PoleWroteAsync(project, cancellationToken);
+        db.ProjectMessages.Add(ProjectMessage.FromPole(project, staffId, body, asksForInformation, clock.GetUtcNow()));
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>Corrects stage, needs and sector; the version the person started from guards against silent overwrites.</summary>
@@ -68,18 +55,13 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         db.Entry(project).Property(p => p.Version).OriginalValue = version;
-        if (sectorCode is not null && !await db.ListItems.AnyAsync(i => i.Kind == ListKind.Sector && i.Code == sectorCode && i.IsActive, cancellationToken))
+        if (sectorCode is not null)
         {
-            throw new DomainException("Choisissez un secteur de la liste.");
+            await lists.RequireActiveAsync(ListKind.Sector, sectorCode, "Choisissez un secteur de la liste.", cancellationToken);
         }
 
-        var (oldStage, oldNeeds, oldSector) = (project.Stage, project.Needs, project.SectorCode);
-        project.Qualify(stage, needs, sectorCode, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Projet qualifié",
-            ("Stade", oldStage?.Label(), project.Stage?.Label()),
-            ("Besoins", oldNeeds, project.Needs),
-            ("Secteur", oldSector, project.SectorCode));
-        await db.SaveChangesAsync(cancellationToken);
+        project.Qualify(stage, needs, sectorCode, staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task AssignReferentAsync(Guid staffId, Guid poleId, Guid projectId, Guid? referentId, CancellationToken cancellationToken = default)
@@ -90,82 +72,65 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
             throw new DomainException("Le référent doit faire partie de l'équipe du pôle.");
         }
 
-        var old = project.ReferentId;
-        var names = await db.Users.Where(u => u.Id == old || u.Id == referentId).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        project.AssignReferent(referentId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Référent désigné",
-            ("Référent", old is { } o ? names.GetValueOrDefault(o) : null, referentId is { } n ? names.GetValueOrDefault(n) : null));
-        await db.SaveChangesAsync(cancellationToken);
+        project.AssignReferent(referentId, staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task TransferAsync(Guid staffId, Guid poleId, Guid projectId, Guid toPoleId, string? reason, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         // A deactivated pôle (emptied by a merge) takes no new project.
-        var poles = await db.Poles.Where(p => p.Id == poleId || (p.Id == toPoleId && p.IsActive)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        if (!poles.TryGetValue(toPoleId, out var toName))
+        if (!await db.Poles.AnyAsync(p => p.Id == toPoleId && p.IsActive, cancellationToken))
         {
             throw new DomainException("Choisissez un pôle de la liste.");
         }
 
         project.Transfer(toPoleId, reason, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Projet transféré", ("Pôle", poles[poleId], toName), ("Motif", null, reason?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         logger.LogInformation("Project {ProjectId} transferred from pôle {FromPoleId} to pôle {ToPoleId}", project.Id, poleId, toPoleId);
-        await notifier.ProjectTransferredInAsync(project, poles[poleId], cancellationToken);
-        await notifier.ProjectChangedAsync(project, "Votre projet change de pôle", $"Votre projet « {project.Title} » est désormais suivi par {toName}.", cancellationToken);
     }
 
     public async Task CloseAsync(Guid staffId, Guid poleId, Guid projectId, ProjectOutcome outcome, string? reasonCode, string? details, ClosingCompany? company = null, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var kind = outcome == ProjectOutcome.Abandoned ? ListKind.AbandonReason : ListKind.ClosingReason;
-        var reason = await db.ListItems.Where(i => i.Kind == kind && i.Code == reasonCode && i.IsActive).Select(i => i.Label).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("Choisissez un motif de la liste.");
+        var reason = await lists.RequireActiveAsync(kind, reasonCode, "Choisissez un motif de la liste.", cancellationToken);
         var text = string.IsNullOrWhiteSpace(details) ? reason : $"{reason} — {details.Trim()}";
-        var old = project.Status;
         var now = clock.GetUtcNow();
         CompanyCreation? creation = null;
         if (outcome == ProjectOutcome.Created)
         {
-            if (company?.LegalFormCode is { } form && !await db.ListItems.AnyAsync(i => i.Kind == ListKind.LegalForm && i.Code == form, cancellationToken))
+            if (company?.LegalFormCode is { } form)
             {
-                throw new DomainException("Choisissez la forme juridique dans la liste.");
+                await lists.RequireActiveAsync(ListKind.LegalForm, form, "Choisissez la forme juridique dans la liste.", cancellationToken);
             }
 
             creation = new CompanyCreation(company?.LegalFormCode, company?.CreatedOn, company?.Siret, Format.ParisDate(now));
         }
 
         project.Close(outcome, text, staffId, now, creation);
-        audit.Record(staffId, Audit.Project, project.Id, "Projet clos", ("Statut", old.Label(), $"{project.Status.Label()} ({outcome.Label()})"), ("Motif", null, text),
-            ("Entreprise", null, creation is null ? null : $"{creation.LegalFormCode}, créée le {creation.CreatedOn:dd/MM/yyyy}{(creation.Siret is null ? "" : ", SIRET " + creation.Siret)}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ProjectChangedAsync(project, "Votre projet est clos", $"Le suivi de votre projet « {project.Title} » par le programme est clos : {outcome.Label()}.", cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task PauseAsync(Guid staffId, Guid poleId, Guid projectId, string? reason, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
-        var old = project.Status;
         project.Pause(reason, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Projet mis en pause", ("Statut", old.Label(), project.Status.Label()), ("Motif", null, reason?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task ResumeAsync(Guid staffId, Guid poleId, Guid projectId, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         project.Resume(staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Reprise du projet", ("Statut", ProjectStatus.Paused.Label(), project.Status.Label()));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task ReopenAsync(Guid staffId, Guid poleId, Guid projectId, string? reason, CancellationToken cancellationToken = default)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         project.Reopen(reason, staffId, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Projet rouvert", ("Statut", ProjectStatus.Closed.Label(), project.Status.Label()), ("Motif", null, reason?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
     /// <summary>Refers the project to a programme, if its porteurs accepted that it be shared with the programme's partners.</summary>
@@ -174,44 +139,33 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, Audit audit, Notifi
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Id == programmeId, cancellationToken)
             ?? throw new DomainException("Choisissez un programme de la liste.");
-        if (await db.Referrals.AnyAsync(r => r.ProjectId == projectId && r.ProgrammeId == programmeId && (r.Status == ReferralStatus.Proposed || r.Status == ReferralStatus.InformationRequested || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.InProgress), cancellationToken))
-        {
-            throw new DomainException("Le projet est déjà orienté vers ce programme.");
-        }
-
-        var referral = Referral.Create(project, programme, poleId, staffId, await OwnerConsentsToSharingAsync(project, cancellationToken), message, clock.GetUtcNow());
+        var referrals = await db.Referrals.Where(r => r.ProjectId == projectId && r.ProgrammeId == programmeId).ToListAsync(cancellationToken);
+        var referral = Referral.Create(project, programme, referrals, poleId, staffId, await OwnerConsentsToSharingAsync(project, cancellationToken), message, clock.GetUtcNow());
         db.Referrals.Add(referral);
-        audit.Record(staffId, Audit.Project, project.Id, "Projet orienté", ("Orientation", null, programme.Name));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
         logger.LogInformation("Project {ProjectId} referred to programme {ProgrammeId}", project.Id, programme.Id);
-        await notifier.ReferralCreatedAsync(project, programme.Name, programme.StructureId, cancellationToken);
     }
 
     public async Task RelaunchAsync(Guid staffId, Guid poleId, Guid projectId, Guid referralId, CancellationToken cancellationToken = default)
     {
-        var (project, referral, programme) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
-        referral.Relaunch(clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Orientation relancée", ("Orientation", null, programme));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.ReferralReminderAsync(project.Title, programme, referral.StructureId, 0, cancellationToken);
+        var (_, referral) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
+        referral.Relaunch(staffId, clock.GetUtcNow());
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task WithdrawAsync(Guid staffId, Guid poleId, Guid projectId, Guid referralId, string? reason, CancellationToken cancellationToken = default)
     {
-        var (project, referral, programme) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
-        var old = Referral.Label(referral.Status);
+        var (project, referral) = await ReferralAsync(poleId, projectId, referralId, cancellationToken);
         referral.Withdraw(project, staffId, reason, clock.GetUtcNow());
-        audit.Record(staffId, Audit.Project, project.Id, "Orientation retirée", ("Orientation " + programme, old, Referral.Label(referral.Status)));
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync(cancellationToken);
     }
 
-    private async Task<(Project Project, Referral Referral, string Programme)> ReferralAsync(Guid poleId, Guid projectId, Guid referralId, CancellationToken cancellationToken)
+    private async Task<(Project Project, Referral Referral)> ReferralAsync(Guid poleId, Guid projectId, Guid referralId, CancellationToken cancellationToken)
     {
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId && r.ProjectId == projectId, cancellationToken)
             ?? throw new ProjectNotFoundException();
-        var programme = await db.Programmes.Where(p => p.Id == referral.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken);
-        return (project, referral, programme);
+        return (project, referral);
     }
 
     /// <summary>The owner's latest decision on sharing the project with the programme's partners.</summary>

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Features.Notifications;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
@@ -15,7 +14,7 @@ public sealed record DeadlineReport(bool Ran, int Reminded, int Expired);
 /// app: the work runs inside a transaction holding a PostgreSQL advisory lock, and an instance that
 /// does not get the lock skips this round.
 /// </summary>
-public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifier, IOptions<ReferralOptions> options, ILogger<ReferralDeadlines> logger)
+public sealed class ReferralDeadlines(TrajectoirEssDbContext db, UnitOfWork changes, IOptions<ReferralOptions> options, ILogger<ReferralDeadlines> logger)
 {
     /// <summary>An arbitrary, fixed key: "TE" "RF" (referrals) as a 64-bit number.</summary>
     public const long AdvisoryLockKey = 0x5445_5246_0001;
@@ -36,7 +35,7 @@ public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifi
         var expireBefore = now.AddDays(-settings.ExpiryDays);
         var remindBefore = now.AddDays(-settings.ReminderDays);
         var waiting = await db.Referrals
-            .Where(r => (r.Status == ReferralStatus.Proposed || r.Status == ReferralStatus.InformationRequested)
+            .Where(r => Referral.AwaitingAnswerStatuses.Contains(r.Status)
                         && (r.WaitingSince < expireBefore || (r.WaitingSince < remindBefore && r.RemindedAt == null)))
             .OrderBy(r => r.WaitingSince)
             .Take(500)
@@ -48,9 +47,7 @@ public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifi
         }
 
         var projectIds = waiting.Select(r => r.ProjectId).Distinct().ToList();
-        var programmeIds = waiting.Select(r => r.ProgrammeId).Distinct().ToList();
         var projects = await db.Projects.Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var programmes = await db.Programmes.Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var reminders = new List<Referral>();
         var expired = new List<Referral>();
         foreach (var referral in waiting)
@@ -62,23 +59,14 @@ public sealed class ReferralDeadlines(TrajectoirEssDbContext db, Notifier notifi
             }
             else
             {
-                referral.MarkReminded(now);
+                referral.MarkReminded(System, now);
                 reminders.Add(referral);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The reminders and the expiries' e-mails go to the outbox in this transaction.
+        await changes.SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        foreach (var referral in reminders)
-        {
-            await notifier.ReferralReminderAsync(projects[referral.ProjectId].Title, programmes[referral.ProgrammeId], referral.StructureId, (int)(now - referral.WaitingSince).TotalDays, cancellationToken);
-        }
-
-        foreach (var referral in expired)
-        {
-            await notifier.ReferralExpiredAsync(projects[referral.ProjectId], programmes[referral.ProgrammeId], cancellationToken);
-        }
 
         logger.LogInformation("Referral deadlines: {Reminded} reminded, {Expired} expired", reminders.Count, expired.Count);
         return new DeadlineReport(true, reminders.Count, expired.Count);

@@ -4,7 +4,6 @@ using Npgsql;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Features.Notifications;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Projects;
@@ -19,7 +18,7 @@ public enum SubmitResult
 /// The porteurs' use cases on their projects. Every method loads the project through
 /// <see cref="FindForMemberAsync"/>: a project the person does not belong to is "not found".
 /// </summary>
-public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory communes, Notifier notifier, TimeProvider clock, ILogger<PorteurProjects> logger)
+public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork changes, CommuneDirectory communes, TimeProvider clock, ILogger<PorteurProjects> logger)
 {
     public Task<Project?> FindForMemberAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default) =>
         db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
@@ -57,7 +56,7 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
         var invitations = await NewInvitationsAsync(project, userId, addresses, now, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await changes.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (projectId is null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -66,7 +65,7 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
             return await FindForMemberAsync(project.Id, userId, cancellationToken) ?? throw new ProjectNotFoundException();
         }
 
-        await SendInvitationsAsync(project, userId, invitations, cancellationToken);
+        LogInvitations(project, invitations);
         return project;
     }
 
@@ -95,7 +94,7 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
         project.Submit(userId, commune?.Pole?.Id, processing, clock.GetUtcNow());
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await changes.SaveAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -104,7 +103,6 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
         }
 
         logger.LogInformation("Project {ProjectId} submitted to pôle {PoleId}", project.Id, project.PoleId);
-        await notifier.ProjectSubmittedAsync(project, commune?.Pole?.Nom ?? "l'équipe régionale du programme", cancellationToken);
         return SubmitResult.Submitted;
     }
 
@@ -116,10 +114,8 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
             throw new DomainException("Déposez d'abord votre projet : vous pourrez ensuite écrire à votre pôle.");
         }
 
-        var now = clock.GetUtcNow();
-        db.ProjectMessages.Add(new ProjectMessage(Guid.CreateVersion7(now), project.Id, userId, MessageSide.Porteur, body, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PorteurWroteAsync(project, cancellationToken);
+        db.ProjectMessages.Add(ProjectMessage.FromPorteurs(project, userId, body, clock.GetUtcNow()));
+        await changes.SaveAsync(cancellationToken);
     }
 
     public async Task InviteAsync(Guid userId, Guid projectId, string? email, CancellationToken cancellationToken = default)
@@ -137,8 +133,8 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
             throw new DomainException("Cette personne fait déjà partie du projet ou a déjà une invitation en cours.");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await SendInvitationsAsync(project, userId, invitations, cancellationToken);
+        await changes.SaveAsync(cancellationToken);
+        LogInvitations(project, invitations);
     }
 
     public async Task RevokeInvitationAsync(Guid userId, Guid projectId, Guid invitationId, CancellationToken cancellationToken = default)
@@ -200,20 +196,12 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, CommuneDirectory 
         return created;
     }
 
-    private async Task SendInvitationsAsync(Project project, Guid userId, List<(ProjectInvitation Invitation, string Token)> invitations, CancellationToken cancellationToken)
+    private void LogInvitations(Project project, List<(ProjectInvitation Invitation, string Token)> invitations)
     {
-        if (invitations.Count == 0)
+        if (invitations.Count > 0)
         {
-            return;
+            logger.LogInformation("{Count} invitation(s) sent for project {ProjectId}", invitations.Count, project.Id);
         }
-
-        var inviter = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        foreach (var (invitation, token) in invitations)
-        {
-            await notifier.InvitationAsync(invitation.Email, inviter, project, token, cancellationToken);
-        }
-
-        logger.LogInformation("{Count} invitation(s) sent for project {ProjectId}", invitations.Count, project.Id);
     }
 
     private async Task RecordConsentAsync(Guid userId, Guid projectId, ConsentKind kind, bool given, DateTimeOffset now, CancellationToken cancellationToken)
