@@ -43,7 +43,7 @@ public sealed class ReferralDomainTests
     private static (Project Project, Referral Referral) InStatus(ReferralStatus status)
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, Ideateur, project.PoleId!.Value, Staff, true, "Bonjour", T0);
+        var referral = Referral.Create(project, Ideateur, [], project.PoleId!.Value, Staff, true, "Bonjour", T0);
         var at = T0.AddDays(1);
         switch (status)
         {
@@ -75,8 +75,8 @@ public sealed class ReferralDomainTests
             case ReferralAction.Abandon: referral.Abandon(project, Staff, "Raisons personnelles", at); break;
             case ReferralAction.Withdraw: referral.Withdraw(project, Staff, "Le porteur renonce", at); break;
             case ReferralAction.Expire: referral.Expire(project, Guid.Empty, at); break;
-            case ReferralAction.Relaunch: referral.Relaunch(at); break;
-            case ReferralAction.Remind: referral.MarkReminded(at); break;
+            case ReferralAction.Relaunch: referral.Relaunch(Staff, at); break;
+            case ReferralAction.Remind: referral.MarkReminded(Guid.Empty, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }
@@ -112,10 +112,10 @@ public sealed class ReferralDomainTests
         var closedProgramme = Programme.Create(Guid.CreateVersion7(), "x", "Ancien programme", ProgrammeType.Ideateur, SupportCategory.Accompagnement, Tag29, null);
         closedProgramme.Deactivate();
 
-        Assert.Throws<DomainException>(() => Referral.Create(submitted, Ideateur, submitted.PoleId!.Value, Staff, true, null, T0));
-        Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, Guid.CreateVersion7(), Staff, true, null, T0));
-        Assert.Throws<DomainException>(() => Referral.Create(welcomed, closedProgramme, welcomed.PoleId!.Value, Staff, true, null, T0));
-        var noConsent = Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, welcomed.PoleId!.Value, Staff, false, null, T0));
+        Assert.Throws<DomainException>(() => Referral.Create(submitted, Ideateur, [], submitted.PoleId!.Value, Staff, true, null, T0));
+        Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, [], Guid.CreateVersion7(), Staff, true, null, T0));
+        Assert.Throws<DomainException>(() => Referral.Create(welcomed, closedProgramme, [], welcomed.PoleId!.Value, Staff, true, null, T0));
+        var noConsent = Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, [], welcomed.PoleId!.Value, Staff, false, null, T0));
         Assert.Contains("partagé", noConsent.Message, StringComparison.Ordinal);
         Assert.Equal(2, welcomed.Steps.Count);
     }
@@ -124,7 +124,7 @@ public sealed class ReferralDomainTests
     public void Create_AppendsTheReferredStepWithProgrammeAndStructure()
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, Ideateur, project.PoleId!.Value, Staff, true, "À étudier", T0);
+        var referral = Referral.Create(project, Ideateur, [], project.PoleId!.Value, Staff, true, "À étudier", T0);
 
         var step = project.Steps[^1];
         Assert.Equal(TrajectoryStepKind.Referred, step.Kind);
@@ -139,8 +139,8 @@ public sealed class ReferralDomainTests
     public void Relaunch_RestartsTheWaitAndAllowsAnotherReminder()
     {
         var (_, referral) = InStatus(ReferralStatus.Proposed);
-        referral.MarkReminded(T0.AddDays(10));
-        referral.Relaunch(T0.AddDays(12));
+        referral.MarkReminded(Guid.Empty, T0.AddDays(10));
+        referral.Relaunch(Staff, T0.AddDays(12));
 
         Assert.Equal(T0.AddDays(12), referral.WaitingSince);
         Assert.Null(referral.RemindedAt);
