@@ -141,7 +141,7 @@ public sealed class ProjectTests
         { ProjectStatus.Paused, ProjectAction.AskPorteur, ProjectStatus.Paused },
     };
 
-    private static void Apply(Project project, ProjectAction action)
+    internal static void Apply(Project project, ProjectAction action)
     {
         var at = T0.AddDays(200);
         switch (action)
