@@ -367,4 +367,29 @@ public sealed class ReferralDomainTests
         Assert.Equal(open, referral.IsOpen);
         Assert.Equal(awaiting, referral.IsAwaitingAnswer);
     }
+
+    [Theory]
+    [InlineData(ReferralStatus.Proposed, ReferralAction.Accept)]
+    [InlineData(ReferralStatus.Proposed, ReferralAction.Decline)]
+    [InlineData(ReferralStatus.Proposed, ReferralAction.RequestInformation)]
+    [InlineData(ReferralStatus.Accepted, ReferralAction.Start)]
+    [InlineData(ReferralStatus.Accepted, ReferralAction.Complete)]
+    [InlineData(ReferralStatus.Accepted, ReferralAction.Abandon)]
+    public void Action_OnAClosedProject_IsRefusedAndChangesNothing(ReferralStatus from, ReferralAction action)
+    {
+        // Closing a project leaves its referrals as they are; the trajectory of a closed project only takes a
+        // referral's expiry or withdrawal (Project.TrajectoryCanTake). Any other move is refused, and, as every
+        // refused move of the transition table, leaves the referral where it was.
+        var (project, referral) = InStatus(from);
+        project.Close(ProjectOutcome.Abandoned, "Le collectif s'est dissous", Staff, T0.AddDays(2));
+        referral.DiscardDomainEvents();
+        var steps = project.Steps.Count;
+
+        var error = Assert.Throws<DomainException>(() => Apply(project, referral, action));
+
+        Assert.Equal("Ce projet est clos : son parcours ne peut plus avancer.", error.Message);
+        Assert.Equal(steps, project.Steps.Count);
+        Assert.Empty(referral.DomainEvents);
+        Assert.Equal(from, referral.Status);
+    }
 }
