@@ -24,13 +24,13 @@ public sealed class ProgrammeRecordsTests
     private static (Project Project, Referral Referral) Accepted(Programme programme)
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, programme, project.PoleId!.Value, Staff, true, null, T0);
+        var referral = Referral.Create(project, programme, [], project.PoleId!.Value, Staff, true, null, T0);
         referral.Accept(project, Staff, T0);
         return (project, referral);
     }
 
     private static Session SessionOf(Programme programme, int capacity) =>
-        Session.Create(Guid.CreateVersion7(), programme, "Session", new DateOnly(2027, 1, 10), new DateOnly(2027, 3, 10), "Quimper", capacity, programme.Type == ProgrammeType.Incubateur ? new DateOnly(2026, 12, 15) : null);
+        Session.Create(Guid.CreateVersion7(), programme, "Session", new DateOnly(2027, 1, 10), new DateOnly(2027, 3, 10), "Quimper", capacity, programme.Type == ProgrammeType.Incubateur ? new DateOnly(2026, 12, 15) : null, Staff, T0);
 
     [Theory]
     [InlineData("", "2027-01-01", "2027-02-01", 5, "Le nom de la session est obligatoire.")]
@@ -39,7 +39,7 @@ public sealed class ProgrammeRecordsTests
     [InlineData("S", "2027-01-01", "2027-02-01", 501, "La capacité doit être comprise entre 1 et 500 places.")]
     public void Session_WithBadValues_IsRefused(string name, string start, string end, int capacity, string message)
     {
-        var error = Assert.Throws<DomainException>(() => Session.Create(Guid.CreateVersion7(), Of(ProgrammeType.Ideateur), name, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), null, capacity, null));
+        var error = Assert.Throws<DomainException>(() => Session.Create(Guid.CreateVersion7(), Of(ProgrammeType.Ideateur), name, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), null, capacity, null, Staff, T0));
         Assert.Equal(message, error.Message);
     }
 
@@ -47,13 +47,13 @@ public sealed class ProgrammeRecordsTests
     public void Session_CapacityCannotGoBelowThePlacesTaken_AndMovesOpenRunningFinished()
     {
         var session = SessionOf(Of(ProgrammeType.Ideateur), 5);
-        Assert.Throws<DomainException>(() => session.Update("S", session.StartsOn, session.EndsOn, null, 2, null, placesTaken: 3));
-        session.Update("S", session.StartsOn, session.EndsOn, null, 3, null, placesTaken: 3);
-        session.Start();
-        Assert.Throws<DomainException>(session.Start);
-        session.Finish();
+        Assert.Throws<DomainException>(() => session.Update("S", session.StartsOn, session.EndsOn, null, 2, null, placesTaken: 3, Staff, T0));
+        session.Update("S", session.StartsOn, session.EndsOn, null, 3, null, placesTaken: 3, Staff, T0);
+        session.Start(Staff, T0);
+        Assert.Throws<DomainException>(() => session.Start(Staff, T0));
+        session.Finish(Staff, T0);
         Assert.Equal(SessionStatus.Finished, session.Status);
-        Assert.Throws<DomainException>(session.Finish);
+        Assert.Throws<DomainException>(() => session.Finish(Staff, T0));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ProgrammeRecordsTests
         var roster = new SessionRoster(session, enrolments);
         Assert.Contains("complète", Assert.Throws<DomainException>(() => roster.Enrol(other, otherReferral, 1, Staff, T0)).Message, StringComparison.Ordinal);
         Assert.Throws<DomainException>(() => roster.Enrol(elsewhere, elsewhereReferral, 1, Staff, T0));
-        Assert.Throws<DomainException>(() => roster.Apply(other, otherReferral, 1, T0));
+        Assert.Throws<DomainException>(() => roster.Apply(other, otherReferral, 1, Staff, T0));
     }
 
     [Fact]
@@ -86,21 +86,20 @@ public sealed class ProgrammeRecordsTests
         var (b, rb) = Accepted(incubateur);
         var (c, rc) = Accepted(incubateur);
         var roster = new SessionRoster(session, enrolments);
-        var ea = roster.Apply(a, ra, 1, T0);
-        var eb = roster.Apply(b, rb, 1, T0);
-        var ec = roster.Apply(c, rc, 1, T0);
+        var ea = roster.Apply(a, ra, 1, Staff, T0);
+        var eb = roster.Apply(b, rb, 1, Staff, T0);
+        var ec = roster.Apply(c, rc, 1, Staff, T0);
         enrolments.AddRange([ea, eb, ec]);
 
         roster.Select(ea, a, ra, Staff, T0);
         Assert.Throws<DomainException>(() => roster.Select(eb, b, rb, Staff, T0));
-        roster.PutOnWaitingList(eb, T0);
+        roster.PutOnWaitingList(eb, b, rb, Staff, T0);
         roster.Reject(ec, c, rc, "Projet pas assez collectif", Staff, T0);
         Assert.Equal(1, eb.WaitingRank);
         Assert.Equal(ReferralStatus.Abandoned, rc.Status);
 
-        var next = roster.Leave(ea, a, ra, "Départ d'un associé", Staff, T0.AddDays(30));
-        Assert.Same(eb, next);
-        roster.Select(eb, b, rb, Staff, T0.AddDays(30));
+        Assert.Same(eb, roster.NextOnWaitingList);
+        roster.Leave(ea, a, ra, "Départ d'un associé", Staff, T0.AddDays(30), (b, rb));
         Assert.Equal(EnrolmentStatus.Enrolled, eb.Status);
         Assert.Equal(1, roster.PlacesTaken);
     }
@@ -130,7 +129,7 @@ public sealed class ProgrammeRecordsTests
         var enrolments = new List<Enrolment>();
         var (project, referral) = Accepted(programme);
         var roster = new SessionRoster(session, enrolments);
-        var enrolment = session.IsSelective ? roster.Apply(project, referral, 1, T0) : roster.Enrol(project, referral, 1, Staff, T0);
+        var enrolment = session.IsSelective ? roster.Apply(project, referral, 1, Staff, T0) : roster.Enrol(project, referral, 1, Staff, T0);
         enrolments.Add(enrolment);
         if (session.IsSelective)
         {
@@ -169,7 +168,7 @@ public sealed class ProgrammeRecordsTests
     {
         var programme = Of(instrument == FinancingInstrument.FondsDeConfiance ? ProgrammeType.FondsDeConfiance : ProgrammeType.CapCreationEss);
         var (project, referral) = Accepted(programme);
-        FinancingApplication Act() => FinancingApplication.Create(project, referral, instrument, (decimal)requested, studyCost is null ? null : (decimal)studyCost, "Étude de faisabilité", null, FinancingRules.Default, T0);
+        FinancingApplication Act() => FinancingApplication.Create(project, referral, programme, [], instrument, (decimal)requested, studyCost is null ? null : (decimal)studyCost, "Étude de faisabilité", null, FinancingRules.Default, Staff, T0);
         if (valid)
         {
             Assert.Equal((decimal)requested, Act().AmountRequested);
@@ -185,15 +184,15 @@ public sealed class ProgrammeRecordsTests
     {
         var programme = Of(ProgrammeType.CapCreationEss);
         var (project, referral) = Accepted(programme);
-        var application = FinancingApplication.Create(project, referral, FinancingInstrument.CapCreationEss, 10000m, null, "Étude", null, FinancingRules.Default, T0);
-        Assert.Throws<DomainException>(() => application.AddPayment(Today, 100m, Today));
+        var application = FinancingApplication.Create(project, referral, programme, [], FinancingInstrument.CapCreationEss, 10000m, null, "Étude", null, FinancingRules.Default, Staff, T0);
+        Assert.Throws<DomainException>(() => application.AddPayment(Today, 100m, Today, Staff, T0));
 
-        application.Grant(project, 8000m, Today, Staff, FinancingRules.Default, T0);
+        application.Grant(project, programme, 8000m, Today, Staff, FinancingRules.Default, T0);
         Assert.Throws<DomainException>(() => application.Refuse(project, "Trop tard", null, Staff, T0));
-        application.AddPayment(Today, 5000m, Today);
-        Assert.Throws<DomainException>(() => application.AddPayment(Today, 3000.01m, Today));
-        Assert.Throws<DomainException>(() => application.AddPayment(Today.AddDays(1), 10m, Today));
-        application.AddPayment(Today, 3000m, Today);
+        application.AddPayment(Today, 5000m, Today, Staff, T0);
+        Assert.Throws<DomainException>(() => application.AddPayment(Today, 3000.01m, Today, Staff, T0));
+        Assert.Throws<DomainException>(() => application.AddPayment(Today.AddDays(1), 10m, Today, Staff, T0));
+        application.AddPayment(Today, 3000m, Today, Staff, T0);
 
         Assert.Equal(8000m, application.Paid);
         Assert.Equal(TrajectoryStepKind.FinancingGranted, project.Steps[^1].Kind);
@@ -204,12 +203,12 @@ public sealed class ProgrammeRecordsTests
     public void TerritoryNeed_ConcludesThenIsHandedOverOnce()
     {
         var revelateur = Of(ProgrammeType.Revelateur);
-        Assert.Throws<DomainException>(() => TerritoryNeed.Raise(Of(ProgrammeType.Ideateur), "Besoin", "x", "Commune", Today, "29135", Today, T0));
-        var need = TerritoryNeed.Raise(revelateur, "Épicerie du bourg", "Plus de commerce", "Commune de Locronan", new DateOnly(2026, 2, 1), "29135", Today, T0);
+        Assert.Throws<DomainException>(() => TerritoryNeed.Raise(Of(ProgrammeType.Ideateur), "Besoin", "x", "Commune", Today, "29135", Today, Staff, T0));
+        var need = TerritoryNeed.Raise(revelateur, "Épicerie du bourg", "Plus de commerce", "Commune de Locronan", new DateOnly(2026, 2, 1), "29135", Today, Staff, T0);
         Assert.Throws<DomainException>(() => need.HandOverToNewProject(Guid.CreateVersion7(), Staff, T0));
-        Assert.Throws<DomainException>(() => need.Conclude(true, "x", new DateOnly(2026, 1, 1), Today));
+        Assert.Throws<DomainException>(() => need.Conclude(true, "x", new DateOnly(2026, 1, 1), Today, Staff, T0));
 
-        need.Conclude(true, "Marché confirmé", new DateOnly(2026, 6, 30), Today);
+        need.Conclude(true, "Marché confirmé", new DateOnly(2026, 6, 30), Today, Staff, T0);
         var porteur = Guid.CreateVersion7();
         var project = need.HandOverToNewProject(porteur, Staff, T0);
 

@@ -47,7 +47,8 @@ public sealed class ProjectTests
             return project;
         }
 
-        project.StartSupport(Staff, T0.AddDays(10));
+        // A project enters support only through a referral's start, which calls EnterSupport (no step of its own).
+        project.EnterSupport(T0.AddDays(10));
         if (status == ProjectStatus.InSupport)
         {
             return project;
@@ -140,7 +141,7 @@ public sealed class ProjectTests
         { ProjectStatus.Paused, ProjectAction.AskPorteur, ProjectStatus.Paused },
     };
 
-    private static void Apply(Project project, ProjectAction action)
+    internal static void Apply(Project project, ProjectAction action)
     {
         var at = T0.AddDays(200);
         switch (action)
@@ -148,12 +149,12 @@ public sealed class ProjectTests
             case ProjectAction.Edit: project.Edit(Complete("Nouveau nom"), Owner, at); break;
             case ProjectAction.Submit: project.Submit(Owner, Pole, true, at); break;
             case ProjectAction.Welcome: project.Welcome(Staff, at); break;
-            case ProjectAction.StartSupport: project.StartSupport(Staff, at); break;
+            case ProjectAction.StartSupport: project.EnterSupport(at); break;
             case ProjectAction.Close: project.Close(ProjectOutcome.Created, "Scic immatriculée", Staff, at, new CompanyCreation("scic", new DateOnly(2026, 9, 1), "732 829 320 00074", new DateOnly(2026, 10, 1))); break;
             case ProjectAction.Reopen: project.Reopen("Le collectif se reforme", Staff, at); break;
-            case ProjectAction.Qualify: project.Qualify(ProjectStage.EtudeOpportunite, SupportNeeds.Formation | SupportNeeds.Financement, "culture", at); break;
+            case ProjectAction.Qualify: project.Qualify(ProjectStage.EtudeOpportunite, SupportNeeds.Formation | SupportNeeds.Financement, "culture", Staff, at); break;
             case ProjectAction.Transfer: project.Transfer(OtherPole, "Les porteurs ont déménagé", Staff, at); break;
-            case ProjectAction.AssignReferent: project.AssignReferent(Staff, at); break;
+            case ProjectAction.AssignReferent: project.AssignReferent(Staff, Staff, at); break;
             case ProjectAction.Pause: project.Pause("Pause demandée par les porteurs", Staff, at); break;
             case ProjectAction.Resume: project.Resume(Staff, at); break;
             case ProjectAction.AskPorteur: project.AskPorteur("Pouvez-vous préciser le budget ?", Staff, at); break;
@@ -177,8 +178,20 @@ public sealed class ProjectTests
         {
             Apply(project, action);
             Assert.Equal(to, project.Status);
-            var addsStep = action is not (ProjectAction.Edit or ProjectAction.Qualify or ProjectAction.AssignReferent);
+
+            // StartSupport is applied through EnterSupport, which adds no step: the referral's ReferralStarted
+            // step, appended by Referral.Start right after, tells the trajectory that support began.
+            var addsStep = action is not (ProjectAction.Edit or ProjectAction.Qualify or ProjectAction.AssignReferent or ProjectAction.StartSupport);
             Assert.Equal(addsStep ? steps + 1 : steps, project.Steps.Count);
+        }
+        else if (action == ProjectAction.StartSupport)
+        {
+            // EnterSupport is internal and called by Referral.Start on whatever project enters a programme: where the
+            // table refuses StartSupport it does not throw (the referral's start must not fail because the project is
+            // already in support, or paused) but leaves the project as it is.
+            Apply(project, action);
+            Assert.Equal(from, project.Status);
+            Assert.Equal(steps, project.Steps.Count);
         }
         else
         {
@@ -193,7 +206,7 @@ public sealed class ProjectTests
     public void Transfer_MovesThePoleClearsTheReferentAndRecordsWhy()
     {
         var project = InStatus(ProjectStatus.Welcomed);
-        project.AssignReferent(Staff, T0.AddDays(4));
+        project.AssignReferent(Staff, Staff, T0.AddDays(4));
 
         project.Transfer(OtherPole, "Les porteurs ont déménagé à Rennes", Staff, T0.AddDays(6));
 
@@ -211,9 +224,9 @@ public sealed class ProjectTests
     public void Qualify_WithoutNeedsOrSector_IsRefused()
     {
         var project = InStatus(ProjectStatus.Welcomed);
-        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.None, "commerce", T0));
-        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.Formation, null, T0));
-        Assert.Throws<DomainException>(() => project.Qualify((ProjectStage)77, SupportNeeds.Formation, "commerce", T0));
+        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.None, "commerce", Staff, T0));
+        Assert.Throws<DomainException>(() => project.Qualify(ProjectStage.Idee, SupportNeeds.Formation, null, Staff, T0));
+        Assert.Throws<DomainException>(() => project.Qualify((ProjectStage)77, SupportNeeds.Formation, "commerce", Staff, T0));
         Assert.Equal(SupportNeeds.Accompagnement, project.Needs);
     }
 
@@ -407,7 +420,7 @@ public sealed class ProjectTests
         Assert.Equal(T0.AddDays(50), project.AnonymisedAt);
         Assert.Equal("commerce", project.SectorCode);
         Assert.Equal(ProjectStatus.InSupport, project.Status);
-        Assert.Equal(3, project.Steps.Count);
+        Assert.Equal([TrajectoryStepKind.Submitted, TrajectoryStepKind.Welcomed], project.Steps.Select(s => s.Kind));
     }
 
     [Theory]
