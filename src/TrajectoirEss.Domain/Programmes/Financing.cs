@@ -153,10 +153,18 @@ public sealed class FinancingApplication : AggregateRoot
             throw new DomainException("Choisissez l'instrument financier.");
         }
 
-        if (referral.ProgrammeId != programme.Id || !programme.IsFinancing)
+        if (referral.ProgrammeId != programme.Id)
+        {
+            throw new DomainException("Une demande de financement se fait dans le programme vers lequel le projet a été orienté.");
+        }
+
+        if (!programme.IsFinancing)
         {
             throw new DomainException("Ce programme n'est pas un financement : une demande de financement se fait dans le cadre d'une orientation vers un programme de financement.");
         }
+
+        // Its decision will be a step of the trajectory: a closed project takes no new application.
+        project.EnsureTrajectoryCanTake(TrajectoryStepKind.FinancingGranted);
 
         if (referral.ProjectId != project.Id || !CanApplyUnder(referral.Status))
         {
@@ -205,6 +213,8 @@ public sealed class FinancingApplication : AggregateRoot
             throw new InvalidOperationException("The programme is not the application's.");
         }
 
+        project.EnsureTrajectoryCanTake(TrajectoryStepKind.FinancingGranted);
+
         var granted = Money(amount, "Le montant accordé");
         CheckBounds(granted, rules.BoundsFor(Instrument, programme));
         Decision = FinancingDecision.Granted;
@@ -219,6 +229,7 @@ public sealed class FinancingApplication : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(project);
         EnsurePending();
+        project.EnsureTrajectoryCanTake(TrajectoryStepKind.FinancingRefused);
         RefusalReason = Guard.Required(reason, ReasonMaxLength, "Le motif du refus");
         Decision = FinancingDecision.Refused;
         CommitteeOn = committeeOn ?? CommitteeOn;
@@ -245,7 +256,7 @@ public sealed class FinancingApplication : AggregateRoot
             throw new DomainException($"Les versements dépasseraient le montant accordé ({Euros(AmountGranted!.Value)}).");
         }
 
-        var payment = new FinancingPayment(Guid.CreateVersion7(), date, paid);
+        var payment = new FinancingPayment(Guid.CreateVersion7(now), date, paid);
         _payments.Add(payment);
         Raise(new FinancingPaymentRecorded(this, payment, staffId, now));
     }

@@ -76,8 +76,8 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
     {
         CheckDecision(enrolment);
         var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
-        enrolment.Reject(why, now);
         referral.Abandon(project, staffId, "Non retenu par le jury : " + why, now);
+        enrolment.Reject(why, now);
         Session.Raise(new JuryDecided(Session, enrolment, project, referral, staffId, now));
     }
 
@@ -104,10 +104,14 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
         }
 
         var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
-        enrolment.Leave(why, now);
         referral.Abandon(project, staffId, why, now);
+        enrolment.Leave(why, now);
         Session.Raise(new EnrolmentLeft(Session, enrolment, project, referral, why, staffId, now));
-        if (waiting is not null && next is { } promoted)
+
+        // The next one takes the place if its referral can still start (the pôle may have withdrawn it meanwhile, or
+        // closed the project): otherwise the place stays free for the jury's next decision.
+        if (waiting is not null && next is { } promoted
+            && promoted.Referral.Can(ReferralAction.Start) && promoted.Project.TrajectoryCanTake(TrajectoryStepKind.ReferralStarted))
         {
             TakePlace(waiting, promoted.Project, promoted.Referral, staffId, now);
             Session.Raise(new PromotedFromWaitingList(Session, waiting, promoted.Project, promoted.Referral, staffId, now));
@@ -148,7 +152,7 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException("Indiquez la conclusion de l'étude d'opportunité.");
         }
 
-        enrolment.Complete(outcome, note, outcome == EnrolmentOutcome.CompanyCreated ? company : null, outcome == EnrolmentOutcome.CompanyCreated ? jobs : null, now);
+        // The referral first: when the project's trajectory refuses the step, nothing has changed.
         if (outcome == EnrolmentOutcome.Left)
         {
             referral.Abandon(project, staffId, note ?? "Sorti du programme", now);
@@ -157,6 +161,8 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
         {
             referral.Complete(project, staffId, Enrolment.Label(outcome), now);
         }
+
+        enrolment.Complete(outcome, note, outcome == EnrolmentOutcome.CompanyCreated ? company : null, outcome == EnrolmentOutcome.CompanyCreated ? jobs : null, now);
 
         Session.Raise(new EnrolmentCompleted(Session, enrolment, project, referral, outcome, staffId, now));
     }
@@ -169,8 +175,8 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException($"La promotion est complète ({Session.Capacity} places) : placez le projet sur la liste d'attente.");
         }
 
-        enrolment.Select(now);
         referral.Start(project, staffId, now);
+        enrolment.Select(now);
     }
 
     private void CheckCandidate(Project project, Referral referral, int people)

@@ -332,15 +332,20 @@ public sealed class Project : AggregateRoot
     /// <summary>A step another domain type appends (a referral's move, a financing decision, a révélateur step), under <see cref="TrajectoryCanTake"/>.</summary>
     internal void RecordStep(TrajectoryStepKind kind, Guid actorId, DateTimeOffset at, Guid? poleId, Guid structureId, Guid programmeId, string? outcome, string? reason)
     {
+        EnsureTrajectoryCanTake(kind);
+        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(at), kind, at, actorId, poleId, structureId, programmeId, outcome, reason is { Length: > TrajectoryStep.ReasonMaxLength } ? reason[..TrajectoryStep.ReasonMaxLength] : reason));
+        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
+    }
+
+    /// <summary>Refuses, with a message for a person, a step the trajectory cannot take: callers check before they change anything.</summary>
+    internal void EnsureTrajectoryCanTake(TrajectoryStepKind kind)
+    {
         if (!TrajectoryCanTake(kind))
         {
             throw new DomainException(Status == ProjectStatus.Closed
                 ? "Ce projet est clos : son parcours ne peut plus avancer."
                 : "Ce projet n'est pas encore déposé : son parcours ne peut pas avancer.");
         }
-
-        _steps.Add(new TrajectoryStep(Guid.CreateVersion7(at), kind, at, actorId, poleId, structureId, programmeId, outcome, reason is { Length: > TrajectoryStep.ReasonMaxLength } ? reason[..TrajectoryStep.ReasonMaxLength] : reason));
-        UpdatedAt = at > UpdatedAt ? at : UpdatedAt;
     }
 
     /// <summary>

@@ -166,12 +166,15 @@ public sealed class Referral : AggregateRoot
     public void Decline(Project project, Guid structureStaffId, string? reasonCode, string? reason, DateTimeOffset now) =>
         Answer(project, ReferralAction.Decline, TrajectoryStepKind.ReferralDeclined, structureStaffId, now, Guard.Required(reasonCode, 50, "Le motif du refus"), Guard.Required(reason, ReasonMaxLength, "Le motif du refus"));
 
+    // Every move below checks, before it changes anything, that the action is allowed from the referral's status
+    // and that the project's trajectory can take the step: a refused move changes nothing.
+
     public void RequestInformation(Project project, Guid structureStaffId, string? question, DateTimeOffset now)
     {
-        Ensure(ReferralAction.RequestInformation);
+        Ensure(ReferralAction.RequestInformation, project, TrajectoryStepKind.ReferralInformationRequested);
         var text = Guard.Required(question, ReasonMaxLength, "La question");
         var from = Status;
-        Move(ReferralAction.RequestInformation);
+        Move(ReferralAction.RequestInformation, project, TrajectoryStepKind.ReferralInformationRequested);
         Reason = text;
         WaitingSince = now;
         RemindedAt = null;
@@ -182,25 +185,25 @@ public sealed class Referral : AggregateRoot
     /// <summary>The project enters the programme; a welcomed project is now in support.</summary>
     public void Start(Project project, Guid structureStaffId, DateTimeOffset now)
     {
-        Move(ReferralAction.Start);
-        ArgumentNullException.ThrowIfNull(project);
+        Move(ReferralAction.Start, project, TrajectoryStepKind.ReferralStarted);
         project.EnterSupport(now);
         Step(project, TrajectoryStepKind.ReferralStarted, structureStaffId, now, null, null);
     }
 
     public void Complete(Project project, Guid structureStaffId, string? outcome, DateTimeOffset now)
     {
-        Move(ReferralAction.Complete);
+        Ensure(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
         Outcome = Guard.Required(outcome, 100, "L'issue");
+        Move(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralCompleted, structureStaffId, now, Outcome, null);
     }
 
     public void Abandon(Project project, Guid actorId, string? reason, DateTimeOffset now)
     {
-        Ensure(ReferralAction.Abandon);
+        Ensure(ReferralAction.Abandon, project, TrajectoryStepKind.ReferralAbandoned);
         Reason = Guard.Required(reason, ReasonMaxLength, "Le motif");
-        Move(ReferralAction.Abandon);
+        Move(ReferralAction.Abandon, project, TrajectoryStepKind.ReferralAbandoned);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralAbandoned, actorId, now, null, Reason);
     }
@@ -208,10 +211,10 @@ public sealed class Referral : AggregateRoot
     /// <summary>The pôle withdraws its referral.</summary>
     public void Withdraw(Project project, Guid poleStaffId, string? reason, DateTimeOffset now)
     {
-        Ensure(ReferralAction.Withdraw);
+        Ensure(ReferralAction.Withdraw, project, TrajectoryStepKind.ReferralWithdrawn);
         Reason = Guard.Required(reason, ReasonMaxLength, "Le motif du retrait");
         var from = Status;
-        Move(ReferralAction.Withdraw);
+        Move(ReferralAction.Withdraw, project, TrajectoryStepKind.ReferralWithdrawn);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralWithdrawn, poleStaffId, now, null, Reason);
         Raise(new ReferralWithdrawn(this, project, from, poleStaffId, now));
@@ -237,7 +240,7 @@ public sealed class Referral : AggregateRoot
     /// <summary>No answer in time: the referral lapses and the trajectory says so.</summary>
     public void Expire(Project project, Guid systemActorId, DateTimeOffset now)
     {
-        Move(ReferralAction.Expire);
+        Move(ReferralAction.Expire, project, TrajectoryStepKind.ReferralExpired);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralExpired, systemActorId, now, null, "Sans réponse de la structure dans le délai prévu");
         Raise(new ReferralExpired(this, project, systemActorId, now));
@@ -259,11 +262,13 @@ public sealed class Referral : AggregateRoot
 
     private void Answer(Project project, ReferralAction action, TrajectoryStepKind kind, Guid staffId, DateTimeOffset now, string? reasonCode, string? reason)
     {
+        Ensure(action, project, kind);
+        var validReasonCode = reasonCode;
         var from = Status;
-        Move(action);
+        Move(action, project, kind);
         AnsweredAt = now;
         AnsweredBy = staffId;
-        ReasonCode = reasonCode;
+        ReasonCode = validReasonCode;
         Reason = reason;
         if (action == ReferralAction.Decline)
         {
@@ -282,9 +287,22 @@ public sealed class Referral : AggregateRoot
         }
     }
 
-    private void Move(ReferralAction action)
+    /// <summary>Refuses an action the status does not allow, or whose step the project's trajectory cannot take.</summary>
+    private void Ensure(ReferralAction action, Project project, TrajectoryStepKind kind)
     {
+        ArgumentNullException.ThrowIfNull(project);
         Ensure(action);
+        if (project.Id != ProjectId)
+        {
+            throw new InvalidOperationException("The referral belongs to another project.");
+        }
+
+        project.EnsureTrajectoryCanTake(kind);
+    }
+
+    private void Move(ReferralAction action, Project project, TrajectoryStepKind kind)
+    {
+        Ensure(action, project, kind);
         if (Transitions[action].To is { } next)
         {
             Status = next;

@@ -67,10 +67,10 @@ public sealed class Programme
     /// <summary>What the porteur pays, in words: "environ 60 € par mois", "gratuit".</summary>
     public string? CostForPorteur { get; private set; }
 
-    /// <summary>Financing only: the smallest amount granted, in euros.</summary>
+    /// <summary>Financing only: the smallest amount granted, in euros; when set, it is the bound in force (see FinancingRules.BoundsFor).</summary>
     public decimal? MinAmount { get; private set; }
 
-    /// <summary>Financing only: the largest amount granted, in euros.</summary>
+    /// <summary>Financing only: the largest amount granted, in euros; when set, it is the bound in force (see FinancingRules.BoundsFor).</summary>
     public decimal? MaxAmount { get; private set; }
 
     /// <summary>Whether financing applications are made under this programme (see <see cref="ProgrammeTypes.IsFinancing"/>).</summary>
@@ -102,9 +102,9 @@ public sealed class Programme
         var newName = Guard.Required(name, NameMaxLength, "Le nom du programme", nameof(Name));
         var newCategory = ValidCategory(category);
         var newDescription = Guard.Optional(description, DescriptionMaxLength, "La description", nameof(Description));
-        if (newCategory != SupportCategory.Financement && (MinAmount is not null || MaxAmount is not null))
+        if (IsFinancing && newCategory != SupportCategory.Financement)
         {
-            throw new DomainException("Seuls les programmes de financement ont des montants : videz les montants avant de changer le type de service.", nameof(Category));
+            throw new DomainException("Un programme de financement (Cap création ESS, fonds de confiance) reste dans le service « Financement » : ses règles en dépendent.", nameof(Category));
         }
 
         (Name, Category, Description) = (newName, newCategory, newDescription);
@@ -128,7 +128,7 @@ public sealed class Programme
         var cost = Guard.Optional(terms.CostForPorteur, CostMaxLength, "Le coût pour le porteur", nameof(CostForPorteur));
         CheckAmount(terms.MinAmount, "Le montant minimum", nameof(MinAmount));
         CheckAmount(terms.MaxAmount, "Le montant maximum", nameof(MaxAmount));
-        if ((terms.MinAmount is not null || terms.MaxAmount is not null) && Category != SupportCategory.Financement)
+        if ((terms.MinAmount is not null || terms.MaxAmount is not null) && !IsFinancing)
         {
             throw new DomainException("Les montants ne concernent que les programmes de financement.", terms.MinAmount is not null ? nameof(MinAmount) : nameof(MaxAmount));
         }

@@ -203,7 +203,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Session = session,
             Programme = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken),
             Enrolments = enrolments,
-            PlacesTaken = enrolments.Count(e => e.TakesPlace),
+            PlacesTaken = enrolments.Count(e => Enrolment.PlaceTakingStatuses.Contains(e.Status)),
             Candidates = candidates.Select(c => (c.Id, c.Title)).ToList(),
             LegalForms = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.LegalForm && i.IsActive && i.Code != ListItem.UndecidedLegalForm).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
         };
