@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -17,5 +21,31 @@ public sealed class MigrationTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var pending = await portal.WithDbAsync(db => db.Database.GetPendingMigrationsAsync());
         Assert.Empty(pending);
+    }
+
+    /// <summary>Regenerating Initial drops the line that applies the raw SQL (Persistence/Sql/): this says so.</summary>
+    [Fact]
+    public async Task Migrations_ApplyEverySqlScript()
+    {
+        var applied = await portal.WithDbAsync(db =>
+        {
+            var migrations = db.GetService<IMigrationsAssembly>();
+            return Task.FromResult(migrations.Migrations.Values
+                .SelectMany(type => migrations.CreateMigration(type, db.Database.ProviderName!).UpOperations)
+                .OfType<SqlOperation>()
+                .Select(operation => operation.Sql)
+                .ToHashSet(StringComparer.Ordinal));
+        });
+        var scripts = typeof(SqlScripts).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("Sql.", StringComparison.Ordinal))
+            .Select(name => name["Sql.".Length..])
+            .Where(name => name != SqlScripts.RevertScript)
+            .ToList();
+
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            Assert.True(applied.Contains(SqlScripts.Read(script)), $"No migration applies Persistence/Sql/{script}: after regenerating Initial, add `SqlScripts.Apply(migrationBuilder);` back at the end of its Up (and `SqlScripts.Revert(migrationBuilder);` at the start of its Down).");
+        }
     }
 }
