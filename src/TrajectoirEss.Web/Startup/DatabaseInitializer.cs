@@ -54,7 +54,7 @@ public sealed class DatabaseInitializer(
     /// <summary>
     /// Stops, with what to do, before migrating a database whose history holds migrations this build does not
     /// have: EF Core would otherwise apply Initial again and fail on its first table ("relation already exists").
-    /// The 16 migrations of the first months were squashed into one Initial before any deployment, so such a
+    /// The first 15 migrations were squashed into one Initial before any deployment, so such a
     /// database is a developer's local one (or was migrated by a newer branch).
     /// </summary>
     private async Task EnsureEveryAppliedMigrationIsKnownAsync(CancellationToken cancellationToken)
