@@ -7,7 +7,7 @@ using TrajectoirEss.Web.Tests.Infrastructure;
 namespace TrajectoirEss.Web.Tests;
 
 /// <summary>
-/// The inbox's counts per pôle and status are kept by a trigger on the projects (migration PoleStatusCounts):
+/// The inbox's counts per pôle and status are kept by a trigger on the projects (Persistence/Sql/pole_status_counts.sql):
 /// after every kind of change they must equal counting the projects.
 /// </summary>
 public sealed class PoleStatusCountsTests(PortalFactory portal) : IClassFixture<PortalFactory>

@@ -6,8 +6,8 @@ namespace TrajectoirEss.Infrastructure.Identity;
 
 /// <summary>
 /// Listens on its own connection to the changes of accounts that PostgreSQL notifies (triggers on
-/// "AspNetUsers": security stamp, disabling, deletion, two-factor; see migration
-/// <c>AccountChangesAreNotified</c>) and makes <see cref="SessionAccountCache"/> forget them. The cache is on
+/// "AspNetUsers": security stamp, disabling, deletion, two-factor; see
+/// <c>Persistence/Sql/account_changes.sql</c>) and makes <see cref="SessionAccountCache"/> forget them. The cache is on
 /// only while this connection listens: if it drops, the cache is emptied and off until the connection is
 /// back (retried after 1 s, then up to every 30 s), so no change can be missed.
 /// </summary>

@@ -75,8 +75,9 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Chains the entries written before the chain existed (the migration numbered them in time order and
-    /// left their hash empty). Run by the `migrate` command; does nothing when every entry is chained.
+    /// Chains the entries that have a position but no hash: those written before the chain existed, which the
+    /// migration that introduced it (squashed into Initial since) numbered in time order and left unhashed.
+    /// Run by the `migrate` command; does nothing when every entry is chained.
     /// </summary>
     public static async Task<int> SealUnchainedAsync(TrajectoirEssDbContext db, CancellationToken cancellationToken = default)
     {

@@ -33,6 +33,7 @@ public sealed class DatabaseInitializer(
         // The history table first: on a new database the provider would read it before creating it and log that
         // failure as an error (npgsql/efcore.pg#3407), which reads like a failed deployment.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await EnsureEveryAppliedMigrationIsKnownAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var role in Roles.All)
         {
@@ -48,6 +49,40 @@ public sealed class DatabaseInitializer(
         {
             logger.LogInformation("{Count} audit entries written before the chain existed are now chained", sealedEntries);
         }
+    }
+
+    /// <summary>
+    /// Stops, with what to do, before migrating a database whose history holds migrations this build does not
+    /// have: EF Core would otherwise apply Initial again and fail on its first table ("relation already exists").
+    /// The first 15 migrations were squashed into one Initial before any deployment, so such a
+    /// database is a developer's local one (or was migrated by a newer branch).
+    /// </summary>
+    private async Task EnsureEveryAppliedMigrationIsKnownAsync(CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(known, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(UnknownMigrationsMessage(db.Database.GetDbConnection().Database, unknown, known));
+        }
+    }
+
+    internal static string UnknownMigrationsMessage(string database, IReadOnlyList<string> unknown, IReadOnlyList<string> known)
+    {
+        var shown = string.Join(", ", unknown.Order(StringComparer.Ordinal).Take(3)) + (unknown.Count > 3 ? $" and {unknown.Count - 3} more" : string.Empty);
+        var first = known.Min(StringComparer.Ordinal);
+        if (first is not null && unknown.Any(id => string.CompareOrdinal(id, first) < 0))
+        {
+            return $"The database \"{database}\" predates the squash of the migrations into one Initial migration: it holds "
+                + $"migrations this version no longer has ({shown}) and cannot be brought up to date. Recreate it (its data "
+                + "is lost; demo data is generated again at the next start): for the local database of scripts/run.sh, "
+                + $"`TRAJECTOIRESS_PG_DATABASE=postgres scripts/pg.sh psql -c 'DROP DATABASE \"{database}\"'` then `scripts/run.sh` "
+                + "(or a new local cluster: `scripts/pg.sh stop && rm -rf .data/pg`); for the benchmark's, `rm -rf .data/bench/pg`.";
+        }
+
+        return $"The database \"{database}\" holds migrations this version of the portal does not have ({shown}): a newer "
+            + "version (another branch?) migrated it. Run that version, or recreate the database (its data is lost): "
+            + $"`TRAJECTOIRESS_PG_DATABASE=postgres scripts/pg.sh psql -c 'DROP DATABASE \"{database}\"'` for the local one of scripts/run.sh.";
     }
 
     /// <summary>Demo mode: a fictitious history of the programme from 2019 to today (once).</summary>

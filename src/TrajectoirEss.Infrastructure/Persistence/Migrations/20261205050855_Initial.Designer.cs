@@ -12,8 +12,8 @@ using TrajectoirEss.Infrastructure.Persistence;
 namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TrajectoirEssDbContext))]
-    [Migration("20261126094607_InboxCountsIndex")]
-    partial class InboxCountsIndex
+    [Migration("20261205050855_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -918,11 +918,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReferentId")
                         .HasDatabaseName("ix_projects_referent_id");
 
-                    b.HasIndex("PoleId", "SubmittedAt")
-                        .HasDatabaseName("ix_projects_pole_id_submitted_at");
+                    b.HasIndex("PoleId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_projects_pole_id_submitted_at_id");
 
-                    b.HasIndex("PoleId", "Status", "SubmittedAt")
-                        .HasDatabaseName("ix_projects_pole_id_status_submitted_at");
+                    b.HasIndex("PoleId", "Status", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_projects_pole_id_status_submitted_at_id");
 
                     b.ToTable("projects", (string)null);
                 });
@@ -1130,8 +1130,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "WaitingSince")
                         .HasDatabaseName("ix_referrals_status_waiting_since");
 
-                    b.HasIndex("StructureId", "Status")
-                        .HasDatabaseName("ix_referrals_structure_id_status");
+                    b.HasIndex("StructureId", "ReferredAt", "Id")
+                        .HasDatabaseName("ix_referrals_structure_id_referred_at_id");
+
+                    b.HasIndex("StructureId", "Status", "ReferredAt", "Id")
+                        .HasDatabaseName("ix_referrals_structure_id_status_referred_at_id");
 
                     b.ToTable("referrals", (string)null);
                 });
@@ -1666,6 +1669,27 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Infrastructure.Persistence.PoleStatusCount", b =>
+                {
+                    b.Property<Guid>("PoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pole_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("PoleId", "Status")
+                        .HasName("pk_pole_status_counts");
+
+                    b.ToTable("pole_status_counts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationRole", null)
@@ -2194,6 +2218,16 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_structures_structure_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Infrastructure.Persistence.PoleStatusCount", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
+                        .WithMany()
+                        .HasForeignKey("PoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pole_status_counts_poles_pole_id");
                 });
 #pragma warning restore 612, 618
         }
