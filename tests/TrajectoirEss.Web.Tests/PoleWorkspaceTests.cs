@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
@@ -442,6 +443,45 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Inbox_AProjectWaitingTenAndAHalfDays_IsBothCountedAndFlagged()
+    {
+        // One definition of a late first contact (FirstContact): the count used "submitted before now − 10 days",
+        // each row "more than 10 whole days", so a project waiting 10.5 days was counted but not flagged.
+        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à dix jours et demi", submittedDaysAgo: 10.5);
+        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à neuf jours et demi", submittedDaysAgo: 9.5);
+        using var client = await portal.SignInAsync(Fixture.CentreBretagne);
+
+        var page = await client.GetDocumentAsync("/pole?waiting=true");
+
+        var rows = page.QuerySelectorAll("[data-testid=inbox] tr");
+        var late = rows.Single(r => r.TextContent.Contains("Projet à dix jours et demi", StringComparison.Ordinal));
+        var early = rows.Single(r => r.TextContent.Contains("Projet à neuf jours et demi", StringComparison.Ordinal));
+        Assert.NotNull(late.QuerySelector("[data-testid=late]"));
+        Assert.Null(early.QuerySelector("[data-testid=late]"));
+        var flagged = rows.Count(r => r.QuerySelector("[data-testid=late]") is not null);
+        Assert.Contains($"{flagged} projet(s) attendent un premier contact", page.QuerySelector("[data-testid=late-alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PorteurMessage_GoesToThePolesStaff_NotToAnotherRoleAttachedToThePole()
+    {
+        // "The pôle's staff" had three definitions in Notifier: some with the role, some any account with the pôle.
+        var coordinator = $"coordination-{Guid.NewGuid():N}@exemple.test";
+        await portal.CreateUserAsync(coordinator, Roles.Coordinator, poleCode: "adess-du-pays-de-morlaix");
+        var (projectId, ownerEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet qui écrit au pôle");
+        var ownerId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == ownerEmail).Select(u => u.Id).SingleAsync());
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Areas.Porteur.Projects.PorteurProjects>().PostMessageAsync(ownerId, projectId, "Bonjour, où en est notre projet ?");
+        }
+
+        var told = portal.Emails().Where(m => m.Subject == "Nouveau message d'un porteur de projet").SelectMany(m => m.To.Mailboxes).Select(b => b.Address).ToList();
+        Assert.Contains(Fixture.Morlaix, told);
+        Assert.DoesNotContain(coordinator, told);
+    }
+
     public class Fixture : PortalFactory
     {
         public const string Morlaix = "staff-morlaix@exemple.test";
@@ -460,11 +500,11 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             await CreateUserAsync(CentreBretagne, Roles.PoleStaff, poleCode: "pole-ess-centre-bretagne");
         }
 
-        public async Task<Guid> SeedProjectAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1) =>
+        public async Task<Guid> SeedProjectAsync(string poleCode, string title, string ownerName = "Porteur Test", double submittedDaysAgo = 1) =>
             (await SeedProjectWithOwnerAsync(poleCode, title, ownerName, submittedDaysAgo)).ProjectId;
 
         /// <summary>A porteur and their submitted project, written directly (the porteur's forms are tested elsewhere).</summary>
-        public async Task<(Guid ProjectId, string OwnerEmail)> SeedProjectWithOwnerAsync(string poleCode, string title, string ownerName = "Porteur Test", int submittedDaysAgo = 1, bool welcomed = false, bool sharingConsent = false)
+        public async Task<(Guid ProjectId, string OwnerEmail)> SeedProjectWithOwnerAsync(string poleCode, string title, string ownerName = "Porteur Test", double submittedDaysAgo = 1, bool welcomed = false, bool sharingConsent = false)
         {
             var email = $"porteur-{Guid.NewGuid():N}@exemple.test";
             var owner = await CreateUserAsync(email, Roles.Porteur);

@@ -448,6 +448,74 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         Assert.DoesNotContain("Projet de TAg29", await inbox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Financing_UnderACapCreationProgrammeFiledUnderAnotherCategory_IsOfferedAndAccepted()
+    {
+        // One definition of a financing programme (by type): the page offered the form by type while the rule
+        // refused by category, so a category changed by hand made the page offer a form the rule refused.
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var (referralId, projectId, _) = await portal.ReferAsync("fab-cap-creation-ess", "Étude d'une recyclerie");
+        await AcceptAsync(fab, referralId);
+        await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Support.SupportCategory.Accompagnement)));
+        try
+        {
+            var page = await fab.GetDocumentAsync($"/structure/orientations/{referralId}");
+            Assert.NotNull(page.QuerySelector("#financer"));
+
+            using var created = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "8000", ["study"] = "Étude de faisabilité de la recyclerie" });
+
+            Assert.Equal("La demande de financement est enregistrée.", (await HtmlClient.ParseAsync(created)).Flash());
+            Assert.True(await portal.WithDbAsync(db => db.FinancingApplications.AnyAsync(f => f.ProjectId == projectId)));
+        }
+        finally
+        {
+            await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Support.SupportCategory.Financement)));
+        }
+    }
+
+    [Fact]
+    public async Task Financing_TheProgrammesOwnBounds_AreShownOnTheForm_AndEnforced()
+    {
+        // The programme's amounts, which administrators edit, are the bounds in force (the settings are the defaults).
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var (referralId, projectId, _) = await portal.ReferAsync("fab-cap-creation-ess", "Étude d'une conserverie");
+        await AcceptAsync(fab, referralId);
+        await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.MaxAmount, 15_000m)));
+        try
+        {
+            var page = await fab.GetDocumentAsync($"/structure/orientations/{referralId}");
+            var bounds = page.QuerySelector("[data-testid=financing-bounds]")!.TextContent;
+            Assert.Contains("Cap création ESS : de 2\u202f000,00 € à 15\u202f000,00 €", bounds, StringComparison.Ordinal);
+            Assert.Matches(@"Fonds de confiance : au plus 20\s000,00 €, soit 50\s%\sà 70\s%\sdu coût de l'étude", bounds);
+
+            using var over = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "16000", ["study"] = "Étude de la conserverie" });
+            Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+            Assert.False(await portal.WithDbAsync(db => db.FinancingApplications.AnyAsync(f => f.ProjectId == projectId)));
+
+            using var within = await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "15000", ["study"] = "Étude de la conserverie" });
+            Assert.Equal("La demande de financement est enregistrée.", (await HtmlClient.ParseAsync(within)).Flash());
+        }
+        finally
+        {
+            await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.MaxAmount, (decimal?)null)));
+        }
+    }
+
+    [Fact]
+    public async Task Accept_AfterAQuestion_RecordsTheStatusItLeft_InFrench()
+    {
+        // The audit line of an acceptance said "Proposed → Accepted", in English, whatever the status it left.
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var (referralId, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Projet questionné puis accepté");
+        var page = await tag.GetDocumentAsync($"/structure/orientations/{referralId}");
+        using var _ = await tag.SubmitAsync(FormFor(page, "/questions"), new() { ["question"] = "Combien êtes-vous ?" });
+
+        await AcceptAsync(tag, referralId);
+
+        var line = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == projectId && a.Action == "Orientation acceptée"));
+        Assert.EndsWith($"{Referral.Label(ReferralStatus.InformationRequested)} → {Referral.Label(ReferralStatus.Accepted)}", line.Changes, StringComparison.Ordinal);
+    }
+
     public sealed class Fixture : PoleWorkspaceTests.Fixture
     {
         public const string Tag29 = "structure-tag29@exemple.test";

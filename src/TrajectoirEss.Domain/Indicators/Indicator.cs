@@ -22,6 +22,9 @@ public sealed record IndicatorDefinition(Indicator Code, string Label, string De
 
 public static class Indicators
 {
+    /// <summary>The delay within which a structure's answer to a referral counts as prompt (the indicator "… en moins de 10 jours").</summary>
+    public const int AnswerDelayDays = 10;
+
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
         new(Indicator.PorteursWelcomed, "Porteurs accueillis", "Nombre de personnes déclarées sur les projets accueillis par un pôle ESS pendant la période (date du premier accueil, c'est-à-dire du premier rendez-vous).", CountsPeople: true),
@@ -35,7 +38,7 @@ public static class Indicators
         new(Indicator.CompaniesCreated, "Entreprises créées", "Projets dont la création d'entreprise a été enregistrée pendant la période : clôture « entreprise créée » par le pôle ou issue « entreprise créée » d'un programme (date de l'enregistrement).", CountsPeople: false),
         new(Indicator.Jobs, "Emplois créés", "Emplois déclarés à la création des entreprises enregistrée pendant la période.", CountsPeople: true),
         new(Indicator.MedianDaysToFirstContact, "Délai médian avant le premier contact (jours)", "Médiane, pour les projets accueillis pendant la période, du nombre de jours entre le dépôt en ligne et le premier accueil.", CountsPeople: false, IsRate: true),
-        new(Indicator.ReferralsAnsweredWithin10Days, "Orientations traitées en moins de 10 jours (%)", "Part des orientations proposées pendant la période auxquelles la structure a répondu (acceptation ou refus) en 10 jours au plus.", CountsPeople: false, IsRate: true),
+        new(Indicator.ReferralsAnsweredWithin10Days, $"Orientations traitées en moins de {AnswerDelayDays} jours (%)", $"Part des orientations proposées pendant la période auxquelles la structure a répondu (acceptation ou refus) en {AnswerDelayDays} jours au plus.", CountsPeople: false, IsRate: true),
     ];
 
     public static IndicatorDefinition Of(Indicator code) => All.Single(d => d.Code == code);

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrajectoirEss.Domain.Indicators;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Shared;
 
@@ -73,19 +75,19 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         [Indicator.ProjectsWelcomed] = $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """,
         [Indicator.PorteursWelcomed] = $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, SUM(COALESCE(p.people_count, 1))::numeric AS value
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """,
         [Indicator.IdeasExplored] = $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id JOIN programmes pr ON pr.id = s.programme_id
-            WHERE s.kind = 'ReferralStarted' AND pr.type = 'Ideateur' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND pr.type = '{nameof(ProgrammeType.Ideateur)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """,
         [Indicator.OpportunityStudies] = $"""
@@ -103,35 +105,35 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(en.people)::numeric AS value
             FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
             JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE se.programme_type = 'Creopss' AND en.enrolled_at >= @from AND en.enrolled_at < @to {ProjectFilters}
+            WHERE se.programme_type = '{nameof(ProgrammeType.Creopss)}' AND en.enrolled_at >= @from AND en.enrolled_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """,
         [Indicator.IncubatedProjects] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(DISTINCT en.project_id)::numeric AS value
             FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
             JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE se.programme_type = 'Incubateur' AND en.enrolled_at IS NOT NULL AND se.starts_on < @toDate AND se.ends_on >= @fromDate {ProjectFilters}
+            WHERE se.programme_type = '{nameof(ProgrammeType.Incubateur)}' AND en.enrolled_at IS NOT NULL AND se.starts_on < @toDate AND se.ends_on >= @fromDate {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """,
         [Indicator.StudiesFinanced] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(*)::numeric AS value
             FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE f.decision = 'Granted' AND f.instrument IN ('CapCreationEss', 'FondsDeConfiance') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
+            WHERE f.decision = '{nameof(FinancingDecision.Granted)}' AND f.instrument IN ('{nameof(FinancingInstrument.CapCreationEss)}', '{nameof(FinancingInstrument.FondsDeConfiance)}') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """,
         [Indicator.AmountGranted] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(f.amount_granted) AS value
             FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE f.decision = 'Granted' AND f.instrument IN ('CapCreationEss', 'FondsDeConfiance') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
+            WHERE f.decision = '{nameof(FinancingDecision.Granted)}' AND f.instrument IN ('{nameof(FinancingInstrument.CapCreationEss)}', '{nameof(FinancingInstrument.FondsDeConfiance)}') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """,
         [Indicator.CompaniesCreated] = $"""
             WITH created AS (
                 SELECT s.project_id, s.pole_id FROM trajectory_steps s
-                WHERE s.kind = 'Closed' AND s.outcome = 'Created' AND s.occurred_at >= @from AND s.occurred_at < @to
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.outcome = '{nameof(ProjectOutcome.Created)}' AND s.occurred_at >= @from AND s.occurred_at < @to
                 UNION
                 SELECT en.project_id, r.pole_id FROM enrolments en JOIN referrals r ON r.id = en.referral_id
-                WHERE en.outcome = 'CompanyCreated' AND en.completed_at >= @from AND en.completed_at < @to)
+                WHERE en.outcome = '{nameof(EnrolmentOutcome.CompanyCreated)}' AND en.completed_at >= @from AND en.completed_at < @to)
             SELECT c.pole_id AS pole, GROUPING(c.pole_id) AS total, COUNT(DISTINCT c.project_id)::numeric AS value
             FROM created c JOIN projects p ON p.id = c.project_id JOIN poles po ON po.id = c.pole_id
             WHERE TRUE {ProjectFilters}
@@ -140,19 +142,19 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         [Indicator.Jobs] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(COALESCE(en.jobs, 0))::numeric AS value
             FROM enrolments en JOIN referrals r ON r.id = en.referral_id JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE en.outcome = 'CompanyCreated' AND en.completed_at >= @from AND en.completed_at < @to {ProjectFilters}
+            WHERE en.outcome = '{nameof(EnrolmentOutcome.CompanyCreated)}' AND en.completed_at >= @from AND en.completed_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """,
         [Indicator.MedianDaysToFirstContact] = $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total,
                    round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.first_contact_at - p.submitted_at)) / 86400.0))::numeric, 1) AS value
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to AND p.submitted_at IS NOT NULL {ProjectFilters}
+            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to AND p.submitted_at IS NOT NULL {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """,
         [Indicator.ReferralsAnsweredWithin10Days] = $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total,
-                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '10 days') / NULLIF(COUNT(*), 0), 1) AS value
+                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '{Indicators.AnswerDelayDays} days') / NULLIF(COUNT(*), 0), 1) AS value
             FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
             WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
@@ -365,16 +367,16 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         const string sql = $"""
             WITH welcomed AS (
                 SELECT DISTINCT s.project_id FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-                WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters})
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters})
             SELECT
                 (SELECT COUNT(*) FROM welcomed),
                 (SELECT COUNT(DISTINCT s.project_id) FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
-                 WHERE s.kind = 'ReferralStarted' AND pr.type = 'Ideateur' AND s.project_id IN (SELECT project_id FROM welcomed)),
+                 WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND pr.type = '{nameof(ProgrammeType.Ideateur)}' AND s.project_id IN (SELECT project_id FROM welcomed)),
                 (SELECT COUNT(DISTINCT en.project_id) FROM enrolments en JOIN sessions se ON se.id = en.session_id
-                 WHERE se.programme_type = 'Incubateur' AND en.enrolled_at IS NOT NULL AND en.project_id IN (SELECT project_id FROM welcomed)),
+                 WHERE se.programme_type = '{nameof(ProgrammeType.Incubateur)}' AND en.enrolled_at IS NOT NULL AND en.project_id IN (SELECT project_id FROM welcomed)),
                 (SELECT COUNT(DISTINCT x.project_id) FROM (
-                    SELECT s.project_id FROM trajectory_steps s WHERE s.kind = 'Closed' AND s.outcome = 'Created'
-                    UNION SELECT en.project_id FROM enrolments en WHERE en.outcome = 'CompanyCreated') x
+                    SELECT s.project_id FROM trajectory_steps s WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.outcome = '{nameof(ProjectOutcome.Created)}'
+                    UNION SELECT en.project_id FROM enrolments en WHERE en.outcome = '{nameof(EnrolmentOutcome.CompanyCreated)}') x
                  WHERE x.project_id IN (SELECT project_id FROM welcomed))
             """;
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
@@ -396,15 +398,15 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         const string sql = $"""
             WITH welcomed AS (
                 SELECT DISTINCT s.project_id, s.occurred_at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-                WHERE s.kind = 'Welcomed' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
             path AS (
                 SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node FROM welcomed w
                 UNION ALL
                 SELECT s.project_id, s.occurred_at, pr.type FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
-                WHERE s.kind = 'ReferralStarted' AND s.project_id IN (SELECT project_id FROM welcomed)
+                WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND s.project_id IN (SELECT project_id FROM welcomed)
                 UNION ALL
                 SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome FROM trajectory_steps s
-                WHERE s.kind = 'Closed' AND s.project_id IN (SELECT project_id FROM welcomed)),
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.project_id IN (SELECT project_id FROM welcomed)),
             ordered AS (
                 SELECT node, LAG(node) OVER (PARTITION BY project_id ORDER BY at, node) AS previous FROM path)
             SELECT previous, node, COUNT(*) FROM ordered WHERE previous IS NOT NULL AND previous <> node AND previous NOT LIKE 'Issue:%'
@@ -427,7 +429,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         const string sql = $"""
             SELECT split_part(s.reason, ' — ', 1) AS reason, COUNT(DISTINCT s.project_id)
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = 'Closed' AND s.outcome = 'Abandoned' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.outcome = '{nameof(ProjectOutcome.Abandoned)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY 1 ORDER BY 2 DESC, 1
             """;
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
