@@ -254,6 +254,11 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         var handed = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(concluded, "/remise"), new() { ["porteurEmail"] = porteurEmail }));
         Assert.Equal("Remis à un porteur", handed.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
 
+        // The porteur is told, with a link to the new draft in their space (issue 19: it used to appear without a word).
+        var told = portal.Emails().Single(m => m.To.Mailboxes.Any(b => b.Address == porteurEmail) && m.Subject == "Une étude d'opportunité vous est remise");
+        Assert.Contains("Épicerie du bourg de Locronan", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/porteur/projets/", told.TextBody, StringComparison.Ordinal);
+
         using var porteur = await portal.SignInAsync(porteurEmail);
         var space = await porteur.GetDocumentAsync("/porteur");
         var link = space.QuerySelectorAll("[data-testid=projects] a").Single(a => a.TextContent == "Épicerie du bourg de Locronan");

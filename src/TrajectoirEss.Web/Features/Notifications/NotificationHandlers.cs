@@ -28,7 +28,8 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
     IDomainEventHandler<JuryDecided>,
     IDomainEventHandler<PromotedFromWaitingList>,
     IDomainEventHandler<EnrolmentCompleted>,
-    IDomainEventHandler<FinancingDecided>
+    IDomainEventHandler<FinancingDecided>,
+    IDomainEventHandler<StudyHandedOver>
 {
     public async Task HandleAsync(ProjectSubmitted e, CancellationToken cancellationToken)
     {
@@ -94,6 +95,15 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
     public async Task HandleAsync(FinancingDecided e, CancellationToken cancellationToken) =>
         await notifier.ReferralMovedAsync(e.Project, await ProgrammeNameAsync(e.Application.ProgrammeId, cancellationToken),
             e.Application.Decision == FinancingDecision.Granted ? "financement accordé" : "financement refusé", cancellationToken);
+
+    /// <summary>A study handed over to a porteur: a new draft appears in their space, or their project's trajectory grows; they are told.</summary>
+    public async Task HandleAsync(StudyHandedOver e, CancellationToken cancellationToken)
+    {
+        var structure = await db.Structures.AsNoTracking().Where(s => s.Id == e.Need.StructureId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "Le révélateur";
+        await (e.NewProject
+            ? notifier.ProjectChangedAsync(e.Project, "Une étude d'opportunité vous est remise", $"{structure} vous remet l'étude d'opportunité « {e.Need.Title} » : elle est devenue le projet « {e.Project.Title} » dans votre espace. Complétez-le puis déposez-le pour qu'il soit accueilli par votre pôle ESS.", cancellationToken)
+            : notifier.ProjectChangedAsync(e.Project, "Une étude d'opportunité rejoint votre projet", $"{structure} a joint l'étude d'opportunité « {e.Need.Title} » au parcours de votre projet « {e.Project.Title} ».", cancellationToken));
+    }
 
     private Task<string> ProgrammeAsync(Referral referral, CancellationToken cancellationToken) => ProgrammeNameAsync(referral.ProgrammeId, cancellationToken);
 
