@@ -11,6 +11,15 @@ namespace TrajectoirEss.Domain.Programmes;
 /// </summary>
 public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enrolments)
 {
+    /// <summary>Before the jury's reason in the reason of the referral of a project not selected.</summary>
+    public const string NotSelectedPrefix = "Non retenu par le jury : ";
+
+    /// <summary>
+    /// The jury's reason for not selecting a project: kept on the enrolment, and after <see cref="NotSelectedPrefix"/>
+    /// as the reason of the referral, so it must fit both.
+    /// </summary>
+    public static int JuryReasonMaxLength { get; } = Math.Min(Enrolment.ReasonMaxLength, Referral.ReasonMaxLength - NotSelectedPrefix.Length);
+
     public Session Session { get; } = session ?? throw new ArgumentNullException(nameof(session));
 
     public int PlacesTaken => enrolments.Count(e => e.TakesPlace);
@@ -70,9 +79,9 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
     public void Reject(Enrolment enrolment, Project project, Referral referral, string? reason, Guid staffId, DateTimeOffset now)
     {
         CheckDecision(enrolment);
-        var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
+        var why = Guard.Required(reason, JuryReasonMaxLength, "Le motif");
         enrolment.Reject(why, now);
-        referral.Abandon(project, staffId, "Non retenu par le jury : " + why, now);
+        referral.Abandon(project, staffId, NotSelectedPrefix + why, now);
     }
 
     /// <summary>A project leaves; in a selective promotion the first of the waiting list takes the place.</summary>
