@@ -120,7 +120,7 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
             throw new DomainException("Indiquez la forme juridique et la date de création de l'entreprise.");
         }
 
-        if (jobs is < 0 or > 10000)
+        if (jobs is < 0 or > Enrolment.MaxJobs)
         {
             throw new DomainException("Le nombre d'emplois n'est pas plausible.");
         }
@@ -170,9 +170,9 @@ public sealed class SessionRoster(Session session, IReadOnlyList<Enrolment> enro
             throw new DomainException("Ce projet est déjà dans cette session.");
         }
 
-        if (people < 1 || people > ProjectDetails.MaxPeople)
+        if (people < ProjectDetails.MinPeople || people > ProjectDetails.MaxPeople)
         {
-            throw new DomainException("Indiquez combien de porteurs participent (au moins 1).");
+            throw new DomainException($"Indiquez combien de porteurs participent (au moins {ProjectDetails.MinPeople}).");
         }
     }
 

@@ -1,4 +1,5 @@
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
 
 namespace TrajectoirEss.Domain.Projects;
 
@@ -38,6 +39,12 @@ public sealed class Referral
 {
     public const int MessageMaxLength = 2000;
     public const int ReasonMaxLength = 1000;
+
+    /// <summary>The code of the decline reason: a value of the list of decline reasons.</summary>
+    public const int ReasonCodeMaxLength = ListItem.CodeMaxLength;
+
+    /// <summary>The outcome of a completed referral, which is also the outcome of its step in the trajectory.</summary>
+    public const int OutcomeMaxLength = TrajectoryStep.OutcomeMaxLength;
 
     /// <summary>From which statuses each action is allowed, and where it leads (null: unchanged).</summary>
     public static readonly IReadOnlyDictionary<ReferralAction, (ReferralStatus[] From, ReferralStatus? To)> Transitions =
@@ -145,7 +152,7 @@ public sealed class Referral
         Answer(project, ReferralAction.Accept, TrajectoryStepKind.ReferralAccepted, structureStaffId, now, null, null);
 
     public void Decline(Project project, Guid structureStaffId, string? reasonCode, string? reason, DateTimeOffset now) =>
-        Answer(project, ReferralAction.Decline, TrajectoryStepKind.ReferralDeclined, structureStaffId, now, Guard.Required(reasonCode, 50, "Le motif du refus"), Guard.Required(reason, ReasonMaxLength, "Le motif du refus"));
+        Answer(project, ReferralAction.Decline, TrajectoryStepKind.ReferralDeclined, structureStaffId, now, Guard.Required(reasonCode, ReasonCodeMaxLength, "Le motif du refus"), Guard.Required(reason, ReasonMaxLength, "Le motif du refus"));
 
     public void RequestInformation(Project project, Guid structureStaffId, string? question, DateTimeOffset now)
     {
@@ -170,7 +177,7 @@ public sealed class Referral
     public void Complete(Project project, Guid structureStaffId, string? outcome, DateTimeOffset now)
     {
         Move(ReferralAction.Complete);
-        Outcome = Guard.Required(outcome, 100, "L'issue");
+        Outcome = Guard.Required(outcome, OutcomeMaxLength, "L'issue");
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralCompleted, structureStaffId, now, Outcome, null);
     }
