@@ -1,8 +1,13 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Web.Startup;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -59,6 +64,28 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         Assert.Empty(page.QuerySelectorAll("#stage option[selected], #sector option[selected], #referent option[selected]"));
         Assert.True(((IHtmlInputElement)page.QuerySelector("#waiting")!).IsChecked);
         Assert.Equal("<b>cidre", ((IHtmlInputElement)page.QuerySelector("#q")!).Value);
+    }
+
+    [Fact]
+    public async Task Forms_TakeWhatTheDomainAccepts()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet aux champs mesurés", welcomed: true);
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var inbox = await client.GetDocumentAsync("/pole");
+        Assert.Equal(SearchText.MaxLength, inbox.MaxLength("#q"));
+
+        var file = await client.GetDocumentAsync($"/pole/projets/{projectId}");
+        Assert.Equal(TrajectoryStep.ReasonMaxLength, file.MaxLength("#pauseReason"));
+        Assert.Equal(ProjectMessage.BodyMaxLength, file.MaxLength("#body"));
+        Assert.Equal(InternalNote.BodyMaxLength, file.MaxLength("#note"));
+
+        var close = await client.GetDocumentAsync($"/pole/projets/{projectId}/clore");
+        Assert.Equal(ListItem.DetailsMaxLength(Project.ClosingReasonMaxLength), close.MaxLength("#details"));
+        Assert.Equal(Siret.WrittenMaxLength, close.MaxLength("#siret"));
+
+        var transfer = await client.GetDocumentAsync($"/pole/projets/{projectId}/transferer");
+        Assert.Equal(TrajectoryStep.ReasonMaxLength, transfer.MaxLength("#transfer-reason"));
     }
 
     [Fact]

@@ -14,14 +14,15 @@ namespace TrajectoirEss.Web.Areas.Pole.Projects;
 /// <summary>The inbox's filters, from the query string.</summary>
 public sealed class InboxFilter
 {
-    [System.ComponentModel.DataAnnotations.StringLength(200)]
+    [System.ComponentModel.DataAnnotations.StringLength(SearchText.MaxLength)]
     public string? Q { get; set; }
 
     public ProjectStatus? Status { get; set; }
 
     public ProjectStage? Stage { get; set; }
 
-    [System.ComponentModel.DataAnnotations.StringLength(50)]
+    /// <summary>The code of a value of the list of sectors.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(ListItem.CodeMaxLength)]
     public string? Sector { get; set; }
 
     public SupportNeeds? Need { get; set; }
