@@ -28,15 +28,17 @@ public sealed class DashboardQuery
 
     public DateOnly? Au { get; set; }
 
-    [StringLength(2)]
+    [StringLength(Domain.Territory.Departement.CodeLength)]
     public string? Departement { get; set; }
 
     public Guid? Pole { get; set; }
 
-    [StringLength(50)]
+    /// <summary>The code of a value of the list of sectors.</summary>
+    [StringLength(ListItem.CodeMaxLength)]
     public string? Secteur { get; set; }
 
-    [StringLength(50)]
+    /// <summary>The code of a value of the list of legal forms.</summary>
+    [StringLength(ListItem.CodeMaxLength)]
     public string? Forme { get; set; }
 
     public ProjectOrigin? Origine { get; set; }
