@@ -414,14 +414,15 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
-    public async Task FileJournal_IsPaged_FiftyEntriesAPage()
+    public async Task FileJournal_IsPaged_ByTheWorkspacePageSize()
     {
+        var pageSize = portal.Services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.PageSize;
         var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet très consulté");
         var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync());
         await portal.WithDbAsync(async db =>
         {
             var start = DateTimeOffset.UtcNow.AddDays(-10);
-            for (var i = 0; i < 70; i++)
+            for (var i = 0; i < pageSize + 20; i++)
             {
                 db.AccessLog.Add(new AccessLogEntry(Guid.CreateVersion7(), start.AddMinutes(i), staffId, "Project", projectId));
             }
@@ -430,9 +431,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         });
         using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
 
-        // 70 openings written, plus this one: 50 on the first page, the other 21 on the second.
+        // A page and 20 openings written, plus this one: a full first page, the other 21 on the second.
         var first = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}");
-        Assert.Equal(50, first.QuerySelectorAll("[data-testid=audit] li").Length);
+        Assert.Equal(pageSize, first.QuerySelectorAll("[data-testid=audit] li").Length);
         var older = first.QuerySelector("[data-testid=audit-older]")!.GetAttribute("href")!;
         var second = await morlaix.GetDocumentAsync(older);
         Assert.InRange(second.QuerySelectorAll("[data-testid=audit] li").Length, 21, 22);

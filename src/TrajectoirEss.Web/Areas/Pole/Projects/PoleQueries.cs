@@ -388,9 +388,6 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         public string? Changes { get; init; }
     }
 
-    /// <summary>Journal entries (changes and openings) per page of the file.</summary>
-    public const int AuditPageSize = 50;
-
     /// <summary>The last page of the journal that can be asked for.</summary>
     public const int MaxAuditPage = 1000;
 
@@ -407,9 +404,10 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
         auditPage = Math.Clamp(auditPage, 1, MaxAuditPage);
-        var auditTrail = await JournalOf(db, projectId, (auditPage * AuditPageSize) + 1, (auditPage - 1) * AuditPageSize, AuditPageSize + 1).ToListAsync(cancellationToken);
-        var hasOlderAudit = auditTrail.Count > AuditPageSize;
-        auditTrail = auditTrail.Take(AuditPageSize).ToList();
+        var auditPageSize = options.Value.PageSize;
+        var auditTrail = await JournalOf(db, projectId, (auditPage * auditPageSize) + 1, (auditPage - 1) * auditPageSize, auditPageSize + 1).ToListAsync(cancellationToken);
+        var hasOlderAudit = auditTrail.Count > auditPageSize;
+        auditTrail = auditTrail.Take(auditPageSize).ToList();
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
         var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
