@@ -1,10 +1,13 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Projects;
 
 namespace TrajectoirEss.Domain.Tests;
 
 public sealed class ListItemTests
 {
+    private static readonly DateTimeOffset Later = new(2027, 1, 4, 9, 0, 0, TimeSpan.Zero);
+
     private static string Slug(string label) => SearchText.Fold(label).Replace(' ', '-');
 
     private static List<ListItem> Sectors() =>
@@ -105,6 +108,27 @@ public sealed class ListItemTests
         Assert.False(culture.IsActive);
         culture.Activate();
         Assert.Equal(("culture", true), (culture.Code, culture.IsActive));
+    }
+
+    [Fact]
+    public void WithDetails_JoinsTheLabelAndWhatWasTyped()
+    {
+        Assert.Equal("Hors périmètre", ListItem.WithDetails("Hors périmètre", "  "));
+        Assert.Equal("Hors périmètre — trop loin de Brest", ListItem.WithDetails("Hors périmètre", " trop loin de Brest "));
+    }
+
+    [Fact]
+    public void DetailsAsLongAsTheFormTakes_BesideTheLongestLabel_FitTheReason()
+    {
+        var label = new string('l', ListItem.LabelMaxLength);
+        var declineDetails = new string('d', ListItem.DetailsMaxLength(Referral.ReasonMaxLength));
+        Assert.Equal(Referral.ReasonMaxLength, ListItem.WithDetails(label, declineDetails).Length);
+
+        var closingDetails = new string('d', ListItem.DetailsMaxLength(Project.ClosingReasonMaxLength));
+        var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
+        project.Close(ProjectOutcome.Abandoned, ListItem.WithDetails(label, closingDetails), Guid.CreateVersion7(), Later);
+        Assert.Equal(ProjectStatus.Closed, project.Status);
+        Assert.Throws<DomainException>(() => ProjectTests.InStatus(ProjectStatus.Welcomed).Close(ProjectOutcome.Abandoned, ListItem.WithDetails(label, closingDetails + "d"), Guid.CreateVersion7(), Later));
     }
 
     [Fact]

@@ -104,6 +104,28 @@ public sealed class ProgrammeRecordsTests
         Assert.Equal(1, roster.PlacesTaken);
     }
 
+    [Fact]
+    public void Jury_ReasonAsLongAsTheFormTakes_AlsoFitsTheReferralsReason()
+    {
+        var incubateur = Of(ProgrammeType.Incubateur);
+        var enrolments = new List<Enrolment>();
+        var (project, referral) = Accepted(incubateur);
+        var roster = new SessionRoster(SessionOf(incubateur, 1), enrolments);
+        var enrolment = roster.Apply(project, referral, 1, Staff, T0);
+        enrolments.Add(enrolment); // the roster keeps its own list; the store is this test's
+        var longest = new string('x', SessionRoster.JuryReasonMaxLength);
+
+        var error = Assert.Throws<DomainException>(() => roster.Reject(enrolment, project, referral, longest + "x", Staff, T0));
+        Assert.Equal($"Le motif ne doit pas dépasser {SessionRoster.JuryReasonMaxLength} caractères.", error.Message);
+        roster.Reject(enrolment, project, referral, longest, Staff, T0);
+
+        Assert.Equal(EnrolmentStatus.NotSelected, enrolment.Status);
+        Assert.Equal(longest, enrolment.DecisionReason);
+        Assert.Equal(ReferralStatus.Abandoned, referral.Status);
+        Assert.Equal(SessionRoster.NotSelectedPrefix + longest, referral.Reason);
+        Assert.InRange(referral.Reason!.Length, 1, Referral.ReasonMaxLength);
+    }
+
     public static TheoryData<ProgrammeType, EnrolmentOutcome, bool> Outcomes() => new()
     {
         { ProgrammeType.Ideateur, EnrolmentOutcome.Go, true },

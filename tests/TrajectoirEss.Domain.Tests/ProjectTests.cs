@@ -327,6 +327,9 @@ public sealed class ProjectTests
         if (valid)
         {
             Assert.Equal(14, Siret.Parse(siret).Length);
+
+            // As written on the INSEE's notice, with its spaces, it fits the SIRET fields of the forms.
+            Assert.InRange(siret.Length, Siret.Length, Siret.WrittenMaxLength);
         }
         else
         {

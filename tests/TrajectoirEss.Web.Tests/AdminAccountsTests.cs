@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Web.Tests.Infrastructure;
 using static TrajectoirEss.Web.Tests.Infrastructure.AdminPages;
@@ -21,6 +22,14 @@ public sealed class AdminAccountsTests(AdminAccountsTests.Fixture portal) : ICla
         }
 
         return (admin, values);
+    }
+
+    [Fact]
+    public async Task Search_TakesWhatASearchBoxTakes()
+    {
+        using var admin = await portal.SignInAsync(AdminEmail);
+        var page = await admin.GetDocumentAsync("/admin/comptes");
+        Assert.Equal(SearchText.MaxLength, page.MaxLength("#q"));
     }
 
     [Fact]

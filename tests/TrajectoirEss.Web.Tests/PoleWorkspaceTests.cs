@@ -2,8 +2,12 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Web.Startup;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -60,6 +64,28 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         Assert.Empty(page.QuerySelectorAll("#stage option[selected], #sector option[selected], #referent option[selected]"));
         Assert.True(((IHtmlInputElement)page.QuerySelector("#waiting")!).IsChecked);
         Assert.Equal("<b>cidre", ((IHtmlInputElement)page.QuerySelector("#q")!).Value);
+    }
+
+    [Fact]
+    public async Task Forms_TakeWhatTheDomainAccepts()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet aux champs mesurés", welcomed: true);
+        using var client = await portal.SignInAsync(Fixture.Morlaix);
+
+        var inbox = await client.GetDocumentAsync("/pole");
+        Assert.Equal(SearchText.MaxLength, inbox.MaxLength("#q"));
+
+        var file = await client.GetDocumentAsync($"/pole/projets/{projectId}");
+        Assert.Equal(TrajectoryStep.ReasonMaxLength, file.MaxLength("#pauseReason"));
+        Assert.Equal(ProjectMessage.BodyMaxLength, file.MaxLength("#body"));
+        Assert.Equal(InternalNote.BodyMaxLength, file.MaxLength("#note"));
+
+        var close = await client.GetDocumentAsync($"/pole/projets/{projectId}/clore");
+        Assert.Equal(ListItem.DetailsMaxLength(Project.ClosingReasonMaxLength), close.MaxLength("#details"));
+        Assert.Equal(Siret.WrittenMaxLength, close.MaxLength("#siret"));
+
+        var transfer = await client.GetDocumentAsync($"/pole/projets/{projectId}/transferer");
+        Assert.Equal(TrajectoryStep.ReasonMaxLength, transfer.MaxLength("#transfer-reason"));
     }
 
     [Fact]
@@ -390,14 +416,15 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
-    public async Task FileJournal_IsPaged_FiftyEntriesAPage()
+    public async Task FileJournal_IsPaged_ByTheWorkspacePageSize()
     {
+        var pageSize = portal.Services.GetRequiredService<IOptions<WorkspaceOptions>>().Value.PageSize;
         var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet très consulté");
         var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync());
         await portal.WithDbAsync(async db =>
         {
             var start = DateTimeOffset.UtcNow.AddDays(-10);
-            for (var i = 0; i < 70; i++)
+            for (var i = 0; i < pageSize + 20; i++)
             {
                 db.AccessLog.Add(new AccessLogEntry(Guid.CreateVersion7(), start.AddMinutes(i), staffId, "Project", projectId));
             }
@@ -407,9 +434,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         });
         using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
 
-        // 70 openings written, plus this one: 50 on the first page, the other 21 on the second.
+        // A page and 20 openings written, plus this one: a full first page, the other 21 on the second.
         var first = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}");
-        Assert.Equal(50, first.QuerySelectorAll("[data-testid=audit] li").Length);
+        Assert.Equal(pageSize, first.QuerySelectorAll("[data-testid=audit] li").Length);
         var older = first.QuerySelector("[data-testid=audit-older]")!.GetAttribute("href")!;
         var second = await morlaix.GetDocumentAsync(older);
         Assert.InRange(second.QuerySelectorAll("[data-testid=audit] li").Length, 21, 22);

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -53,6 +54,19 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
         var page = await HtmlClient.ParseAsync(review);
         using var submitted = await client.SubmitAsync(page.Form(), []);
         return ProjectIdFrom(submitted);
+    }
+
+    [Fact]
+    public async Task Form_TakesWhatTheDomainAccepts()
+    {
+        var (client, _, _) = await PorteurAsync();
+        using (client)
+        {
+            var page = await client.GetDocumentAsync("/porteur/projets/nouveau");
+            Assert.Equal(ProjectDetails.TitleMaxLength, page.MaxLength("#Title"));
+            Assert.Equal(ProjectDetails.SummaryMaxLength, page.MaxLength("#Summary"));
+            Assert.Equal(Commune.NameMaxLength, page.MaxLength("#Commune"));
+        }
     }
 
     [Theory]

@@ -2,8 +2,10 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -170,6 +172,29 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         Assert.Equal("1 / 1", left.QuerySelector("[data-testid=places]")!.TextContent.Trim());
         var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == secondProject).Select(p => p.Steps.Select(s => s.Kind).ToList()).SingleAsync());
         Assert.Contains(TrajectoryStepKind.ReferralStarted, steps);
+    }
+
+    [Fact]
+    public async Task Forms_TakeWhatTheDomainAccepts()
+    {
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var (referralId, _, _) = await portal.ReferAsync("tag29-incubateur", "Projet aux champs mesurés");
+        var proposed = await tag.GetDocumentAsync($"/structure/orientations/{referralId}");
+        Assert.Equal(ListItem.DetailsMaxLength(Referral.ReasonMaxLength), proposed.MaxLength("#declineDetails"));
+        Assert.Equal(Referral.ReasonMaxLength, proposed.MaxLength("#question"));
+
+        await AcceptAsync(tag, referralId);
+        var promotion = await CreateSessionAsync(tag, "tag29-incubateur", "Promotion mesurée", capacity: 10, juryOn: "2026-12-01");
+        var page = await tag.GetDocumentAsync($"/structure/sessions/{promotion}");
+        var applied = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(page, "/inscriptions"), new() { ["referralId"] = referralId.ToString() }));
+        var enrolmentId = await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == referralId).Select(e => e.Id).SingleAsync());
+        Assert.Equal(SessionRoster.JuryReasonMaxLength, applied.MaxLength($"#juryReason-{enrolmentId}"));
+        var selected = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(applied, $"/inscriptions/{enrolmentId}/jury"), new() { ["decision"] = "Selected" }));
+        Assert.Equal(Siret.WrittenMaxLength, selected.MaxLength($"#siret-{enrolmentId}"));
+        Assert.Equal(Enrolment.ReasonMaxLength, selected.MaxLength($"#leaveReason-{enrolmentId}"));
+
+        var needs = await tag.GetDocumentAsync("/structure/besoins");
+        Assert.Equal(Commune.NameMaxLength, needs.MaxLength("#commune"));
     }
 
     [Fact]

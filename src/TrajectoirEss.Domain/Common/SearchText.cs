@@ -9,6 +9,9 @@ namespace TrajectoirEss.Domain.Common;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>The longest text a search box takes (the staff's inbox, the administrators' list of accounts).</summary>
+    public const int MaxLength = 200;
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -43,6 +43,6 @@ public static class Indicators
 
     public static IndicatorDefinition Of(Indicator code) => All.Single(d => d.Code == code);
 
-    /// <summary>Below this count, a cell about people could identify someone: it is shown as "&lt; 3".</summary>
+    /// <summary>Below this count (and above zero), a cell about people or projects could identify someone: it is masked.</summary>
     public const int SmallCellThreshold = 3;
 }

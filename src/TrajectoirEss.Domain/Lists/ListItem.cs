@@ -40,6 +40,9 @@ public sealed class ListItem
     /// <summary>The legal form a porteur picks when they do not know yet.</summary>
     public const string UndecidedLegalForm = "non-decide";
 
+    /// <summary>Between the label of a reason picked from a list and the details typed beside it.</summary>
+    public const string DetailsSeparator = " — ";
+
     public ListItem(Guid id, ListKind kind, string code, string label, int sortOrder)
     {
         if (!Enum.IsDefined(kind))
@@ -88,6 +91,16 @@ public sealed class ListItem
         var order = sameKind.Count == 0 ? 10 : Math.Min(MaxSortOrder, sameKind.Max(i => i.SortOrder) + 10);
         return new ListItem(id, kind, code, trimmed, order);
     }
+
+    /// <summary>
+    /// How long the details typed beside a reason picked from a list may be, when label and details make one
+    /// reason of at most <paramref name="reasonMaxLength"/> characters: room is kept for the longest label.
+    /// </summary>
+    public static int DetailsMaxLength(int reasonMaxLength) => reasonMaxLength - LabelMaxLength - DetailsSeparator.Length;
+
+    /// <summary>One reason from a list value's label and the details typed beside it, if any: "Hors périmètre — …".</summary>
+    public static string WithDetails(string label, string? details) =>
+        string.IsNullOrWhiteSpace(details) ? label : label + DetailsSeparator + details.Trim();
 
     /// <summary>A code not taken yet in this list: the slug, with "-2", "-3"… when needed.</summary>
     public static string UniqueCode(string slug, IEnumerable<string> taken) => Codes.Unique(slug, taken, CodeMaxLength);

@@ -34,6 +34,9 @@ public sealed class Enrolment
     public const int NoteMaxLength = 4000;
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>The most jobs a created company may declare: beyond, the figure is not plausible for the programme's companies.</summary>
+    public const int MaxJobs = 10_000;
+
     internal Enrolment(Guid id, Guid sessionId, Guid projectId, Guid referralId, EnrolmentStatus status, int people, DateTimeOffset now)
     {
         Id = id;

@@ -20,6 +20,7 @@ public sealed class Session : AggregateRoot
 {
     public const int NameMaxLength = 150;
     public const int PlaceMaxLength = 200;
+    public const int MinCapacity = 1;
     public const int MaxCapacity = 500;
 
     private Session(Guid id, Guid programmeId, Guid structureId, ProgrammeType programmeType)
@@ -127,9 +128,9 @@ public sealed class Session : AggregateRoot
             throw new DomainException("La date de fin doit suivre la date de début.");
         }
 
-        if (capacity is not { } places || places < 1 || places > MaxCapacity)
+        if (capacity is not { } places || places < MinCapacity || places > MaxCapacity)
         {
-            throw new DomainException($"La capacité doit être comprise entre 1 et {MaxCapacity} places.");
+            throw new DomainException($"La capacité doit être comprise entre {MinCapacity} et {MaxCapacity} places.");
         }
 
         if (places < placesTaken)

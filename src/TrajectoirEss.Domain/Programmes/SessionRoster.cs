@@ -13,6 +13,15 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
 {
     private readonly List<Enrolment> _enrolments = [.. enrolments];
 
+    /// <summary>Before the jury's reason in the reason of the referral of a project not selected.</summary>
+    public const string NotSelectedPrefix = "Non retenu par le jury : ";
+
+    /// <summary>
+    /// The jury's reason for not selecting a project: kept on the enrolment, and after <see cref="NotSelectedPrefix"/>
+    /// as the reason of the referral, so it must fit both.
+    /// </summary>
+    public static int JuryReasonMaxLength { get; } = Math.Min(Enrolment.ReasonMaxLength, Referral.ReasonMaxLength - NotSelectedPrefix.Length);
+
     public Session Session { get; } = session ?? throw new ArgumentNullException(nameof(session));
 
     /// <summary>The session's enrolments, those this roster made included (the caller adds the new ones to the store).</summary>
@@ -75,8 +84,8 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
     public void Reject(Enrolment enrolment, Project project, Referral referral, string? reason, Guid staffId, DateTimeOffset now)
     {
         CheckDecision(enrolment);
-        var why = Guard.Required(reason, Enrolment.ReasonMaxLength, "Le motif");
-        referral.Abandon(project, staffId, "Non retenu par le jury : " + why, now);
+        var why = Guard.Required(reason, JuryReasonMaxLength, "Le motif");
+        referral.Abandon(project, staffId, NotSelectedPrefix + why, now);
         enrolment.Reject(why, now);
         Session.Raise(new JuryDecided(Session, enrolment, project, referral, staffId, now));
     }
@@ -137,7 +146,7 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException("Indiquez la forme juridique et la date de création de l'entreprise.");
         }
 
-        if (jobs is < 0 or > 10000)
+        if (jobs is < 0 or > Enrolment.MaxJobs)
         {
             throw new DomainException("Le nombre d'emplois n'est pas plausible.");
         }
@@ -203,9 +212,9 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException("Ce projet est déjà dans cette session.");
         }
 
-        if (people < 1 || people > ProjectDetails.MaxPeople)
+        if (people < ProjectDetails.MinPeople || people > ProjectDetails.MaxPeople)
         {
-            throw new DomainException("Indiquez combien de porteurs participent (au moins 1).");
+            throw new DomainException($"Indiquez combien de porteurs participent (au moins {ProjectDetails.MinPeople}).");
         }
     }
 

@@ -1,6 +1,7 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Territory;
 
 namespace TrajectoirEss.Domain.Programmes;
 
@@ -81,7 +82,7 @@ public sealed class TerritoryNeed : AggregateRoot
             Description = Guard.Required(description, DescriptionMaxLength, "La description du besoin"),
             RaisedBy = Guard.Required(raisedBy, RaisedByMaxLength, "Qui a exprimé le besoin"),
             RaisedOn = date,
-            CommuneCode = Guard.Required(communeCode, 5, "La commune"),
+            CommuneCode = Guard.Required(communeCode, Commune.CodeLength, "La commune"),
             Status = TerritoryNeedStatus.Studying,
             CreatedAt = now,
         };

@@ -32,16 +32,25 @@ public sealed record CompanyCreation
 /// <summary>A SIRET number: 14 digits whose Luhn checksum is valid (La Poste's establishments follow their own rule).</summary>
 public static class Siret
 {
+    /// <summary>The digits of a SIRET.</summary>
+    public const int Length = 14;
+
+    /// <summary>
+    /// The longest SIRET a field takes: its digits as the INSEE writes them, in groups of 3, 3, 3 and 5
+    /// ("362 521 879 00034"); <see cref="Parse"/> removes the spaces.
+    /// </summary>
+    public const int WrittenMaxLength = Length + 3;
+
     private const string LaPosteSiren = "356000000";
 
-    /// <summary>Returns the 14 digits (spaces removed) or throws a <see cref="DomainException"/> in French.</summary>
+    /// <summary>Returns the digits (spaces removed) or throws a <see cref="DomainException"/> in French.</summary>
     public static string Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var digits = value.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (digits.Length != 14 || !digits.All(char.IsAsciiDigit))
+        if (digits.Length != Length || !digits.All(char.IsAsciiDigit))
         {
-            throw new DomainException("Un SIRET compte 14 chiffres.");
+            throw new DomainException($"Un SIRET compte {Length} chiffres.");
         }
 
         if (!IsValid(digits))
@@ -55,7 +64,7 @@ public static class Siret
     public static bool IsValid(string digits)
     {
         ArgumentNullException.ThrowIfNull(digits);
-        if (digits.Length != 14 || !digits.All(char.IsAsciiDigit))
+        if (digits.Length != Length || !digits.All(char.IsAsciiDigit))
         {
             return false;
         }

@@ -1,4 +1,6 @@
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Territory;
 
 namespace TrajectoirEss.Domain.Projects;
 
@@ -12,7 +14,10 @@ public sealed record ProjectDetails
     public const int SummaryMaxLength = 4000;
     public const int SocialNeedMaxLength = 2000;
     public const int HeardFromMaxLength = 200;
-    public const int CodeMaxLength = 50;
+
+    /// <summary>The sector and the legal form are values of the editable lists: they hold a list code.</summary>
+    public const int CodeMaxLength = ListItem.CodeMaxLength;
+
     public const int MinPeople = 1;
     public const int MaxPeople = 500;
 
@@ -36,7 +41,7 @@ public sealed record ProjectDetails
         SectorCode = Guard.Optional(sectorCode, CodeMaxLength, "Le secteur");
         LegalFormCode = Guard.Optional(legalFormCode, CodeMaxLength, "La forme juridique");
         Stage = stage is null || Enum.IsDefined(stage.Value) ? stage : throw new DomainException("Le stade du projet n'est pas valide.");
-        CommuneCode = Guard.Optional(communeCode, 5, "La commune");
+        CommuneCode = Guard.Optional(communeCode, Commune.CodeLength, "La commune");
         Needs = (needs & ~(SupportNeeds.Formation | SupportNeeds.Accompagnement | SupportNeeds.Financement)) == 0
             ? needs
             : throw new DomainException("Les besoins indiqués ne sont pas valides.");

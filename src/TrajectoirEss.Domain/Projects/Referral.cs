@@ -1,4 +1,5 @@
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Lists;
 
 namespace TrajectoirEss.Domain.Projects;
 
@@ -44,6 +45,12 @@ public sealed class Referral : AggregateRoot
 
     /// <summary>An open referral: waiting for an answer, or accepted and under way. One at a time per project and programme.</summary>
     public static readonly IReadOnlyList<ReferralStatus> OpenStatuses = [.. AwaitingAnswerStatuses, ReferralStatus.Accepted, ReferralStatus.InProgress];
+
+    /// <summary>The code of the decline reason: a value of the list of decline reasons.</summary>
+    public const int ReasonCodeMaxLength = ListItem.CodeMaxLength;
+
+    /// <summary>The outcome of a completed referral, which is also the outcome of its step in the trajectory.</summary>
+    public const int OutcomeMaxLength = TrajectoryStep.OutcomeMaxLength;
 
     /// <summary>From which statuses each action is allowed, and where it leads (null: unchanged).</summary>
     public static readonly IReadOnlyDictionary<ReferralAction, (ReferralStatus[] From, ReferralStatus? To)> Transitions =
@@ -164,7 +171,7 @@ public sealed class Referral : AggregateRoot
         Answer(project, ReferralAction.Accept, TrajectoryStepKind.ReferralAccepted, structureStaffId, now, null, null);
 
     public void Decline(Project project, Guid structureStaffId, string? reasonCode, string? reason, DateTimeOffset now) =>
-        Answer(project, ReferralAction.Decline, TrajectoryStepKind.ReferralDeclined, structureStaffId, now, Guard.Required(reasonCode, 50, "Le motif du refus"), Guard.Required(reason, ReasonMaxLength, "Le motif du refus"));
+        Answer(project, ReferralAction.Decline, TrajectoryStepKind.ReferralDeclined, structureStaffId, now, Guard.Required(reasonCode, ReasonCodeMaxLength, "Le motif du refus"), Guard.Required(reason, ReasonMaxLength, "Le motif du refus"));
 
     // Every move below checks, before it changes anything, that the action is allowed from the referral's status
     // and that the project's trajectory can take the step: a refused move changes nothing.
@@ -193,7 +200,7 @@ public sealed class Referral : AggregateRoot
     public void Complete(Project project, Guid structureStaffId, string? outcome, DateTimeOffset now)
     {
         Ensure(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
-        Outcome = Guard.Required(outcome, 100, "L'issue");
+        Outcome = Guard.Required(outcome, OutcomeMaxLength, "L'issue");
         Move(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
         ClosedAt = now;
         Step(project, TrajectoryStepKind.ReferralCompleted, structureStaffId, now, Outcome, null);

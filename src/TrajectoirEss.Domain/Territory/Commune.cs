@@ -18,7 +18,7 @@ public sealed class Commune
     {
         if (codeInsee is null || codeInsee.Length != CodeLength)
         {
-            throw new DomainException("Le code INSEE d'une commune compte 5 caractères.");
+            throw new DomainException($"Le code INSEE d'une commune compte {CodeLength} caractères.");
         }
 
         CodeInsee = codeInsee;

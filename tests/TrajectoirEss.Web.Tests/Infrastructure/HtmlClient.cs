@@ -116,4 +116,12 @@ public static class DocumentExtensions
 
     public static string? ErrorFor(this IHtmlDocument document, string fieldName) =>
         document.QuerySelector($"[data-valmsg-for='{fieldName}']")?.TextContent.Trim();
+
+    /// <summary>The maxlength of a field of the page; fails when the field is missing or has none.</summary>
+    public static int MaxLength(this IHtmlDocument document, string selector)
+    {
+        var field = document.QuerySelector(selector) ?? throw new InvalidOperationException($"No field {selector} on the page.");
+        var text = field.GetAttribute("maxlength") ?? throw new InvalidOperationException($"The field {selector} has no maxlength.");
+        return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

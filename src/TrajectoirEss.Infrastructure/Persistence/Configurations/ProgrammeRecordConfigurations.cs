@@ -37,7 +37,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(e => e.DecisionReason).HasMaxLength(Enrolment.ReasonMaxLength);
         builder.Property(e => e.Note).HasMaxLength(Enrolment.NoteMaxLength);
         builder.Property(e => e.CompanyLegalFormCode).HasMaxLength(ProjectDetails.CodeMaxLength);
-        builder.Property(e => e.Siret).HasMaxLength(14).IsFixedLength();
+        builder.Property(e => e.Siret).HasMaxLength(Siret.Length).IsFixedLength();
         builder.Ignore(e => e.TakesPlace);
         builder.HasOne<Session>().WithMany().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);

@@ -28,7 +28,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(p => p.Details);
         builder.Property(p => p.CompanyLegalFormCode).HasMaxLength(ProjectDetails.CodeMaxLength);
-        builder.Property(p => p.Siret).HasMaxLength(14).IsFixedLength();
+        builder.Property(p => p.Siret).HasMaxLength(Siret.Length).IsFixedLength();
         builder.HasOne<Commune>().WithMany().HasForeignKey(p => p.CommuneCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Pole>().WithMany().HasForeignKey(p => p.PoleId).OnDelete(DeleteBehavior.Restrict);
         // The inbox's counts of late ones (submitted before a date) read the first index only; its pages read them in
@@ -176,9 +176,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Version).IsRowVersion();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Message).HasMaxLength(Referral.MessageMaxLength);
-        builder.Property(r => r.ReasonCode).HasMaxLength(50);
+        builder.Property(r => r.ReasonCode).HasMaxLength(Referral.ReasonCodeMaxLength);
         builder.Property(r => r.Reason).HasMaxLength(Referral.ReasonMaxLength);
-        builder.Property(r => r.Outcome).HasMaxLength(100);
+        builder.Property(r => r.Outcome).HasMaxLength(Referral.OutcomeMaxLength);
         builder.Ignore(r => r.IsOpen);
         builder.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Restrict);

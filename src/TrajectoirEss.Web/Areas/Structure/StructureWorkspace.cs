@@ -42,7 +42,7 @@ public sealed class StructureWorkspace(TrajectoirEssDbContext db, UnitOfWork cha
     {
         var (referral, project, _) = await ReferralAsync(structureId, referralId, cancellationToken);
         var label = await lists.RequireActiveAsync(ListKind.DeclineReason, reasonCode, "Choisissez un motif de refus dans la liste.", cancellationToken);
-        var reason = string.IsNullOrWhiteSpace(details) ? label : $"{label} — {details.Trim()}";
+        var reason = ListItem.WithDetails(label, details);
         referral.Decline(project, staffId, reasonCode, reason, clock.GetUtcNow());
         await changes.SaveAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Accounts;
 using TrajectoirEss.Domain.Common;
@@ -9,6 +10,7 @@ using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Account;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Security;
+using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 
@@ -21,6 +23,7 @@ public sealed class AccountAdministration(
     UserManager<ApplicationUser> users,
     AccountEmails emails,
     AdminAudit audit,
+    IOptions<WorkspaceOptions> workspace,
     TimeProvider clock,
     ILogger<AccountAdministration> logger)
 {
@@ -44,7 +47,8 @@ public sealed class AccountAdministration(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var (page, pageCount) = Paging.Clamp(filter.Page, total, AdminForms.PageSize);
+        var pageSize = workspace.Value.PageSize;
+        var (page, pageCount) = Paging.Clamp(filter.Page, total, pageSize);
         var rows = await (from u in query
                           join p in db.Poles on u.PoleId equals p.Id into withPole
                           from p in withPole.DefaultIfEmpty()
@@ -63,8 +67,8 @@ public sealed class AccountAdministration(
                               HasPassword = u.PasswordHash != null,
                               Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
                           })
-            .Skip((page - 1) * AdminForms.PageSize)
-            .Take(AdminForms.PageSize)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .ToListAsync(cancellationToken);
 
         var lines = rows.Select(r => new AccountLine(r.Id, r.DisplayName, r.Email ?? string.Empty, r.Roles, r.Pole ?? r.Structure, r.LastLoginAt, AccountStatuses.Of(r.IsDisabled, r.HasPassword))).ToList();

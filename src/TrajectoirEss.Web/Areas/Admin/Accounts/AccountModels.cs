@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Shared;
@@ -29,7 +30,7 @@ public static class AccountStatuses
 /// <summary>The list's search and filters, from the query string.</summary>
 public sealed class AccountFilter
 {
-    [StringLength(200)]
+    [StringLength(SearchText.MaxLength)]
     public string? Q { get; set; }
 
     [StringLength(30)]

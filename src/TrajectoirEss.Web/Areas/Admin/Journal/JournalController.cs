@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
@@ -27,10 +28,8 @@ public sealed record JournalPage(JournalFilter Filter, IReadOnlyList<JournalLine
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/journal")]
-public sealed class JournalController(TrajectoirEssDbContext db) : Controller
+public sealed class JournalController(TrajectoirEssDbContext db, IOptions<WorkspaceOptions> workspace) : Controller
 {
-    private const int PageSize = 50;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(JournalFilter filter, CancellationToken cancellationToken)
     {
@@ -42,14 +41,15 @@ public sealed class JournalController(TrajectoirEssDbContext db) : Controller
         var types = filter.Type is null ? AdminEntities.All : [filter.Type];
         var query = db.AuditEntries.AsNoTracking().Where(a => types.Contains(a.EntityType));
         var total = await query.CountAsync(cancellationToken);
-        var (page, pageCount) = Paging.Clamp(filter.Page, total, PageSize);
+        var pageSize = workspace.Value.PageSize;
+        var (page, pageCount) = Paging.Clamp(filter.Page, total, pageSize);
         var entries = await (from a in query
                              join u in db.Users on a.ActorId equals u.Id into withActor
                              from u in withActor.DefaultIfEmpty()
                              orderby a.At descending, a.Id descending
                              select new { a.At, Actor = u == null ? "—" : u.DisplayName, a.EntityType, a.EntityId, a.Action, a.Changes })
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .ToListAsync(cancellationToken);
 
         var ids = entries.Select(e => e.EntityId).Distinct().ToList();

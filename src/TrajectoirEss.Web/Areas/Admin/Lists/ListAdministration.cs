@@ -48,7 +48,7 @@ public sealed class ListAdministration(TrajectoirEssDbContext db, AdminAudit aud
                              from u in withActor.DefaultIfEmpty()
                              orderby a.At descending
                              select new { a.EntityId, a.At, Actor = u == null ? "—" : u.DisplayName, a.Action, a.Changes })
-            .Take(50)
+            .Take(AdminAudit.HistoryLength)
             .ToListAsync(cancellationToken);
         var labels = items.ToDictionary(i => i.Id, i => i.Label);
         var history = entries.Select(e => new HistoryLine(e.At, e.Actor, $"{e.Action} : « {labels[e.EntityId]} »", e.Changes)).ToList();

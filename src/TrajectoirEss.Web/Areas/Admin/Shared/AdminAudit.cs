@@ -37,6 +37,9 @@ public sealed record HistoryLine(DateTimeOffset At, string Actor, string Action,
 /// <summary>Records administrative changes (who, when, old → new) with the change itself, and reads them back.</summary>
 public sealed class AdminAudit(Audit audit, TrajectoirEssDbContext db)
 {
+    /// <summary>How many of the newest changes a history panel shows (not paged: the journal has them all).</summary>
+    public const int HistoryLength = 100;
+
     public static string YesNo(bool value) => value ? "oui" : "non";
 
     /// <summary>Records an entry listing the fields that changed; records nothing and answers false when none did.</summary>
@@ -65,7 +68,7 @@ public sealed class AdminAudit(Audit audit, TrajectoirEssDbContext db)
                              from u in withActor.DefaultIfEmpty()
                              orderby a.At descending
                              select new HistoryLine(a.At, u == null ? "—" : u.DisplayName, a.Action, a.Changes))
-            .Take(100)
+            .Take(HistoryLength)
             .ToListAsync(cancellationToken);
         return entries;
     }

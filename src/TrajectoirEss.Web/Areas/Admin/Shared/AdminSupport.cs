@@ -25,8 +25,6 @@ public sealed class AdminRecordNotFoundException : Exception
 
 public static class AdminForms
 {
-    public const int PageSize = 25;
-
     /// <summary>Shows a broken rule next to its field when it names one, at the top of the form otherwise.</summary>
     public static void AddDomainError(this ModelStateDictionary modelState, DomainException error, string? prefix = null)
     {

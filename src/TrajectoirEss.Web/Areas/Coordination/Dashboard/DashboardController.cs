@@ -28,15 +28,17 @@ public sealed class DashboardQuery
 
     public DateOnly? Au { get; set; }
 
-    [StringLength(2)]
+    [StringLength(Domain.Territory.Departement.CodeLength)]
     public string? Departement { get; set; }
 
     public Guid? Pole { get; set; }
 
-    [StringLength(50)]
+    /// <summary>The code of a value of the list of sectors.</summary>
+    [StringLength(ListItem.CodeMaxLength)]
     public string? Secteur { get; set; }
 
-    [StringLength(50)]
+    /// <summary>The code of a value of the list of legal forms.</summary>
+    [StringLength(ListItem.CodeMaxLength)]
     public string? Forme { get; set; }
 
     public ProjectOrigin? Origine { get; set; }
@@ -135,15 +137,13 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
 
             return row;
         }).ToList();
-        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = Masked(c.Count) }).ToList();
-        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = Masked(f.Count) }).ToList();
-        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = Masked(r.Count) }).ToList();
+        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = DashboardViewModel.Masked(c.Count) }).ToList();
+        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = DashboardViewModel.Masked(f.Count) }).ToList();
+        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = DashboardViewModel.Masked(r.Count) }).ToList();
         return new List<(string, List<Dictionary<string, object>>)> { ("indicateurs", figures), ("poles", poles), ("conversions", conversions), ("flux", flows), ("abandons", reasons) }
             .Where(t => t.Item2.Count > 0)
             .ToList();
     }
-
-    public static string Masked(int count) => count is > 0 and < IndicatorCatalog.SmallCellThreshold ? "< 3" : count.ToString(CultureInfo.InvariantCulture);
 
     private static string Slug(string text) => SearchText.Fold(text).Replace(' ', '-');
 

@@ -83,9 +83,18 @@ public sealed class DashboardViewModel
         }
     }
 
-    /// <summary>A count of 1 or 2 (people or projects) could point at someone: it reads "&lt; 3".</summary>
+    /// <summary>What a masked cell reads, on the page and in the CSV and XLSX exports: "&lt;" and the threshold.</summary>
+    public static string SmallCellText { get; } = "< " + IndicatorCatalog.SmallCellThreshold.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A count of people or projects above zero and below the threshold could point at someone: it is masked.</summary>
+    public static bool IsSmallCount(decimal count) => count > 0 && count < IndicatorCatalog.SmallCellThreshold;
+
+    /// <summary>An indicator's value that is such a count (amounts and rates are never masked).</summary>
     public static bool IsSmall(IndicatorDefinition definition, decimal value) =>
-        definition is { IsAmount: false, IsRate: false } && value > 0 && value < IndicatorCatalog.SmallCellThreshold;
+        definition is { IsAmount: false, IsRate: false } && IsSmallCount(value);
+
+    /// <summary>A count of projects as the tables and the exports show it: <see cref="SmallCellText"/> below the threshold.</summary>
+    public static string Masked(int count) => IsSmallCount(count) ? SmallCellText : count.ToString(CultureInfo.InvariantCulture);
 
     public static string Display(IndicatorDefinition definition, decimal? value)
     {
@@ -97,7 +106,7 @@ public sealed class DashboardViewModel
 
         if (IsSmall(definition, v))
         {
-            return "< 3";
+            return SmallCellText;
         }
 
         return definition.IsAmount ? v.ToString("#,##0", French) + " €"

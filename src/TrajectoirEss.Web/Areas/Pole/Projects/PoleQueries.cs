@@ -14,14 +14,15 @@ namespace TrajectoirEss.Web.Areas.Pole.Projects;
 /// <summary>The inbox's filters, from the query string.</summary>
 public sealed class InboxFilter
 {
-    [System.ComponentModel.DataAnnotations.StringLength(200)]
+    [System.ComponentModel.DataAnnotations.StringLength(SearchText.MaxLength)]
     public string? Q { get; set; }
 
     public ProjectStatus? Status { get; set; }
 
     public ProjectStage? Stage { get; set; }
 
-    [System.ComponentModel.DataAnnotations.StringLength(50)]
+    /// <summary>The code of a value of the list of sectors.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(ListItem.CodeMaxLength)]
     public string? Sector { get; set; }
 
     public SupportNeeds? Need { get; set; }
@@ -387,9 +388,6 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         public string? Changes { get; init; }
     }
 
-    /// <summary>Journal entries (changes and openings) per page of the file.</summary>
-    public const int AuditPageSize = 50;
-
     /// <summary>The last page of the journal that can be asked for.</summary>
     public const int MaxAuditPage = 1000;
 
@@ -406,9 +404,10 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
         auditPage = Math.Clamp(auditPage, 1, MaxAuditPage);
-        var auditTrail = await JournalOf(db, projectId, (auditPage * AuditPageSize) + 1, (auditPage - 1) * AuditPageSize, AuditPageSize + 1).ToListAsync(cancellationToken);
-        var hasOlderAudit = auditTrail.Count > AuditPageSize;
-        auditTrail = auditTrail.Take(AuditPageSize).ToList();
+        var auditPageSize = options.Value.PageSize;
+        var auditTrail = await JournalOf(db, projectId, (auditPage * auditPageSize) + 1, (auditPage - 1) * auditPageSize, auditPageSize + 1).ToListAsync(cancellationToken);
+        var hasOlderAudit = auditTrail.Count > auditPageSize;
+        auditTrail = auditTrail.Take(auditPageSize).ToList();
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
         var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";

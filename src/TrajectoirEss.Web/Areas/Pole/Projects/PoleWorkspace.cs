@@ -95,7 +95,7 @@ public sealed class PoleWorkspace(TrajectoirEssDbContext db, UnitOfWork changes,
         var project = await FindAsync(projectId, poleId, cancellationToken);
         var kind = outcome == ProjectOutcome.Abandoned ? ListKind.AbandonReason : ListKind.ClosingReason;
         var reason = await lists.RequireActiveAsync(kind, reasonCode, "Choisissez un motif de la liste.", cancellationToken);
-        var text = string.IsNullOrWhiteSpace(details) ? reason : $"{reason} — {details.Trim()}";
+        var text = ListItem.WithDetails(reason, details);
         var now = clock.GetUtcNow();
         CompanyCreation? creation = null;
         if (outcome == ProjectOutcome.Created)

@@ -30,11 +30,11 @@ public sealed class ProjectForm
     public string? SocialNeed { get; set; }
 
     [Display(Name = "Commune où le projet se situe")]
-    [StringLength(100, ErrorMessage = "La commune ne doit pas dépasser {1} caractères.")]
+    [StringLength(Domain.Territory.Commune.NameMaxLength, ErrorMessage = "La commune ne doit pas dépasser {1} caractères.")]
     public string? Commune { get; set; }
 
     /// <summary>Set when the person picked one commune among several of the same name.</summary>
-    [StringLength(5)]
+    [StringLength(Domain.Territory.Commune.CodeLength)]
     public string? CommuneCode { get; set; }
 
     [Display(Name = "Combien de personnes portent le projet, vous compris ?")]
