@@ -2,7 +2,7 @@ using System.Globalization;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
 using static TrajectoirEss.Domain.Tests.Fixtures;
 
 namespace TrajectoirEss.Domain.Tests;

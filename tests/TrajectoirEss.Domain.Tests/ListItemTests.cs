@@ -1,6 +1,7 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Domain.Tests;
 

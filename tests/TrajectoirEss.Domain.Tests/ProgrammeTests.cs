@@ -1,5 +1,6 @@
 using TrajectoirEss.Domain.Common;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 
 namespace TrajectoirEss.Domain.Tests;
 

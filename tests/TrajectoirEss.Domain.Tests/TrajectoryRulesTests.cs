@@ -1,7 +1,8 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Domain.Structures;
 
 namespace TrajectoirEss.Domain.Tests;
 

@@ -2,8 +2,9 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Web.Tests.Infrastructure;
 using static TrajectoirEss.Web.Tests.Infrastructure.AdminPages;
 

@@ -52,10 +52,10 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
             {
                 [Indicator.ProjectsWelcomed] = welcomed.Count,
                 [Indicator.PorteursWelcomed] = welcomed.Sum(p => p.PeopleCount ?? 1),
-                [Indicator.IdeasExplored] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Ideateur && In2025(e.EnrolledAt)).Select(e => e.ProjectId).Distinct().Count(),
+                [Indicator.IdeasExplored] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Programmes.ProgrammeType.Ideateur && In2025(e.EnrolledAt)).Select(e => e.ProjectId).Distinct().Count(),
                 [Indicator.OpportunityStudies] = departement is null && sector is null ? needs : null,
-                [Indicator.CreopssPeople] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Creopss && In2025(e.EnrolledAt)).Sum(e => e.People),
-                [Indicator.IncubatedProjects] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Support.ProgrammeType.Incubateur && e.EnrolledAt != null
+                [Indicator.CreopssPeople] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Programmes.ProgrammeType.Creopss && In2025(e.EnrolledAt)).Sum(e => e.People),
+                [Indicator.IncubatedProjects] = enrolments.Where(e => sessions[e.SessionId].ProgrammeType == Domain.Programmes.ProgrammeType.Incubateur && e.EnrolledAt != null
                     && sessions[e.SessionId].StartsOn < new DateOnly(2026, 1, 1) && sessions[e.SessionId].EndsOn >= new DateOnly(2025, 1, 1)).Select(e => e.ProjectId).Distinct().Count(),
                 [Indicator.StudiesFinanced] = financings.Count,
                 [Indicator.AmountGranted] = financings.Sum(f => f.AmountGranted ?? 0),

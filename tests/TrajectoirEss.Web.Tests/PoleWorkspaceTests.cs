@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Web.Startup;
 using TrajectoirEss.Web.Tests.Infrastructure;
 

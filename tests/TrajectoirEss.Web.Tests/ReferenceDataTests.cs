@@ -45,7 +45,7 @@ public sealed class ReferenceDataTests(PortalFactory portal) : IClassFixture<Por
             Epcis = await db.Epcis.CountAsync(),
             Communes = await db.Communes.CountAsync(),
             Poles = await db.Poles.CountAsync(),
-            Tags = await db.Structures.CountAsync(s => s.Kind == Domain.Support.StructureKind.TagBzh),
+            Tags = await db.Structures.CountAsync(s => s.Kind == Domain.Structures.StructureKind.TagBzh),
             Programmes = await db.Programmes.CountAsync(),
             PolesUsed = await db.Epcis.Where(e => e.PoleId != null).Select(e => e.PoleId).Distinct().CountAsync(),
         });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Web.Areas.Pole.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
@@ -486,7 +487,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         using var fab = await portal.SignInAsync(Fixture.FranceActive);
         var (referralId, projectId, _) = await portal.ReferAsync("fab-cap-creation-ess", "Étude d'une recyclerie");
         await AcceptAsync(fab, referralId);
-        await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Support.SupportCategory.Accompagnement)));
+        await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Programmes.SupportCategory.Accompagnement)));
         try
         {
             var page = await fab.GetDocumentAsync($"/structure/orientations/{referralId}");
@@ -499,7 +500,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         }
         finally
         {
-            await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Support.SupportCategory.Financement)));
+            await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").ExecuteUpdateAsync(u => u.SetProperty(p => p.Category, Domain.Programmes.SupportCategory.Financement)));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Domain.Programmes;
 

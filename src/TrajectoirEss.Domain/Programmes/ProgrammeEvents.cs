@@ -1,5 +1,6 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Domain.Programmes;
 

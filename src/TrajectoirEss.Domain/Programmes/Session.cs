@@ -1,6 +1,5 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
 
 namespace TrajectoirEss.Domain.Programmes;
 

@@ -1,6 +1,6 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Domain.Programmes;
 

@@ -1,6 +1,5 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Domain.Territory;
 
 namespace TrajectoirEss.Domain.Programmes;

@@ -1,4 +1,5 @@
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Domain.Projects;
 

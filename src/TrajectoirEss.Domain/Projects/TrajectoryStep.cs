@@ -1,3 +1,5 @@
+using TrajectoirEss.Domain.Referrals;
+
 namespace TrajectoirEss.Domain.Projects;
 
 public enum TrajectoryStepKind

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 

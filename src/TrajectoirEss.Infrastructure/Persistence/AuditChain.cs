@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Projects;
 
 namespace TrajectoirEss.Infrastructure.Persistence;

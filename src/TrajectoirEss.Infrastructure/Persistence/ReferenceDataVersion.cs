@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using TrajectoirEss.Domain.Lists;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 
 namespace TrajectoirEss.Infrastructure.Persistence;

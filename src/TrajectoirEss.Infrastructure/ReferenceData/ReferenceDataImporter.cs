@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Persistence;
 

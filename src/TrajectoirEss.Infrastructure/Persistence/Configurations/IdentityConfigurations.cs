@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Identity;
 

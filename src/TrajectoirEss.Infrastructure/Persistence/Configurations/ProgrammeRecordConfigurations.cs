@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 
 namespace TrajectoirEss.Infrastructure.Persistence.Configurations;

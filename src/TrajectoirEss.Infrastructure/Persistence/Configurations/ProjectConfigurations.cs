@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Lists;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Identity;
 

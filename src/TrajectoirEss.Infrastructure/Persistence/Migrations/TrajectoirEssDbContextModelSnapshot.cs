@@ -567,7 +567,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("territory_needs", (string)null);
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Projects.AccessLogEntry", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Audit.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -600,7 +600,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("access_log", (string)null);
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Projects.AuditEntry", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1030,7 +1030,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("project_messages", (string)null);
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Referral", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1136,7 +1136,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1227,7 +1227,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("programmes", (string)null);
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Support.Structure", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Structures.Structure", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1753,7 +1753,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_enrolments_projects_project_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Projects.Referral", null)
+                    b.HasOne("TrajectoirEss.Domain.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1770,7 +1770,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TrajectoirEss.Domain.Programmes.FinancingApplication", b =>
                 {
-                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                    b.HasOne("TrajectoirEss.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1784,14 +1784,14 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_financing_applications_projects_project_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Projects.Referral", null)
+                    b.HasOne("TrajectoirEss.Domain.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_financing_applications_referrals_referral_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1835,14 +1835,14 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Session", b =>
                 {
-                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                    b.HasOne("TrajectoirEss.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_programmes_programme_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1859,7 +1859,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_territory_needs_communes_commune_code");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                    b.HasOne("TrajectoirEss.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1872,7 +1872,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_territory_needs_projects_project_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2062,7 +2062,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .HasConstraintName("fk_trajectory_steps_poles_pole_id");
 
-                            b1.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                            b1.HasOne("TrajectoirEss.Domain.Programmes.Programme", null)
                                 .WithMany()
                                 .HasForeignKey("ProgrammeId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2072,7 +2072,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                                 .HasForeignKey("ProjectId")
                                 .HasConstraintName("fk_trajectory_steps_projects_project_id");
 
-                            b1.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                            b1.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                                 .WithMany()
                                 .HasForeignKey("StructureId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2111,7 +2111,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_project_messages_projects_project_id");
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Projects.Referral", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Referrals.Referral", b =>
                 {
                     b.HasOne("TrajectoirEss.Domain.Territory.Pole", null)
                         .WithMany()
@@ -2120,7 +2120,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_referrals_poles_pole_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Programme", null)
+                    b.HasOne("TrajectoirEss.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2134,7 +2134,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_referrals_projects_project_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2142,9 +2142,9 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_referrals_structures_structure_id");
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Support.Programme", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Programme", b =>
                 {
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2152,7 +2152,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_programmes_structures_structure_id");
                 });
 
-            modelBuilder.Entity("TrajectoirEss.Domain.Support.Structure", b =>
+            modelBuilder.Entity("TrajectoirEss.Domain.Structures.Structure", b =>
                 {
                     b.HasOne("TrajectoirEss.Domain.Territory.Departement", null)
                         .WithMany()
@@ -2210,7 +2210,7 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_poles_pole_id");
 
-                    b.HasOne("TrajectoirEss.Domain.Support.Structure", null)
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Restrict)

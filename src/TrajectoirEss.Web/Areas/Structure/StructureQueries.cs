@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
 using TrajectoirEss.Web.Features.Shared;
@@ -55,7 +56,7 @@ public sealed class ReferralViewModel
 
     public required IReadOnlyList<SessionOption> Sessions { get; init; }
 
-    /// <summary>Whether financing applications are made under this referral's programme (<see cref="Domain.Support.Programme.IsFinancing"/>).</summary>
+    /// <summary>Whether financing applications are made under this referral's programme (<see cref="Domain.Programmes.Programme.IsFinancing"/>).</summary>
     public required bool IsFinancer { get; init; }
 
     /// <summary>The amounts in force for each instrument under this programme (its record, or the settings).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Shared;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
 

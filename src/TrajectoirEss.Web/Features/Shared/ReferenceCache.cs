@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrajectoirEss.Domain.Lists;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Infrastructure.Persistence;
 
 namespace TrajectoirEss.Web.Features.Shared;

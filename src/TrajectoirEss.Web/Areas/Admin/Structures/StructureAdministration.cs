@@ -1,10 +1,11 @@
+using DomainStructure = TrajectoirEss.Domain.Structures.Structure;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Infrastructure.ReferenceData;
 using TrajectoirEss.Web.Areas.Admin.Shared;
-using DomainStructure = TrajectoirEss.Domain.Support.Structure;
 
 namespace TrajectoirEss.Web.Areas.Admin.Structures;
 

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using DomainStructure = TrajectoirEss.Domain.Structures.Structure;
+using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Web.Areas.Admin.Shared;
-using DomainStructure = TrajectoirEss.Domain.Support.Structure;
 
 namespace TrajectoirEss.Web.Areas.Admin.Structures;
 

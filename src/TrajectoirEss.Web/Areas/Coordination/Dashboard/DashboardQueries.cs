@@ -6,7 +6,6 @@ using Npgsql;
 using TrajectoirEss.Domain.Indicators;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
-using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Shared;
 
@@ -450,7 +449,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         "Issue:Created" => "Entreprise créée",
         "Issue:Abandoned" => "Abandon",
         "Issue:Reoriented" => "Réorienté",
-        _ when Enum.TryParse<Domain.Support.ProgrammeType>(node, out var type) => Domain.Support.ProgrammeTypes.Label(type),
+        _ when Enum.TryParse<Domain.Programmes.ProgrammeType>(node, out var type) => Domain.Programmes.ProgrammeTypes.Label(type),
         _ => node,
     };
 

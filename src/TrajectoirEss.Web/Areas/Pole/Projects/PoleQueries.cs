@@ -4,6 +4,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
 using TrajectoirEss.Web.Features.Shared;

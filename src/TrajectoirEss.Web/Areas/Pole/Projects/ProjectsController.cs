@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
@@ -48,7 +49,7 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         // Access to personal data is logged (RGPD): who opened which file, when (one insert, outside the chained
         // audit trail; written directly: the change tracker's save pipeline was a tenth of this page's work).
         var now = clock.GetUtcNow();
-        var opening = new TrajectoirEss.Domain.Projects.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id);
+        var opening = new TrajectoirEss.Domain.Audit.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id);
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO access_log (id, at, actor_id, entity_type, entity_id) VALUES ({opening.Id}, {opening.At}, {opening.ActorId}, {opening.EntityType}, {opening.EntityId})",
             cancellationToken);

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Startup;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Referrals;
 
 namespace TrajectoirEss.Web.Areas.Structure.Referrals;
 

@@ -1,7 +1,10 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 
-namespace TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Projects;
+
+namespace TrajectoirEss.Domain.Referrals;
 
 /// <summary>Where a referral (orientation) stands. Several can be open at once for one project.</summary>
 public enum ReferralStatus
@@ -136,7 +139,7 @@ public sealed class Referral : AggregateRoot
     /// shared with the programme's partners: the referral records that it was checked. A project has at most
     /// one open referral per programme (<paramref name="projectReferrals"/>: the project's referrals so far).
     /// </summary>
-    public static Referral Create(Project project, Support.Programme programme, IEnumerable<Referral> projectReferrals, Guid poleId, Guid staffId, bool porteurConsentsToSharing, string? message, DateTimeOffset now)
+    public static Referral Create(Project project, Programme programme, IEnumerable<Referral> projectReferrals, Guid poleId, Guid staffId, bool porteurConsentsToSharing, string? message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(programme);

@@ -1,4 +1,6 @@
-namespace TrajectoirEss.Domain.Support;
+using TrajectoirEss.Domain.Structures;
+
+namespace TrajectoirEss.Domain.Programmes;
 
 /// <summary>
 /// The programmes (dispositifs) of the continuum. Their names stay as the programme calls them.
@@ -62,15 +64,5 @@ public static class ProgrammeTypes
         SupportCategory.Accompagnement => "Accompagnement",
         SupportCategory.Financement => "Financement",
         _ => category.ToString(),
-    };
-
-    public static string Label(this StructureKind kind) => kind switch
-    {
-        StructureKind.TagBzh => "TAg BZH",
-        StructureKind.Kejal => "Scic Kejal",
-        StructureKind.FranceActive => "France Active Bretagne",
-        StructureKind.Cae => "Coopérative d'activités et d'emploi",
-        StructureKind.Urscop => "Union régionale des Scop et Scic",
-        _ => kind.ToString(),
     };
 }

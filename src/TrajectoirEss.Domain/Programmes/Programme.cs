@@ -1,7 +1,8 @@
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Domain.Structures;
 
-namespace TrajectoirEss.Domain.Support;
+namespace TrajectoirEss.Domain.Programmes;
 
 /// <summary>What a programme offers a porteur: the stage it targets, its format, duration, cost and, for financing, the amounts.</summary>
 public sealed record ProgrammeTerms(

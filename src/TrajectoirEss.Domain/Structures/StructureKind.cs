@@ -1,4 +1,4 @@
-namespace TrajectoirEss.Domain.Support;
+namespace TrajectoirEss.Domain.Structures;
 
 /// <summary>The kinds of support structure. Rules depend on them (who runs which programme), so they are code.</summary>
 public enum StructureKind
@@ -17,4 +17,17 @@ public enum StructureKind
 
     /// <summary>Union régionale des Scop et Scic de l'Ouest.</summary>
     Urscop = 5,
+}
+
+public static class StructureKinds
+{
+    public static string Label(this StructureKind kind) => kind switch
+    {
+        StructureKind.TagBzh => "TAg BZH",
+        StructureKind.Kejal => "Scic Kejal",
+        StructureKind.FranceActive => "France Active Bretagne",
+        StructureKind.Cae => "Coopérative d'activités et d'emploi",
+        StructureKind.Urscop => "Union régionale des Scop et Scic",
+        _ => kind.ToString(),
+    };
 }

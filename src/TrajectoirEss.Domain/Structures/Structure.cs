@@ -1,6 +1,6 @@
 using TrajectoirEss.Domain.Common;
 
-namespace TrajectoirEss.Domain.Support;
+namespace TrajectoirEss.Domain.Structures;
 
 /// <summary>A support structure that runs programmes: a TAg BZH, the Scic Kejal, France Active Bretagne, a CAE, the URSCOP.</summary>
 public sealed class Structure
