@@ -477,19 +477,19 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     {
         // One definition of a late first contact (FirstContact): the count used "submitted before now − 10 days",
         // each row "more than 10 whole days", so a project waiting 10.5 days was counted but not flagged.
-        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à dix jours et demi", submittedDaysAgo: 10.5);
-        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à neuf jours et demi", submittedDaysAgo: 9.5);
         using var client = await portal.SignInAsync(Fixture.CentreBretagne);
+        static int LateCount(IHtmlDocument page) =>
+            page.QuerySelector("[data-testid=late-alert] a") is { } link ? int.Parse(link.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var before = LateCount(await client.GetDocumentAsync("/pole"));
 
-        var page = await client.GetDocumentAsync("/pole?waiting=true");
+        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Cidrerie à dix jours et demi", submittedDaysAgo: 10.5);
+        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Cidrerie à neuf jours et demi", submittedDaysAgo: 9.5);
+        var page = await client.GetDocumentAsync("/pole?waiting=true&q=cidrerie");
 
+        Assert.Equal(before + 1, LateCount(page));
         var rows = page.QuerySelectorAll("[data-testid=inbox] tr");
-        var late = rows.Single(r => r.TextContent.Contains("Projet à dix jours et demi", StringComparison.Ordinal));
-        var early = rows.Single(r => r.TextContent.Contains("Projet à neuf jours et demi", StringComparison.Ordinal));
-        Assert.NotNull(late.QuerySelector("[data-testid=late]"));
-        Assert.Null(early.QuerySelector("[data-testid=late]"));
-        var flagged = rows.Count(r => r.QuerySelector("[data-testid=late]") is not null);
-        Assert.Contains($"{flagged} projet(s) attendent un premier contact", page.QuerySelector("[data-testid=late-alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(rows.Single(r => r.TextContent.Contains("Cidrerie à dix jours et demi", StringComparison.Ordinal)).QuerySelector("[data-testid=late]"));
+        Assert.Null(rows.Single(r => r.TextContent.Contains("Cidrerie à neuf jours et demi", StringComparison.Ordinal)).QuerySelector("[data-testid=late]"));
     }
 
     [Fact]

@@ -203,30 +203,20 @@ public sealed class Referral : AggregateRoot
     public void Complete(Project project, Guid structureStaffId, string? outcome, DateTimeOffset now)
     {
         Ensure(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
-        Outcome = Guard.Required(outcome, OutcomeMaxLength, "L'issue");
-        Move(ReferralAction.Complete, project, TrajectoryStepKind.ReferralCompleted);
-        ClosedAt = now;
-        Step(project, TrajectoryStepKind.ReferralCompleted, structureStaffId, now, Outcome, null);
+        End(project, ReferralAction.Complete, TrajectoryStepKind.ReferralCompleted, structureStaffId, now, outcome: Guard.Required(outcome, OutcomeMaxLength, "L'issue"));
     }
 
     public void Abandon(Project project, Guid actorId, string? reason, DateTimeOffset now)
     {
         Ensure(ReferralAction.Abandon, project, TrajectoryStepKind.ReferralAbandoned);
-        Reason = Guard.Required(reason, ReasonMaxLength, "Le motif");
-        Move(ReferralAction.Abandon, project, TrajectoryStepKind.ReferralAbandoned);
-        ClosedAt = now;
-        Step(project, TrajectoryStepKind.ReferralAbandoned, actorId, now, null, Reason);
+        End(project, ReferralAction.Abandon, TrajectoryStepKind.ReferralAbandoned, actorId, now, reason: Guard.Required(reason, ReasonMaxLength, "Le motif"));
     }
 
     /// <summary>The pôle withdraws its referral.</summary>
     public void Withdraw(Project project, Guid poleStaffId, string? reason, DateTimeOffset now)
     {
         Ensure(ReferralAction.Withdraw, project, TrajectoryStepKind.ReferralWithdrawn);
-        Reason = Guard.Required(reason, ReasonMaxLength, "Le motif du retrait");
-        var from = Status;
-        Move(ReferralAction.Withdraw, project, TrajectoryStepKind.ReferralWithdrawn);
-        ClosedAt = now;
-        Step(project, TrajectoryStepKind.ReferralWithdrawn, poleStaffId, now, null, Reason);
+        var from = End(project, ReferralAction.Withdraw, TrajectoryStepKind.ReferralWithdrawn, poleStaffId, now, reason: Guard.Required(reason, ReasonMaxLength, "Le motif du retrait"));
         Raise(new ReferralWithdrawn(this, project, from, poleStaffId, now));
     }
 
@@ -287,6 +277,19 @@ public sealed class Referral : AggregateRoot
 
         Step(project, kind, staffId, now, null, reason);
         Raise(new ReferralAnswered(this, project, from, staffId, now));
+    }
+
+    /// <summary>Ends the referral (completed, abandoned, withdrawn) with its outcome or reason; answers the status it left.</summary>
+    private ReferralStatus End(Project project, ReferralAction action, TrajectoryStepKind kind, Guid actorId, DateTimeOffset now, string? outcome = null, string? reason = null)
+    {
+        Ensure(action, project, kind);
+        var from = Status;
+        Outcome = outcome ?? Outcome;
+        Reason = reason ?? Reason;
+        Move(action, project, kind);
+        ClosedAt = now;
+        Step(project, kind, actorId, now, outcome, reason);
+        return from;
     }
 
     private void Ensure(ReferralAction action)
