@@ -6,6 +6,7 @@ using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Support;
 using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Identity;
 
 namespace TrajectoirEss.Infrastructure.Persistence;
@@ -58,6 +59,9 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<PoleStatusCount> PoleStatusCounts => Set<PoleStatusCount>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>E-mails waiting to be sent, sent (kept a few days) or given up (see <see cref="EmailOutbox"/>).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
