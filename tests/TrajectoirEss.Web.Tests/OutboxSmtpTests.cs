@@ -101,6 +101,9 @@ public sealed class OutboxSmtpTests(SmtpPortal portal) : IClassFixture<SmtpPorta
         Assert.StartsWith(failed.Id.ToString("N"), received.MessageId, StringComparison.Ordinal);
         var sent = await portal.MessageToAsync(email);
         Assert.Equal((2, portal.Clock.GetUtcNow()), (sent.Attempts, sent.SentAt));
+
+        // Once sent, the bodies (and the single-use link in them) are no longer kept.
+        Assert.Equal((string.Empty, string.Empty), (sent.TextBody, sent.HtmlBody));
     }
 
     [Fact]

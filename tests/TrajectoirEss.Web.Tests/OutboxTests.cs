@@ -233,6 +233,42 @@ public sealed class OutboxTests(PortalFactory portal) : IClassFixture<PortalFact
         }
     }
 
+    [Fact]
+    public async Task ForgettingAPerson_RemovesTheirMessages_AndTheInvitationsTheySent_NothingElse()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var person = $"Efface-{tag}@Exemple.test";
+        var invited = $"invite-{tag}@exemple.test";
+        var other = $"autre-{tag}@exemple.test";
+        const string name = "Maëlys Kerhervé";
+        OutgoingEmail Invitation(string to) => new(to, to, "Invitation à rejoindre un projet", $"Bonjour,\n\n{name} vous invite à rejoindre le projet.", "<p>…</p>");
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+            outbox.Add(Email(person, "Déjà envoyé à la personne"));
+            outbox.Add(Invitation(invited));
+            await scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>().SaveChangesAsync();
+        }
+
+        await portal.DeliverOutboxAsync();
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+            outbox.Add(Email(person.ToLowerInvariant(), "En attente pour la personne"));
+            outbox.Add(Invitation(invited));
+            outbox.Add(Email(invited, "Sans rapport, pour la personne invitée"));
+            outbox.Add(Invitation(other));
+            var db = scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>();
+            await db.SaveChangesAsync();
+
+            Assert.Equal(4, await outbox.ForgetAsync(person, name, [invited]));
+            await db.SaveChangesAsync();
+        }
+
+        var left = await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress.EndsWith(tag + "@exemple.test") || m.ToAddress == person).Select(m => m.ToAddress + " " + m.Subject).ToListAsync());
+        Assert.Equal(new[] { $"{other} Invitation à rejoindre un projet", $"{invited} Sans rapport, pour la personne invitée" }, left.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("Email:MaxAttempts", "0")]
     [InlineData("Email:OutboxPollSeconds", "0")]

@@ -56,8 +56,9 @@ public sealed class EmailOutbox(TrajectoirEssDbContext db, TimeProvider clock)
 
     /// <summary>
     /// For the erasure of an account: removes, without saving, the messages to <paramref name="address"/> (waiting,
-    /// sent or given up) and those to <paramref name="invitedAddresses"/> that carry <paramref name="name"/>
-    /// (the invitations the person sent, whose links die with the account; invitation addresses are stored in lower case).
+    /// sent or given up) and the invitations the person sent, whose links die with the account: the messages to
+    /// <paramref name="invitedAddresses"/> (stored in lower case, as invitations keep them) that carry
+    /// <paramref name="name"/> or the address, and those already sent to them (whose bodies are erased).
     /// </summary>
     public async Task<int> ForgetAsync(string address, string? name, IReadOnlyCollection<string> invitedAddresses, CancellationToken cancellationToken = default)
     {
@@ -68,7 +69,7 @@ public sealed class EmailOutbox(TrajectoirEssDbContext db, TimeProvider clock)
         var mentioning = string.IsNullOrWhiteSpace(name) ? address : name;
         var messages = await db.OutboxMessages
             .Where(m => EF.Functions.ILike(m.ToAddress, exactly, "\\")
-                        || (invited.Contains(m.ToAddress) && (m.TextBody.Contains(mentioning) || m.TextBody.Contains(address))))
+                        || (invited.Contains(m.ToAddress) && (m.SentAt != null || m.TextBody.Contains(mentioning) || m.TextBody.Contains(address))))
             .ToListAsync(cancellationToken);
         db.OutboxMessages.RemoveRange(messages);
         return messages.Count;

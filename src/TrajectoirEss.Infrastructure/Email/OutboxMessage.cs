@@ -87,10 +87,16 @@ public sealed class OutboxMessage
         return attempts > 8 ? LongestDelay : TimeSpan.FromTicks(Math.Min(FirstDelay.Ticks << (attempts - 1), LongestDelay.Ticks));
     }
 
+    /// <summary>
+    /// Sent: the bodies are erased at once (they may hold single-use links: a password reset, an invitation); the
+    /// address, name and subject stay until the row is deleted (<see cref="EmailOptions.KeepSentDays"/>).
+    /// </summary>
     internal void MarkSent(DateTimeOffset now)
     {
         Attempts++;
         SentAt = now;
+        TextBody = string.Empty;
+        HtmlBody = string.Empty;
     }
 
     /// <summary>Records a failed attempt; answers true when it was the last one allowed and the message is given up.</summary>
