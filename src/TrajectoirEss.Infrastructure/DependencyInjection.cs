@@ -29,13 +29,18 @@ public static class DependencyInjection
         // The session check's cache of accounts, kept true by the database's notifications (and this instance's saves).
         services.AddSingleton<SessionAccountCache>();
         services.AddSingleton<AccountChangeInterceptor>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
         services.AddHostedService(provider => new AccountChangeListener(
             connectionString, provider.GetRequiredService<SessionAccountCache>(), provider.GetRequiredService<ILogger<AccountChangeListener>>()));
         // Pooled: contexts are reset and reused between requests instead of being built each time.
         services.AddDbContextPool<TrajectoirEssDbContext>((provider, options) =>
         {
             DatabaseSetup.Configure(options, connectionString);
-            options.AddInterceptors(provider.GetRequiredService<ReferenceDataChangeInterceptor>(), provider.GetRequiredService<AccountChangeInterceptor>());
+            options.AddInterceptors(
+                provider.GetRequiredService<ReferenceDataChangeInterceptor>(),
+                provider.GetRequiredService<AccountChangeInterceptor>(),
+                provider.GetRequiredService<OutboxSignalInterceptor>());
         });
         services.AddDataProtection()
             .SetApplicationName("TrajectoirEss")
@@ -45,7 +50,12 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(EmailOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddTransient<IMailer, Mailer>();
+        // E-mails go through the outbox (a table written with the change), delivered by a background service.
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<IMailer, OutboxMailer>();
+        services.AddSingleton<MailDelivery>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHostedService<OutboxService>();
 
         services.AddScoped<ReferenceDataImporter>();
         services.AddScoped<DemoAccounts>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrajectoirEss.Domain.Projects;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
 
 namespace TrajectoirEss.EndToEnd.Tests;
@@ -26,6 +27,25 @@ public sealed class AccessibilityTests(PortalServer portal)
         return reader.ReadToEnd();
     }
 
+    /// <summary>A message given up in the outbox, so that the administrators' e-mail page shows its table (once per run).</summary>
+    private static async Task GiveUpAnEmailAsync(IServiceProvider services, TrajectoirEssDbContext db)
+    {
+        if (await db.OutboxMessages.AnyAsync(m => m.FailedAt != null))
+        {
+            return;
+        }
+
+        // In one transaction: the running outbox service never sees it waiting.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var message = services.GetRequiredService<EmailOutbox>().Add(new OutgoingEmail("boite-inconnue@e2e.test", "Boîte inconnue", "Votre projet a bien été déposé", "Bonjour", "<p>Bonjour</p>"));
+        await db.SaveChangesAsync();
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, 8)
+            .SetProperty(m => m.FailedAt, DateTimeOffset.UtcNow)
+            .SetProperty(m => m.LastError, "Refusé par le serveur SMTP (550) : 5.1.1 mailbox unavailable"));
+        await transaction.CommitAsync();
+    }
+
     /// <summary>The pages checked, by account (null: anonymous). The README lists them.</summary>
     private async Task<IReadOnlyList<(string? Account, string Path, string Name)>> PagesAsync()
     {
@@ -38,6 +58,7 @@ public sealed class AccessibilityTests(PortalServer portal)
         var referral = await db.Referrals.Where(r => r.StructureId == tag29).OrderByDescending(r => r.ReferredAt).Select(r => r.Id).FirstAsync();
         var session = await db.Sessions.Where(s => s.StructureId == tag29).OrderByDescending(s => s.StartsOn).Select(s => s.Id).FirstAsync();
         var financing = await db.FinancingApplications.OrderByDescending(f => f.CreatedAt).Select(f => f.Id).FirstOrDefaultAsync();
+        await GiveUpAnEmailAsync(scope.ServiceProvider, db);
         var pages = new List<(string?, string, string)>
         {
             (null, "/", "accueil"),
@@ -68,6 +89,7 @@ public sealed class AccessibilityTests(PortalServer portal)
             ("admin@demo.test", "/admin/structures", "admin-structures"),
             ("admin@demo.test", "/admin/listes", "admin-listes"),
             ("admin@demo.test", "/admin/journal", "admin-journal"),
+            ("admin@demo.test", "/admin/courriels", "admin-courriels"),
         };
         if (financing != Guid.Empty)
         {

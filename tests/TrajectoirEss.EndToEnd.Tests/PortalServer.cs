@@ -135,14 +135,34 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         return page;
     }
 
-    /// <summary>The first link of the last e-mail sent to an address (from the pickup folder).</summary>
+    /// <summary>The first link of the last e-mail sent to an address (from the pickup folder, once the outbox has delivered what is due).</summary>
     public string LinkInLastEmailTo(string address)
     {
+        WaitForTheOutbox();
         var message = Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal)
             .Select(path => MimeMessage.Load(path))
             .LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address))
             ?? throw new InvalidOperationException($"No e-mail was sent to {address}.");
         return Regex.Match(message.TextBody ?? string.Empty, @"https?://\S+").Value;
+    }
+
+    /// <summary>E-mails leave in the background (the outbox's service, woken by each save): waits until none is due.</summary>
+    private void WaitForTheOutbox()
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>();
+        for (var i = 0; i < 200; i++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (!db.OutboxMessages.AsNoTracking().Any(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now))
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new TimeoutException("The e-mail outbox still has messages due after 10 s: is its background service running?");
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

@@ -216,6 +216,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST admin/comptes/{id:guid}/reactiver"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/reactiver"),
         ["POST admin/comptes/{id:guid}/renvoyer-invitation"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/renvoyer-invitation"),
         ["POST admin/comptes/{id:guid}/double-authentification"] = (Admin, p => $"/admin/comptes/{p.TargetAccountId}/double-authentification"),
+        ["GET admin/courriels"] = (Admin, _ => "/admin/courriels"),
+        ["POST admin/courriels/{id:guid}/renvoyer"] = (Admin, p => $"/admin/courriels/{p.GivenUpEmailId}/renvoyer"),
         ["GET admin/journal"] = (Admin, _ => "/admin/journal"),
         ["GET admin/listes"] = (Admin, _ => "/admin/listes"),
         ["GET admin/listes/{kind}"] = (Admin, _ => "/admin/listes/Sector"),

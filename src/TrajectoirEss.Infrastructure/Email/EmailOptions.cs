@@ -39,6 +39,29 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>STARTTLS on the submission port; set false only for a local relay.</summary>
     public bool SmtpUseStartTls { get; set; } = true;
 
+    /// <summary>The longest one message may take with the SMTP server, connection included; past it, the attempt fails and is retried later.</summary>
+    [Range(1, 300, ErrorMessage = "Email:SmtpTimeoutSeconds must be between 1 and 300.")]
+    public int SmtpTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Whether this instance sends the outbox's messages (off in the tests, which run the dispatcher themselves).</summary>
+    public bool OutboxEnabled { get; set; } = true;
+
+    /// <summary>How often the outbox is looked at; new messages saved by this instance wake it at once.</summary>
+    [Range(1, 3600, ErrorMessage = "Email:OutboxPollSeconds must be between 1 and 3600.")]
+    public int OutboxPollSeconds { get; set; } = 5;
+
+    /// <summary>Attempts before a message is given up (and shown to administrators); between them, 30 s doubling up to one hour.</summary>
+    [Range(1, 30, ErrorMessage = "Email:MaxAttempts must be between 1 and 30.")]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Sent messages are deleted this many days after their sending (personal data: kept no longer than needed).</summary>
+    [Range(1, 365, ErrorMessage = "Email:KeepSentDays must be between 1 and 365.")]
+    public int KeepSentDays { get; set; } = 7;
+
+    /// <summary>Given-up messages not sent again by an administrator are deleted this many days after they were given up.</summary>
+    [Range(1, 365, ErrorMessage = "Email:KeepFailedDays must be between 1 and 365.")]
+    public int KeepFailedDays { get; set; } = 30;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Delivery == EmailDelivery.Smtp && string.IsNullOrWhiteSpace(SmtpHost))

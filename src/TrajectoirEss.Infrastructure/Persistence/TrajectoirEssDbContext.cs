@@ -8,6 +8,7 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Identity;
 
 namespace TrajectoirEss.Infrastructure.Persistence;
@@ -69,6 +70,9 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
             entry.Entity.DiscardDomainEvents();
         }
     }
+
+    /// <summary>E-mails waiting to be sent, sent (kept a few days) or given up (see <see cref="EmailOutbox"/>).</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

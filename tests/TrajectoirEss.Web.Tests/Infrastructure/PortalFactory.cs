@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 
@@ -94,6 +95,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("TrajectoirEss:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
+
+        // The tests deliver the outbox themselves (Emails(), DeliverOutboxAsync), with the clock they choose.
+        builder.UseSetting("Email:OutboxEnabled", "false");
 
         // The tests run the referral deadlines and the retention job themselves, with the clock they choose.
         builder.UseSetting("Referrals:JobEnabled", "false");
@@ -196,10 +200,22 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == "/compte/connexion" ? System.Net.HttpStatusCode.Unauthorized : response.StatusCode;
     }
 
-    public IReadOnlyList<MimeMessage> Emails() =>
-        Directory.Exists(MailDirectory)
+    /// <summary>Runs the outbox's dispatcher until no message is due (as the app's background service would); answers the messages handed over.</summary>
+    public async Task<int> DeliverOutboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DrainAsync();
+    }
+
+    /// <summary>The e-mails delivered to the pickup folder, in the order they were written, once the outbox is delivered.</summary>
+    public IReadOnlyList<MimeMessage> Emails()
+    {
+        // On the thread pool: no test's synchronisation context to block on.
+        Task.Run(DeliverOutboxAsync).GetAwaiter().GetResult();
+        return Directory.Exists(MailDirectory)
             ? Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList()
             : [];
+    }
 
     /// <summary>The path and query of the first link of the last e-mail sent to an address.</summary>
     public string LinkInLastEmailTo(string address)

@@ -7,6 +7,7 @@ using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
 using TrajectoirEss.Web.Areas.Structure;
@@ -85,6 +86,9 @@ public class SeededPortal : PortalFactory
 
     public Guid TargetAccountId { get; private set; }
 
+    /// <summary>A message of the outbox given up after its attempts (for the administrators' e-mail page).</summary>
+    public Guid GivenUpEmailId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -142,6 +146,10 @@ public class SeededPortal : PortalFactory
         FinancingReferralId = await ReferAsync(db, "fab-cap-creation-ess", now);
         await workspace.AcceptAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId);
         FinancingId = (await workspace.ApplyForFinancingAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId, new FinancingInput(FinancingInstrument.CapCreationEss, 12_000m, null, "Étude de faisabilité", null))).Id;
+        var givenUp = services.GetRequiredService<EmailOutbox>().Add(new OutgoingEmail("injoignable@monde.test", "Boîte injoignable", "Un courriel abandonné", "Texte", "<p>Texte</p>"));
+        givenUp.MarkFailed(now, "Refusé par le serveur SMTP (550) : boîte inconnue", maxAttempts: 1);
+        await db.SaveChangesAsync();
+        GivenUpEmailId = givenUp.Id;
         NeedId = (await workspace.RaiseNeedAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
     }
 

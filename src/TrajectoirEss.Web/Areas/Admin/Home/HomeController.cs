@@ -25,11 +25,12 @@ public sealed class HomeController(TrajectoirEssDbContext db) : Controller
             await db.Communes.CountAsync(cancellationToken),
             await db.Structures.CountAsync(cancellationToken),
             await db.Programmes.CountAsync(cancellationToken));
-        return View(new AdminHomeViewModel(accounts, counts));
+        var givenUpEmails = await db.OutboxMessages.CountAsync(m => m.FailedAt != null, cancellationToken);
+        return View(new AdminHomeViewModel(accounts, counts, givenUpEmails));
     }
 }
 
-public sealed record AdminHomeViewModel(IReadOnlyList<AccountCount> Accounts, ReferenceCounts Reference);
+public sealed record AdminHomeViewModel(IReadOnlyList<AccountCount> Accounts, ReferenceCounts Reference, int GivenUpEmails);
 
 public sealed record AccountCount(string Role, int Count);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Security;
@@ -9,9 +10,9 @@ namespace TrajectoirEss.Web.Areas.Porteur.MyData;
 /// <summary>
 /// Erasure of a porteur's account (RGPD art. 17), in one transaction: personal fields erased, messages'
 /// text removed, consents and invitations forgotten, projects handed to a co-porteur or anonymised and
-/// kept for the programme's statistics.
+/// kept for the programme's statistics, the e-mails to the person (and the invitations they sent) taken out of the outbox.
 /// </summary>
-public sealed class AccountDeletion(TrajectoirEssDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<AccountDeletion> logger)
+public sealed class AccountDeletion(TrajectoirEssDbContext db, UserManager<ApplicationUser> users, EmailOutbox outbox, TimeProvider clock, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
@@ -32,7 +33,14 @@ public sealed class AccountDeletion(TrajectoirEssDbContext db, UserManager<Appli
             message.Erase(now);
         }
 
-        foreach (var invitation in await db.ProjectInvitations.Where(i => i.InvitedBy == user.Id || i.Email == email || i.AcceptedBy == user.Id).ToListAsync(cancellationToken))
+        var invitations = await db.ProjectInvitations.Where(i => i.InvitedBy == user.Id || i.Email == email || i.AcceptedBy == user.Id).ToListAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(user.Email))
+        {
+            var invited = invitations.Where(i => i.InvitedBy == user.Id).Select(i => i.Email).ToList();
+            await outbox.ForgetAsync(user.Email, user.DisplayName, invited, cancellationToken);
+        }
+
+        foreach (var invitation in invitations)
         {
             invitation.Forget(now);
         }
