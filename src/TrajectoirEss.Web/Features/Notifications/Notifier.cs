@@ -12,9 +12,10 @@ namespace TrajectoirEss.Web.Features.Notifications;
 
 /// <summary>
 /// The e-mails about projects, each sent only to the people who did not switch that kind off. They name
-/// the project and link to the portal; the details stay behind the login.
+/// the project and link to the portal; the details stay behind the login. Each goes to the outbox of the
+/// request's DbContext (<see cref="EmailOutbox.Add"/>), saved with the change that it announces.
 /// </summary>
-public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions<PortalOptions> portal)
+public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOptions<PortalOptions> portal)
 {
     public async Task ProjectSubmittedAsync(Project project, string poleName, CancellationToken cancellationToken = default)
     {
@@ -127,7 +128,8 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
         var days = (int)ProjectInvitation.Lifetime.TotalDays;
         var text = $"{inviterName} vous invite à rejoindre le projet « {project.Title} » sur le portail Trajectoir'ESS. Ce lien est valable {days} jours : {link}";
         var html = $"<p>{HtmlEncoder.Default.Encode(inviterName)} vous invite à rejoindre le projet « {HtmlEncoder.Default.Encode(project.Title)} » sur le portail Trajectoir'ESS.</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Rejoindre le projet</a> (lien valable {days} jours)</p>";
-        return mailer.SendAsync(new OutgoingEmail(email, email, "Invitation à rejoindre un projet", $"Bonjour,\n\n{text}\n\n— Trajectoir'ESS", $"<p>Bonjour,</p>{html}<p>— Trajectoir'ESS</p>"), cancellationToken);
+        outbox.Add(new OutgoingEmail(email, email, "Invitation à rejoindre un projet", $"Bonjour,\n\n{text}\n\n— Trajectoir'ESS", $"<p>Bonjour,</p>{html}<p>— Trajectoir'ESS</p>"));
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -179,8 +181,8 @@ public sealed class Notifier(TrajectoirEssDbContext db, IMailer mailer, IOptions
     {
         var html = $"<p>Bonjour {HtmlEncoder.Default.Encode(to.DisplayName)},</p><p>{HtmlEncoder.Default.Encode(text)}</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Ouvrir le portail</a></p>" +
                    "<p class=\"small\">Vous pouvez choisir les courriels que vous recevez dans votre espace.</p><p>— Trajectoir'ESS</p>";
-        return mailer.SendAsync(
-            new OutgoingEmail(to.Email!, to.DisplayName, subject, $"Bonjour {to.DisplayName},\n\n{text}\n{link}\n\nVous pouvez choisir les courriels que vous recevez dans votre espace.\n— Trajectoir'ESS", html),
-            cancellationToken);
+        outbox.Add(
+            new OutgoingEmail(to.Email!, to.DisplayName, subject, $"Bonjour {to.DisplayName},\n\n{text}\n{link}\n\nVous pouvez choisir les courriels que vous recevez dans votre espace.\n— Trajectoir'ESS", html));
+        return Task.CompletedTask;
     }
 }

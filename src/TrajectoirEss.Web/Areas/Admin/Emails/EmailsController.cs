@@ -32,7 +32,7 @@ public sealed record EmailsPage(EmailCounts Counts, IReadOnlyList<GivenUpEmail> 
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/courriels")]
-public sealed class EmailsController(TrajectoirEssDbContext db, EmailOutbox outbox, IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailsController> logger) : Controller
+public sealed class EmailsController(TrajectoirEssDbContext db, EmailOutbox outbox, IOptions<EmailOptions> options, IOptions<WorkspaceOptions> workspace, TimeProvider clock, ILogger<EmailsController> logger) : Controller
 {
     /// <summary>The period of the "sent" count.</summary>
     public const int RecentDays = 7;
@@ -54,12 +54,12 @@ public sealed class EmailsController(TrajectoirEssDbContext db, EmailOutbox outb
                 g.Count(m => m.SentAt >= since),
                 g.Count(m => m.FailedAt != null)))
             .SingleOrDefaultAsync(cancellationToken) ?? new EmailCounts(0, 0, 0, 0);
-        var (page, pageCount) = Paging.Clamp(filter.Page, counts.GivenUp, AdminForms.PageSize);
+        var (page, pageCount) = Paging.Clamp(filter.Page, counts.GivenUp, workspace.Value.PageSize);
         var lines = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.FailedAt != null)
             .OrderByDescending(m => m.FailedAt).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * AdminForms.PageSize)
-            .Take(AdminForms.PageSize)
+            .Skip((page - 1) * workspace.Value.PageSize)
+            .Take(workspace.Value.PageSize)
             .Select(m => new GivenUpEmail(m.Id, m.CreatedAt, m.FailedAt!.Value, m.ToName, m.ToAddress, m.Subject, m.Attempts, m.LastError))
             .ToListAsync(cancellationToken);
         return View(new EmailsPage(counts, lines, new Paging(page, pageCount, counts.GivenUp, n => $"/admin/courriels?page={n}"), options.Value));
