@@ -13,7 +13,7 @@ namespace TrajectoirEss.Web.Areas.Pole.Projects;
 [Area("Pole")]
 [Authorize(Policy = Policies.Pole)]
 [Route("pole")]
-public sealed class ProjectsController(PoleQueries queries, PoleWorkspace workspace, TrajectoirEssDbContext db, TimeProvider clock) : Controller
+public sealed class ProjectsController(PoleQueries queries, PoleWorkspace workspace, TrajectoirEssDbContext db) : Controller
 {
     private Guid PoleId => User.GetPoleId() ?? throw new InvalidOperationException("The Pole policy guarantees a pôle.");
 
@@ -39,20 +39,8 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
             throw new DomainException("La page du journal demandée n'est pas valide : revenez à la fiche du projet.");
         }
 
-        var model = await queries.FileAsync(PoleId, id, journal ?? 1, cancellationToken);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        // Access to personal data is logged (RGPD): who opened which file, when (one insert, outside the chained
-        // audit trail; written directly: the change tracker's save pipeline was a tenth of this page's work).
-        var now = clock.GetUtcNow();
-        var opening = new TrajectoirEss.Domain.Projects.AccessLogEntry(Guid.CreateVersion7(now), now, StaffId, Audit.Project, id);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO access_log (id, at, actor_id, entity_type, entity_id) VALUES ({opening.Id}, {opening.At}, {opening.ActorId}, {opening.EntityType}, {opening.EntityId})",
-            cancellationToken);
-        return View(model);
+        var model = await queries.OpenFileAsync(PoleId, StaffId, id, journal ?? 1, cancellationToken);
+        return model is null ? NotFound() : View(model);
     }
 
     [HttpPost("projets/{id:guid}/rendez-vous")]
