@@ -523,9 +523,12 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     {
         // One definition of a late first contact (FirstContact): the count used "submitted before now − 10 days",
         // each row "more than 10 whole days", so a project waiting 10.5 days was counted but not flagged.
-        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à dix jours et demi", submittedDaysAgo: 10.5);
-        await portal.SeedProjectAsync("pole-ess-centre-bretagne", "Projet à neuf jours et demi", submittedDaysAgo: 9.5);
-        using var client = await portal.SignInAsync(Fixture.CentreBretagne);
+        // A pôle of its own: another test fills Centre Bretagne's first page with newer projects.
+        var staff = $"staff-vannes-{Guid.NewGuid():N}@exemple.test";
+        await portal.CreateUserAsync(staff, Roles.PoleStaff, poleCode: "e2s-pays-de-vannes");
+        await portal.SeedProjectAsync("e2s-pays-de-vannes", "Projet à dix jours et demi", submittedDaysAgo: 10.5);
+        await portal.SeedProjectAsync("e2s-pays-de-vannes", "Projet à neuf jours et demi", submittedDaysAgo: 9.5);
+        using var client = await portal.SignInAsync(staff);
 
         var page = await client.GetDocumentAsync("/pole?waiting=true");
 
