@@ -197,6 +197,28 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Dashboard_WithAPeriodEndingBeforeItStarts_ShowsItsFormAgain_WithTheMessageBesideThePeriod()
+    {
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+
+        using var response = await client.GetAsync("/coordination?du=2025-05-01&au=2025-01-01");
+        var page = await HtmlClient.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(DashboardQuery.PeriodMessage, page.ErrorFor("Au"));
+        Assert.Contains(DashboardQuery.PeriodMessage, page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2025-05-01", page.QuerySelector("#du")!.GetAttribute("value"));
+        Assert.Equal("2025-01-01", page.QuerySelector("#au")!.GetAttribute("value"));
+
+        // The page is not kept for the next visitor: the same figures without the period show no error.
+        var plain = await client.GetDocumentAsync("/coordination");
+        Assert.Null(plain.QuerySelector("[data-testid=error-summary]"));
+        Assert.Equal(string.Empty, plain.QuerySelector("#au")!.GetAttribute("value"));
+        using var export = await client.GetAsync("/coordination/export.csv?du=2025-05-01&au=2025-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+    }
+
     public sealed class Fixture : PortalFactory
     {
         public const string Coordinator = "coordination-dashboard@exemple.test";

@@ -319,6 +319,81 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
     }
 
     [Fact]
+    public async Task ARefusedAction_ShowsTheFileAgain_WithWhatWasTyped_AndTheQualificationAsStored()
+    {
+        // Issue 19: after a refused action elsewhere on the file, the qualification's needs were shown unticked
+        // (the posted form has no "needs"); they are the project's, as stored (the seed's: support only).
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet sans partage", welcomed: true, sharingConsent: false);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+        var programme = ((IHtmlSelectElement)file.QuerySelector("#programmeId")!).Options.First(o => o.Value.Length > 0).Value;
+
+        using var refused = await staff.SubmitAsync(FormFor(file, "/orientations"), new() { ["programmeId"] = programme, ["Message à la structure"] = "Un projet pour votre incubateur." });
+        var page = await HtmlClient.ParseAsync(refused);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Les porteurs n'ont pas accepté que leur projet soit partagé", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(programme, ((IHtmlSelectElement)page.QuerySelector("#programmeId")!).Value);
+        Assert.Equal("Un projet pour votre incubateur.", page.QuerySelector("#referral-message")!.TextContent);
+        Assert.True(((IHtmlInputElement)page.QuerySelector("#need-Accompagnement")!).IsChecked);
+        Assert.False(((IHtmlInputElement)page.QuerySelector("#need-Financement")!).IsChecked);
+        Assert.Equal("Idee", ((IHtmlSelectElement)page.QuerySelector("#stage")!).Value);
+        Assert.False(await portal.WithDbAsync(db => db.Referrals.AnyAsync(r => r.ProjectId == projectId)));
+
+        // The qualification refused in turn keeps the needs as ticked, not as stored.
+        using var unqualified = await staff.SubmitAsync(FormFor(page, "/qualifier"), new() { ["stage"] = string.Empty, ["needs"] = "Financement" });
+        var again = await HtmlClient.ParseAsync(unqualified);
+        Assert.Equal(HttpStatusCode.BadRequest, unqualified.StatusCode);
+        Assert.True(((IHtmlInputElement)again.QuerySelector("#need-Financement")!).IsChecked);
+        Assert.False(((IHtmlInputElement)again.QuerySelector("#need-Accompagnement")!).IsChecked);
+    }
+
+    [Fact]
+    public async Task AMissingInput_IsShownBesideItsField_AnUnreadableValueAtTheTop_AndNothingIsWritten()
+    {
+        var (projectId, _) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet aux formulaires incomplets", welcomed: true, sharingConsent: true);
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{projectId}");
+
+        async Task<IHtmlDocument> RefusedAsync(IHtmlDocument page, string action, Dictionary<string, string> values)
+        {
+            using var response = await staff.SubmitAsync(FormFor(page, action), values);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await HtmlClient.ParseAsync(response);
+        }
+
+        var noDate = await RefusedAsync(file, "/rendez-vous", new() { ["Date et heure"] = string.Empty, ["Compte rendu"] = "Premier rendez-vous." });
+        Assert.Equal("Indiquez la date et le type du rendez-vous.", noDate.ErrorFor("heldAt"));
+        Assert.Contains("Indiquez la date et le type du rendez-vous.", noDate.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Premier rendez-vous.", noDate.QuerySelector("#summary")!.TextContent);
+
+        var badDate = await RefusedAsync(file, "/rendez-vous", new() { ["Date et heure"] = "le 4 mars", ["Compte rendu"] = "Premier rendez-vous." });
+        Assert.Contains("Une des valeurs envoyées n'est pas valide : vérifiez le formulaire.", badDate.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("La valeur saisie n'est pas valide.", badDate.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("le 4 mars", badDate.QuerySelector("#heldAt")!.GetAttribute("value"));
+
+        var noStage = await RefusedAsync(file, "/qualifier", new() { ["stage"] = string.Empty });
+        Assert.Equal("Indiquez le stade du projet.", noStage.ErrorFor("stage"));
+        var noProgramme = await RefusedAsync(file, "/orientations", new() { ["programmeId"] = string.Empty, ["Message à la structure"] = "À orienter." });
+        Assert.Equal("Choisissez un programme de la liste.", noProgramme.ErrorFor("programmeId"));
+        Assert.Equal("À orienter.", noProgramme.QuerySelector("#referral-message")!.TextContent);
+
+        var transfer = await staff.GetDocumentAsync($"/pole/projets/{projectId}/transferer");
+        var noPole = await RefusedAsync(transfer, "/transferer", new() { ["Motif"] = "Le collectif déménage." });
+        Assert.Equal("Choisissez le pôle qui reprend le projet.", noPole.ErrorFor("toPoleId"));
+        var close = await staff.GetDocumentAsync($"/pole/projets/{projectId}/clore");
+        var noOutcome = await RefusedAsync(close, "/clore", new() { ["reasonCode"] = "financement", ["Précisions"] = "Sans suite." });
+        Assert.Equal("Indiquez l'issue du projet.", noOutcome.ErrorFor("outcome"));
+        Assert.Equal("Sans suite.", noOutcome.QuerySelector("#details")!.TextContent);
+
+        var stored = await portal.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        Assert.Equal(ProjectStatus.Welcomed, stored.Status);
+        Assert.Equal(ProjectStage.Idee, stored.Stage);
+        Assert.False(await portal.WithDbAsync(db => db.Meetings.AnyAsync(m => m.ProjectId == projectId)));
+        Assert.False(await portal.WithDbAsync(db => db.Referrals.AnyAsync(r => r.ProjectId == projectId)));
+    }
+
+    [Fact]
     public async Task AskingForInformation_ReachesTheThreadAndTheTrajectory()
     {
         var (projectId, porteurEmail) = await portal.SeedProjectWithOwnerAsync("adess-du-pays-de-morlaix", "Projet à préciser", welcomed: true);

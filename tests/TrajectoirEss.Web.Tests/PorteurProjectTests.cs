@@ -185,6 +185,30 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Edit_AfterAnotherPorteurSaved_Answers409_KeepsWhatWasTyped_AndSavingAgainGoesThrough()
+    {
+        var (client, _, _) = await PorteurAsync();
+        using var draft = await SendIdeaAsync(client, new() { ["Nom du projet"] = "Idée à plusieurs" }, "brouillon");
+        var projectId = ProjectIdFrom(draft);
+        var edit = (await client.GetDocumentAsync($"/porteur/projets/{projectId}/modifier")).Form();
+
+        // Meanwhile a co-porteur saves the project (its row version changes).
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE projects SET title = 'Idée renommée par un autre' WHERE id = {projectId}"));
+        using var conflict = await client.SubmitAsync(edit, new() { ["Nom du projet"] = "Idée précisée", ["Summary"] = "Ce que j'ai écrit entre-temps." });
+        var page = await HtmlClient.ParseAsync(conflict);
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("Un autre porteur a modifié ce projet", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Idée précisée", ((IHtmlInputElement)page.QuerySelector("#Title")!).Value);
+        Assert.Equal("Ce que j'ai écrit entre-temps.", page.QuerySelector("#Summary")!.TextContent);
+        Assert.Equal("Idée renommée par un autre", await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync()));
+
+        using var saved = await client.SubmitAsync(page.Form(), []);
+        Assert.Equal("Votre brouillon est enregistré.", (await HtmlClient.ParseAsync(saved)).Flash());
+        Assert.Equal("Idée précisée", await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Form_WithInvalidValues_ShowsMessagesNextToFieldsAndChangesNothing()
     {
         var (client, userId, _) = await PorteurAsync();

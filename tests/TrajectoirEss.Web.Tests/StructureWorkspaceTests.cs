@@ -228,6 +228,29 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task FinancingDecision_WithoutAChoice_IsAskedForBesideIt_KeepingWhatWasTyped()
+    {
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var (referralId, projectId, _) = await portal.ReferAsync("fab-cap-creation-ess", "Étude d'une laverie solidaire");
+        await AcceptAsync(fab, referralId);
+        var page = await fab.GetDocumentAsync($"/structure/orientations/{referralId}");
+        var application = await HtmlClient.ParseAsync(await fab.SubmitAsync(FormFor(page, "/financement"), new() { ["instrument"] = "CapCreationEss", ["amountRequested"] = "5000", ["study"] = "Étude de la laverie" }));
+
+        foreach (var decision in new Dictionary<string, string>[] { new() { ["amountGranted"] = "4000" }, new() { ["decision"] = "peut-etre", ["amountGranted"] = "4000" } })
+        {
+            using var undecided = await fab.SubmitAsync(FormFor(application, "/decision"), decision);
+            var again = await HtmlClient.ParseAsync(undecided);
+
+            Assert.Equal(HttpStatusCode.BadRequest, undecided.StatusCode);
+            Assert.Equal("Choisissez la décision du comité.", again.ErrorFor("decision"));
+            Assert.Single(again.QuerySelectorAll("[data-testid=error-summary] li"));
+            Assert.Equal("4000", again.QuerySelector("#amountGranted")!.GetAttribute("value"));
+        }
+
+        Assert.Null(await portal.WithDbAsync(db => db.FinancingApplications.AsNoTracking().Where(f => f.ProjectId == projectId).Select(f => f.AmountGranted).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Financing_RespectsTheInstrumentsBounds_AndPaymentsNeverExceedTheGrant()
     {
         using var fab = await portal.SignInAsync(Fixture.FranceActive);

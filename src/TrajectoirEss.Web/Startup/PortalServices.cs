@@ -156,7 +156,7 @@ internal static class PortalServices
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                options.Filters.Add<DomainExceptionFilter>();
+                options.Filters.Add<RefusalFilter>();
                 options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 FrenchModelBindingMessages(options);
             })

@@ -1,56 +1,33 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Structure;
 
-/// <summary>What every page of the structures' workspace shares: the policy, who acts, and how an action answers.</summary>
+/// <summary>
+/// What every page of the structures' workspace shares: the policy, who acts, and how an action answers. An action
+/// runs one use case, then a confirmation and post/redirect/get (<see cref="Done"/>); a refused one shows its page
+/// again (the record's details, unless the action names another) with the message at the top and what was typed
+/// kept in the forms (<see cref="RefusalFilter"/>, <see cref="FormAgainAsync"/>).
+/// </summary>
 [Area("Structure")]
 [Authorize(Policy = Policies.Structure)]
-public abstract class StructureController : Controller
+[FormPage(
+    "Details",
+    ConflictMessage = "Quelqu'un d'autre a modifié ces informations entre-temps. La page montre la version à jour ; vos saisies sont conservées : vérifiez-les, puis enregistrez à nouveau.",
+    InvalidValueMessage = "Une des valeurs envoyées n'est pas valide : vérifiez le formulaire (dates au format jour/mois/année, montants en euros).")]
+public abstract class StructureController : Controller, IShowsFormAgain
 {
     protected Guid StructureId => User.GetStructureId() ?? throw new InvalidOperationException("The Structure policy guarantees a structure.");
 
     protected Guid StaffId => User.GetUserId();
 
-    /// <summary>
-    /// Runs one use case: on success, a confirmation and post/redirect/get; on a broken rule, the page again
-    /// (<paramref name="page"/>) with the message at the top and what was typed kept in the forms.
-    /// </summary>
-    protected async Task<IActionResult> ActAsync(Func<Task<string>> action, string done, Func<Task<IActionResult>> page)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        ArgumentNullException.ThrowIfNull(page);
-        var status = StatusCodes.Status400BadRequest;
-        if (!ModelState.IsValid)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, "Une des valeurs envoyées n'est pas valide : vérifiez le formulaire (dates au format jour/mois/année, montants en euros).");
-        }
-        else
-        {
-            try
-            {
-                var redirect = await action();
-                TempData["Flash"] = done;
-                return Redirect(redirect);
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                status = StatusCodes.Status409Conflict;
-                ModelState.AddModelError(string.Empty, "Quelqu'un d'autre a modifié ces informations entre-temps. La page montre la version à jour ; vos saisies sont conservées : vérifiez-les, puis enregistrez à nouveau.");
-            }
-        }
+    Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain form) => FormAgainAsync(form);
 
-        HttpContext.RequestServices.GetRequiredService<Infrastructure.Persistence.TrajectoirEssDbContext>().ChangeTracker.Clear();
-        var result = await page();
-        Response.StatusCode = result is NotFoundResult ? StatusCodes.Status404NotFound : status;
-        return result;
-    }
+    /// <summary>The page of a refused action (<see cref="FormAgain.View"/>), as the record is now; null or a 404 when it is not there.</summary>
+    protected abstract Task<IActionResult?> FormAgainAsync(FormAgain form);
+
+    /// <summary>The change is made: a confirmation, shown on the page the person is sent to.</summary>
+    protected RedirectResult Done(string next, string flash) => this.RedirectWithFlash(next, flash);
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Domain.Common;
-using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Admin.Shared;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
@@ -11,7 +10,7 @@ namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/comptes")]
-public sealed class AccountsController(AccountAdministration accounts, TrajectoirEssDbContext db) : AdminFormController(db)
+public sealed class AccountsController(AccountAdministration accounts) : Controller, IShowsFormAgain
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(AccountFilter filter, CancellationToken cancellationToken)
@@ -29,50 +28,67 @@ public sealed class AccountsController(AccountAdministration accounts, Trajectoi
         View(await accounts.InvitePageAsync(new InviteInput(), cancellationToken));
 
     [HttpPost("inviter")]
-    public Task<IActionResult> Invite([Bind(Prefix = "Input")] InviteInput input, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () => ($"/admin/comptes/{await accounts.InviteAsync(User.GetUserId(), input, cancellationToken)}",
-                $"Le compte est créé ; une invitation à choisir un mot de passe a été envoyée à {input.Email.Trim()}."),
-            async _ => await accounts.InvitePageAsync(input, cancellationToken),
-            prefix: "Input");
+    [FormPage(Prefix = "Input")]
+    public async Task<IActionResult> Invite([Bind(Prefix = "Input")] InviteInput input, CancellationToken cancellationToken)
+    {
+        var id = await accounts.InviteAsync(User.GetUserId(), input, cancellationToken);
+        return this.RedirectWithFlash($"/admin/comptes/{id}", $"Le compte est créé ; une invitation à choisir un mot de passe a été envoyée à {input.Email.Trim()}.");
+    }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
         await accounts.PageAsync(id, User.GetUserId(), null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}/role")]
-    public Task<IActionResult> ChangeRole(Guid id, [Bind(Prefix = "Input")] RoleInput input, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () => ($"/admin/comptes/{id}", await accounts.ChangeRoleAsync(User.GetUserId(), id, input, cancellationToken)
-                ? "Le rôle et l'organisation sont enregistrés. La personne devra se reconnecter pour les utiliser."
-                : "Aucun changement : le rôle et l'organisation étaient déjà ceux-là."),
-            async _ => await accounts.PageAsync(id, User.GetUserId(), input, cancellationToken),
-            view: "Details",
-            prefix: "Input");
+    [FormPage("Details", Prefix = "Input")]
+    public async Task<IActionResult> ChangeRole(Guid id, [Bind(Prefix = "Input")] RoleInput input, CancellationToken cancellationToken) =>
+        Done(id, await accounts.ChangeRoleAsync(User.GetUserId(), id, input, cancellationToken)
+            ? "Le rôle et l'organisation sont enregistrés. La personne devra se reconnecter pour les utiliser."
+            : "Aucun changement : le rôle et l'organisation étaient déjà ceux-là.");
 
     [HttpPost("{id:guid}/desactiver")]
-    public Task<IActionResult> Disable(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Le compte est désactivé : ses sessions sont fermées et il ne peut plus se connecter.", () => accounts.DisableAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Details")]
+    public async Task<IActionResult> Disable(Guid id, CancellationToken cancellationToken)
+    {
+        await accounts.DisableAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "Le compte est désactivé : ses sessions sont fermées et il ne peut plus se connecter.");
+    }
 
     [HttpPost("{id:guid}/reactiver")]
-    public Task<IActionResult> Enable(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Le compte est réactivé.", () => accounts.EnableAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Details")]
+    public async Task<IActionResult> Enable(Guid id, CancellationToken cancellationToken)
+    {
+        await accounts.EnableAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "Le compte est réactivé.");
+    }
 
     [HttpPost("{id:guid}/renvoyer-invitation")]
-    public Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "L'invitation a été renvoyée.", () => accounts.ResendInvitationAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Details")]
+    public async Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken)
+    {
+        await accounts.ResendInvitationAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "L'invitation a été renvoyée.");
+    }
 
     [HttpPost("{id:guid}/double-authentification")]
-    public Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "La double authentification est réinitialisée : la personne la configurera de nouveau à sa prochaine connexion.", () => accounts.ResetTwoFactorAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Details")]
+    public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken cancellationToken)
+    {
+        await accounts.ResetTwoFactorAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "La double authentification est réinitialisée : la personne la configurera de nouveau à sa prochaine connexion.");
+    }
 
-    private Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () =>
-            {
-                await action();
-                return ($"/admin/comptes/{id}", done);
-            },
-            async _ => await accounts.PageAsync(id, User.GetUserId(), null, cancellationToken),
-            view: "Details");
+    /// <summary>A refused change: the invitation form, or the account's page, with what was typed.</summary>
+    async Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain form)
+    {
+        if (form.Action == nameof(Invite))
+        {
+            return View(form.View, await accounts.InvitePageAsync(form.Argument<InviteInput>("input") ?? new InviteInput(), form.CancellationToken));
+        }
+
+        var page = await accounts.PageAsync(form.Id, User.GetUserId(), form.Argument<RoleInput>("input"), form.CancellationToken);
+        return page is null ? null : View(form.View, page);
+    }
+
+    private RedirectResult Done(Guid id, string flash) => this.RedirectWithFlash($"/admin/comptes/{id}", flash);
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TrajectoirEss.Domain.Common;
-using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Admin.Shared;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Admin.Poles;
@@ -11,9 +9,9 @@ namespace TrajectoirEss.Web.Areas.Admin.Poles;
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/poles")]
-public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbContext db) : AdminFormController(db)
+public sealed class PolesController(PoleAdministration poles) : Controller, IShowsFormAgain
 {
-    private readonly TrajectoirEssDbContext db = db;
+    private const string ConflictMessage = "Un autre administrateur a modifié ce pôle pendant que vous le consultiez. Comparez ce qui a été enregistré avec votre saisie, conservée ci-dessous, puis enregistrez à nouveau.";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await poles.ListAsync(cancellationToken));
@@ -22,81 +20,81 @@ public sealed class PolesController(PoleAdministration poles, TrajectoirEssDbCon
     public IActionResult New() => View(new NewPoleInput());
 
     [HttpPost("nouveau")]
-    public Task<IActionResult> New(NewPoleInput input, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () => ($"/admin/poles/{await poles.CreateAsync(User.GetUserId(), input, cancellationToken)}/perimetre",
-                "Le pôle est créé. Son périmètre est vide : cochez les intercommunalités qu'il reprend."),
-            _ => Task.FromResult<object?>(input));
+    [FormPage]
+    public async Task<IActionResult> New(NewPoleInput input, CancellationToken cancellationToken)
+    {
+        var id = await poles.CreateAsync(User.GetUserId(), input, cancellationToken);
+        return this.RedirectWithFlash($"/admin/poles/{id}/perimetre", "Le pôle est créé. Son périmètre est vide : cochez les intercommunalités qu'il reprend.");
+    }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken) =>
         await poles.EditPageAsync(id, null, false, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}")]
-    public Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] PoleInput input, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () => ($"/admin/poles/{id}", await poles.UpdateAsync(User.GetUserId(), id, input, cancellationToken)
-                ? "Les informations du pôle sont enregistrées."
-                : "Aucun changement à enregistrer."),
-            async conflict => await poles.EditPageAsync(id, input, conflict, cancellationToken),
-            prefix: "Input",
-            conflictMessage: "Un autre administrateur a modifié ce pôle pendant que vous le consultiez. Comparez ce qui a été enregistré avec votre saisie, conservée ci-dessous, puis enregistrez à nouveau.");
+    [FormPage(Prefix = "Input", ConflictMessage = ConflictMessage)]
+    public async Task<IActionResult> Edit(Guid id, [Bind(Prefix = "Input")] PoleInput input, CancellationToken cancellationToken) =>
+        Done(id, await poles.UpdateAsync(User.GetUserId(), id, input, cancellationToken)
+            ? "Les informations du pôle sont enregistrées."
+            : "Aucun changement à enregistrer.");
 
     [HttpGet("{id:guid}/perimetre")]
     public async Task<IActionResult> Perimeter(Guid id, CancellationToken cancellationToken) =>
         await poles.PerimeterPageAsync(id, null, null, null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id:guid}/perimetre")]
+    [FormPage]
     public async Task<IActionResult> Perimeter(Guid id, string[]? epci, string[]? communes, CancellationToken cancellationToken)
     {
-        var sirens = (epci ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
-        var codes = (communes ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
-        Domain.Territory.PerimeterChange? refused = null;
-        try
+        var change = await poles.ChangePerimeterAsync(User.GetUserId(), id, Ticked(epci), Ticked(communes), cancellationToken);
+        if (change.IsAllowed)
         {
-            var change = await poles.ChangePerimeterAsync(User.GetUserId(), id, sirens, codes, cancellationToken);
-            if (change.IsAllowed)
-            {
-                TempData["Flash"] = change.IsEmpty
-                    ? "Aucun changement : le périmètre était déjà celui-là."
-                    : $"Le périmètre est enregistré ({change.Taken.Count + change.CommunesTaken.Count} ajout(s), {change.Released.Count} retrait(s)). Les nouveaux projets déposés suivent ce périmètre ; les projets déjà déposés restent suivis par leur pôle.";
-                return Redirect($"/admin/poles/{id}/perimetre");
-            }
-
-            refused = change;
-            ModelState.AddModelError(string.Empty, "Ce changement de périmètre est refusé, rien n'a été modifié : " + change.Coverage.Describe() + " Cochez ces intercommunalités dans le périmètre d'un autre pôle d'abord, ou gardez-les ici.");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
+            return this.RedirectWithFlash($"/admin/poles/{id}/perimetre", change.IsEmpty
+                ? "Aucun changement : le périmètre était déjà celui-là."
+                : $"Le périmètre est enregistré ({change.Taken.Count + change.CommunesTaken.Count} ajout(s), {change.Released.Count} retrait(s)). Les nouveaux projets déposés suivent ce périmètre ; les projets déjà déposés restent suivis par leur pôle.");
         }
 
-        db.ChangeTracker.Clear();
-        var page = await poles.PerimeterPageAsync(id, sirens, codes, refused, cancellationToken);
-        if (page is null)
-        {
-            return NotFound();
-        }
-
+        // Refused, nothing changed: the page again, with the places that would be left without a pôle.
+        ModelState.AddModelError(string.Empty, "Ce changement de périmètre est refusé, rien n'a été modifié : " + change.Coverage.Describe() + " Cochez ces intercommunalités dans le périmètre d'un autre pôle d'abord, ou gardez-les ici.");
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(page);
+        return await PerimeterAgainAsync(id, epci, communes, change, cancellationToken) ?? NotFound();
     }
 
     [HttpPost("{id:guid}/desactiver")]
-    public Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Le pôle est désactivé : il n'est plus proposé pour les transferts ; son équipe garde l'accès à ses projets.", () => poles.DeactivateAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Edit")]
+    public async Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken)
+    {
+        await poles.DeactivateAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "Le pôle est désactivé : il n'est plus proposé pour les transferts ; son équipe garde l'accès à ses projets.");
+    }
 
     [HttpPost("{id:guid}/reactiver")]
-    public Task<IActionResult> Activate(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, "Le pôle est réactivé.", () => poles.ActivateAsync(User.GetUserId(), id, cancellationToken), cancellationToken);
+    [FormPage("Edit")]
+    public async Task<IActionResult> Activate(Guid id, CancellationToken cancellationToken)
+    {
+        await poles.ActivateAsync(User.GetUserId(), id, cancellationToken);
+        return Done(id, "Le pôle est réactivé.");
+    }
 
-    private Task<IActionResult> ActAsync(Guid id, string done, Func<Task> action, CancellationToken cancellationToken) =>
-        SubmitAsync(
-            async () =>
-            {
-                await action();
-                return ($"/admin/poles/{id}", done);
-            },
-            async _ => await poles.EditPageAsync(id, null, false, cancellationToken),
-            view: "Edit");
+    /// <summary>A refused change: the creation form, the perimeter, or the pôle's page, with what was typed.</summary>
+    async Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain form)
+    {
+        switch (form.View)
+        {
+            case nameof(New):
+                return View(form.View, form.Argument<NewPoleInput>("input"));
+            case nameof(Perimeter):
+                return await PerimeterAgainAsync(form.Id, form.Argument<string[]>("epci"), form.Argument<string[]>("communes"), null, form.CancellationToken);
+            default:
+                var page = await poles.EditPageAsync(form.Id, form.Argument<PoleInput>("input"), form.Conflict, form.CancellationToken);
+                return page is null ? null : View(form.View, page);
+        }
+    }
+
+    private static List<string> Ticked(string[]? values) => (values ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
+
+    private async Task<IActionResult?> PerimeterAgainAsync(Guid id, string[]? epci, string[]? communes, Domain.Territory.PerimeterChange? refused, CancellationToken cancellationToken) =>
+        await poles.PerimeterPageAsync(id, Ticked(epci), Ticked(communes), refused, cancellationToken) is { } page ? View(nameof(Perimeter), page) : null;
+
+    private RedirectResult Done(Guid id, string flash) => this.RedirectWithFlash($"/admin/poles/{id}", flash);
 }

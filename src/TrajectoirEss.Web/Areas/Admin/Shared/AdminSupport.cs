@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TrajectoirEss.Domain.Common;
 
 namespace TrajectoirEss.Web.Areas.Admin.Shared;
@@ -25,14 +24,6 @@ public sealed class AdminRecordNotFoundException : Exception
 
 public static class AdminForms
 {
-    /// <summary>Shows a broken rule next to its field when it names one, at the top of the form otherwise.</summary>
-    public static void AddDomainError(this ModelStateDictionary modelState, DomainException error, string? prefix = null)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(error);
-        var key = error.Field is null ? string.Empty : string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}";
-        modelState.AddModelError(key, error.Message);
-    }
 
     /// <summary>
     /// An amount in euros as people type it: "2000", "2 000", "1 500,50", "1500.50", "20 000 €". Empty is

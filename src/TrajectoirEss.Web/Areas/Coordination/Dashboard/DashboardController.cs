@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TrajectoirEss.Domain.Common;
@@ -19,8 +20,10 @@ using IndicatorCatalog = TrajectoirEss.Domain.Indicators.Indicators;
 namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
 
 /// <summary>The query string of the dashboard (French names, as people share these links).</summary>
-public sealed class DashboardQuery
+public sealed class DashboardQuery : IValidatableObject
 {
+    public const string PeriodMessage = "La période demandée n'est pas valide : la date de fin doit suivre la date de début.";
+
     [Range(2000, 2100)]
     public int? Annee { get; set; }
 
@@ -44,6 +47,15 @@ public sealed class DashboardQuery
     public ProjectOrigin? Origine { get; set; }
 
     public Indicator? Carte { get; set; }
+
+    /// <summary>A period ends after it starts, and spans twenty years at most (the message goes beside its end).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Du is { } from && Au is { } to && (to < from || to.DayNumber - from.DayNumber > 366 * 20))
+        {
+            yield return new ValidationResult(PeriodMessage, [nameof(Au)]);
+        }
+    }
 }
 
 /// <summary>
@@ -53,23 +65,25 @@ public sealed class DashboardQuery
 [Area("Coordination")]
 public sealed class DashboardController(DashboardQueries queries, ReferenceCache referenceCache, TimeProvider clock) : Controller
 {
+    private const string FiltersMessage = "Les filtres demandés ne sont pas valides : choisissez-les dans les listes.";
+
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     [HttpGet("/coordination")]
     [Authorize(Policy = Policies.Coordination)]
     public async Task<IActionResult> Index(DashboardQuery query, CancellationToken cancellationToken) =>
-        View("Index", await ModelAsync(query, forcedPole: null, cancellationToken));
+        Page(await ModelAsync(query, forcedPole: null, cancellationToken));
 
     [HttpGet("/pole/indicateurs")]
     [Authorize(Policy = Policies.Pole)]
     public async Task<IActionResult> Pole(DashboardQuery query, CancellationToken cancellationToken) =>
-        View("Index", await ModelAsync(query, User.GetPoleId(), cancellationToken));
+        Page(await ModelAsync(query, User.GetPoleId(), cancellationToken));
 
     [HttpGet("/coordination/export.csv")]
     [Authorize(Policy = Policies.Coordination)]
     public async Task<IActionResult> Csv(DashboardQuery query, string? table, CancellationToken cancellationToken)
     {
-        var model = await ModelAsync(query, forcedPole: null, cancellationToken);
+        var model = await ExportedAsync(query, cancellationToken);
         var (name, rows) = Tables(model).FirstOrDefault(t => t.Name == (table ?? "poles"));
         if (rows is null)
         {
@@ -104,7 +118,7 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
     [Authorize(Policy = Policies.Coordination)]
     public async Task<IActionResult> Xlsx(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var model = await ModelAsync(query, forcedPole: null, cancellationToken);
+        var model = await ExportedAsync(query, cancellationToken);
         var sheets = new Dictionary<string, object>();
         foreach (var (name, rows) in Tables(model))
         {
@@ -145,26 +159,49 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
             .ToList();
     }
 
+    private static bool IsPeriod(string key) =>
+        string.Equals(key, nameof(DashboardQuery.Du), StringComparison.OrdinalIgnoreCase) || string.Equals(key, nameof(DashboardQuery.Au), StringComparison.OrdinalIgnoreCase);
+
     private static string Slug(string text) => SearchText.Fold(text).Replace(' ', '-');
 
-    private async Task<DashboardViewModel> ModelAsync(DashboardQuery query, Guid? forcedPole, CancellationToken cancellationToken)
+    /// <summary>The dashboard; with a period that cannot be read or is inverted, its form again with the message beside the period (a 400).</summary>
+    private ViewResult Page(DashboardViewModel model)
+    {
+        var page = View("Index", model);
+        page.StatusCode = ModelState.IsValid ? null : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    /// <summary>The figures of an export: the filters must all be right (there is no form to show them again).</summary>
+    private Task<DashboardViewModel> ExportedAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            throw new DomainException("Les filtres demandés ne sont pas valides : choisissez-les dans les listes.");
+            var inverted = ModelState[nameof(DashboardQuery.Au)]?.Errors.Any(e => e.ErrorMessage == DashboardQuery.PeriodMessage) == true;
+            throw new DomainException(inverted ? DashboardQuery.PeriodMessage : FiltersMessage);
+        }
+
+        return ModelAsync(query, forcedPole: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The figures for the filters. Filters that are not in the lists are refused; a period that is wrong (the only
+    /// errors are on its dates) is kept in the form, with its message, and the year's figures are shown meanwhile.
+    /// </summary>
+    private async Task<DashboardViewModel> ModelAsync(DashboardQuery query, Guid? forcedPole, CancellationToken cancellationToken)
+    {
+        var invalid = ModelState.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToList();
+        if (invalid.Any(key => !IsPeriod(key)))
+        {
+            throw new DomainException(FiltersMessage);
         }
 
         var today = Format.ParisDate(clock.GetUtcNow());
         DashboardFilter filter;
         string label;
         int? year = null;
-        if (query.Du is { } from && query.Au is { } to)
+        if (query.Du is { } from && query.Au is { } to && invalid.Count == 0)
         {
-            if (to < from || to.DayNumber - from.DayNumber > 366 * 20)
-            {
-                throw new DomainException("La période demandée n'est pas valide : la date de fin doit suivre la date de début.");
-            }
-
             filter = new DashboardFilter(from, to.AddDays(1), null, null, null, null, null);
             label = $"du {from:dd/MM/yyyy} au {to:dd/MM/yyyy}";
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
@@ -391,6 +392,26 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
 
     /// <summary>The last page of the journal that can be asked for.</summary>
     public const int MaxAuditPage = 1000;
+
+    /// <summary>
+    /// The file as a staff member opens it: read, then the opening logged (RGPD: who opened which file, when). One
+    /// insert, outside the chained audit trail, written directly: the change tracker's save pipeline was a tenth of
+    /// this page's work. Nothing is logged for a file the staff member may not see.
+    /// </summary>
+    public async Task<PoleFileViewModel?> OpenFileAsync(Guid poleId, Guid staffId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
+    {
+        var model = await FileAsync(poleId, projectId, auditPage, cancellationToken);
+        if (model is not null)
+        {
+            var now = clock.GetUtcNow();
+            var opening = new AccessLogEntry(Guid.CreateVersion7(now), now, staffId, Audit.Project, projectId);
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO access_log (id, at, actor_id, entity_type, entity_id) VALUES ({opening.Id}, {opening.At}, {opening.ActorId}, {opening.EntityType}, {opening.EntityId})",
+                cancellationToken);
+        }
+
+        return model;
+    }
 
     public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
     {

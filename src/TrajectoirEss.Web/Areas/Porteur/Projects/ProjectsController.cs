@@ -12,12 +12,19 @@ using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Projects;
 
+/// <summary>
+/// The porteur's projects: the idea's form (a draft, then the project), its submission, its messages and co-porteurs.
+/// A refused form is shown again with what was typed (<see cref="RefusalFilter"/>); the other actions are refused on
+/// the generic page.
+/// </summary>
 [Area("Porteur")]
 [Authorize(Policy = Policies.Porteur)]
 [Route("porteur/projets")]
-public sealed class ProjectsController(PorteurProjects projects, ProjectQueries queries, CommuneDirectory communes, TrajectoirEssDbContext db) : Controller
+public sealed class ProjectsController(PorteurProjects projects, ProjectQueries queries, CommuneDirectory communes, TrajectoirEssDbContext db) : Controller, IShowsFormAgain
 {
     private const string SubmitIntent = "deposer";
+
+    private const string ConflictMessage = "Un autre porteur a modifié ce projet pendant que vous le modifiiez. Vos saisies sont conservées ci-dessous : vérifiez-les sur la fiche du projet, puis enregistrez à nouveau.";
 
     [HttpGet("nouveau")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
@@ -25,6 +32,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
 
     [HttpPost("nouveau")]
     [EnableRateLimiting(RateLimits.IdeaSubmission)]
+    [FormPage("Form", ConflictMessage = ConflictMessage)]
     public Task<IActionResult> New(ProjectForm form, string? intent, CancellationToken cancellationToken) =>
         SaveAsync(null, form, intent, cancellationToken);
 
@@ -56,6 +64,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/modifier")]
+    [FormPage("Form", ConflictMessage = ConflictMessage)]
     public Task<IActionResult> Edit(Guid id, ProjectForm form, string? intent, CancellationToken cancellationToken) =>
         SaveAsync(id, form, intent, cancellationToken);
 
@@ -73,27 +82,14 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/depot")]
+    [FormPage]
     public async Task<IActionResult> Submit(Guid id, string? confirm, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await projects.SubmitAsync(User.GetUserId(), id, cancellationToken);
-            TempData["Flash"] = result == SubmitResult.Submitted
-                ? "Votre projet est déposé. Le pôle ESS vous contactera prochainement ; un accusé de réception vous a été envoyé."
-                : "Ce projet est déjà déposé.";
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (DomainException ex)
-        {
-            var model = await queries.DetailsAsync(id, User.GetUserId(), cancellationToken);
-            if (model is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return View(model);
-        }
+        var result = await projects.SubmitAsync(User.GetUserId(), id, cancellationToken);
+        TempData["Flash"] = result == SubmitResult.Submitted
+            ? "Votre projet est déposé. Le pôle ESS vous contactera prochainement ; un accusé de réception vous a été envoyé."
+            : "Ce projet est déjà déposé.";
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("{id:guid}/messages")]
@@ -136,45 +132,68 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
         return Redirect("/porteur");
     }
 
+    /// <summary>
+    /// A refused form: the idea's form with what was typed (and, after a conflict, the version saved meanwhile, so that
+    /// saving again goes through), or the submission's page.
+    /// </summary>
+    async Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain refused)
+    {
+        var cancellationToken = refused.CancellationToken;
+        if (refused.View == nameof(Submit))
+        {
+            var details = await queries.DetailsAsync(refused.Id, User.GetUserId(), cancellationToken);
+            return details is null ? null : View(refused.View, details);
+        }
+
+        Guid? id = refused.Action == nameof(Edit) ? refused.Id : null;
+        var form = refused.Argument<ProjectForm>("form") ?? new ProjectForm();
+        if (refused.Conflict)
+        {
+            form.Version = await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return await CheckedAsync(id, form, cancellationToken) is { } page ? View(refused.View, page.Page) : null;
+    }
+
     private async Task<IActionResult> SaveAsync(Guid? id, ProjectForm form, string? intent, CancellationToken cancellationToken)
     {
-        var userId = User.GetUserId();
-        var existing = id is null ? null : await projects.FindForMemberAsync(id.Value, userId, cancellationToken);
-        if (id is not null && existing is null)
+        if (await CheckedAsync(id, form, cancellationToken) is not { } page)
         {
             return NotFound();
+        }
+
+        // A commune to choose among several, or one outside Brittany: the form asks again (its errors beside the fields).
+        if (!ModelState.IsValid)
+        {
+            return View("Form", page.Page);
+        }
+
+        var project = await projects.SaveAsync(User.GetUserId(), id, form, page.CommuneCode, cancellationToken);
+        if (intent == SubmitIntent && project.Status == ProjectStatus.Draft)
+        {
+            return RedirectToAction(nameof(Submit), new { id = project.Id });
+        }
+
+        TempData["Flash"] = project.Status == ProjectStatus.Draft ? "Votre brouillon est enregistré." : "Vos modifications sont enregistrées.";
+        return RedirectToAction(nameof(Details), new { id = project.Id });
+    }
+
+    /// <summary>
+    /// The form's page for what was typed, its commune resolved and its list values checked (errors beside the
+    /// fields); null when the project is not one of the person's.
+    /// </summary>
+    private async Task<(ProjectFormPage Page, string? CommuneCode)?> CheckedAsync(Guid? id, ProjectForm form, CancellationToken cancellationToken)
+    {
+        var existing = id is null ? null : await projects.FindForMemberAsync(id.Value, User.GetUserId(), cancellationToken);
+        if (id is not null && existing is null)
+        {
+            return null;
         }
 
         var page = await PageAsync(form, id, existing is not null && existing.Status != ProjectStatus.Draft, cancellationToken);
         var communeCode = await ResolveCommuneAsync(form, page, cancellationToken);
         await CheckListValuesAsync(form, cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            return View("Form", page);
-        }
-
-        try
-        {
-            var project = await projects.SaveAsync(userId, id, form, communeCode, cancellationToken);
-            if (intent == SubmitIntent && project.Status == ProjectStatus.Draft)
-            {
-                return RedirectToAction(nameof(Submit), new { id = project.Id });
-            }
-
-            TempData["Flash"] = project.Status == ProjectStatus.Draft ? "Votre brouillon est enregistré." : "Vos modifications sont enregistrées.";
-            return RedirectToAction(nameof(Details), new { id = project.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Un autre porteur a modifié ce projet pendant que vous le modifiiez. Vos saisies sont conservées ci-dessous : vérifiez-les sur la fiche du projet, puis enregistrez à nouveau.");
-            form.Version = (await db.Projects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleOrDefaultAsync(cancellationToken));
-        }
-
-        return View("Form", page);
+        return (page, communeCode);
     }
 
     /// <summary>Turns what was typed into one commune of Brittany, or explains why not, next to the field.</summary>

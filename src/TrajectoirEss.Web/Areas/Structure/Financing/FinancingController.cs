@@ -12,6 +12,8 @@ public sealed record FinancingPageModel(FinancingLine Line, IReadOnlyList<(DateO
 [Route("structure/financements")]
 public sealed class FinancingController(StructureQueries queries, StructureWorkspace workspace) : StructureController
 {
+    private const string DecisionMissing = "Choisissez la décision du comité.";
+
     [HttpGet("")]
     public async Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
     {
@@ -28,25 +30,26 @@ public sealed class FinancingController(StructureQueries queries, StructureWorks
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}/decision")]
-    public Task<IActionResult> Decide(Guid id, string? decision, decimal? amountGranted, string? refusalReason, DateOnly? committeeOn, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                var grant = decision switch
-                {
-                    "accorde" => true,
-                    "refuse" => false,
-                    _ => throw new Domain.Common.DomainException("Choisissez la décision du comité."),
-                };
-                await workspace.DecideFinancingAsync(StaffId, StructureId, id, grant, amountGranted, refusalReason, committeeOn, cancellationToken);
-                return Here(id);
-            },
-            "La décision est enregistrée ; le pôle et les porteurs sont prévenus.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Decide(
+        Guid id,
+        [Required(ErrorMessage = DecisionMissing), AllowedValues("accorde", "refuse", ErrorMessage = DecisionMissing)] string? decision,
+        decimal? amountGranted,
+        string? refusalReason,
+        DateOnly? committeeOn,
+        CancellationToken cancellationToken)
+    {
+        await workspace.DecideFinancingAsync(StaffId, StructureId, id, grant: decision == "accorde", amountGranted, refusalReason, committeeOn, cancellationToken);
+        return Done(Here(id), "La décision est enregistrée ; le pôle et les porteurs sont prévenus.");
+    }
 
     [HttpPost("{id:guid}/versements")]
-    public Task<IActionResult> AddPayment(Guid id, DateOnly? paidOn, decimal? amount, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.AddPaymentAsync(StaffId, StructureId, id, paidOn, amount, cancellationToken); return Here(id); }, "Le versement est enregistré.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> AddPayment(Guid id, DateOnly? paidOn, decimal? amount, CancellationToken cancellationToken)
+    {
+        await workspace.AddPaymentAsync(StaffId, StructureId, id, paidOn, amount, cancellationToken);
+        return Done(Here(id), "Le versement est enregistré.");
+    }
+
+    protected override async Task<IActionResult?> FormAgainAsync(FormAgain form) => await PageAsync(form.Id, form.CancellationToken);
 
     private static string Here(Guid id) => $"/structure/financements/{id}";
 

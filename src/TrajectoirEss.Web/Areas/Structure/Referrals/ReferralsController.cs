@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.Referrals;
 
@@ -24,39 +26,41 @@ public sealed class ReferralsController(StructureQueries queries, StructureWorks
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await PageAsync(id, cancellationToken);
 
     [HttpPost("orientations/{id:guid}/accepter")]
-    public Task<IActionResult> Accept(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.AcceptAsync(StaffId, StructureId, id, cancellationToken); return Here(id); }, "L'orientation est acceptée ; le pôle et les porteurs sont prévenus.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Accept(Guid id, CancellationToken cancellationToken)
+    {
+        await workspace.AcceptAsync(StaffId, StructureId, id, cancellationToken);
+        return Done(Here(id), "L'orientation est acceptée ; le pôle et les porteurs sont prévenus.");
+    }
 
     [HttpPost("orientations/{id:guid}/refuser")]
-    public Task<IActionResult> Decline(Guid id, string? reasonCode, string? declineDetails, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.DeclineAsync(StaffId, StructureId, id, reasonCode, declineDetails, cancellationToken); return Here(id); }, "L'orientation est refusée ; le pôle et les porteurs sont prévenus.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Decline(Guid id, string? reasonCode, string? declineDetails, CancellationToken cancellationToken)
+    {
+        await workspace.DeclineAsync(StaffId, StructureId, id, reasonCode, declineDetails, cancellationToken);
+        return Done(Here(id), "L'orientation est refusée ; le pôle et les porteurs sont prévenus.");
+    }
 
     [HttpPost("orientations/{id:guid}/questions")]
-    public Task<IActionResult> Ask(Guid id, string? question, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.AskAsync(StaffId, StructureId, id, question, cancellationToken); return Here(id); }, "Votre question est transmise au pôle et aux porteurs.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Ask(Guid id, string? question, CancellationToken cancellationToken)
+    {
+        await workspace.AskAsync(StaffId, StructureId, id, question, cancellationToken);
+        return Done(Here(id), "Votre question est transmise au pôle et aux porteurs.");
+    }
 
     [HttpPost("orientations/{id:guid}/inscription")]
-    public Task<IActionResult> Enrol(Guid id, Guid? sessionId, int? people, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                var session = sessionId ?? throw new Domain.Common.DomainException("Choisissez une session.");
-                await workspace.EnrolAsync(StaffId, StructureId, session, id, people, cancellationToken);
-                return $"/structure/sessions/{session}";
-            },
-            "Le projet est inscrit (ou sa candidature enregistrée).",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Enrol(Guid id, [Required(ErrorMessage = "Choisissez une session.")] Guid? sessionId, int? people, CancellationToken cancellationToken)
+    {
+        await workspace.EnrolAsync(StaffId, StructureId, sessionId!.Value, id, people, cancellationToken);
+        return Done($"/structure/sessions/{sessionId}", "Le projet est inscrit (ou sa candidature enregistrée).");
+    }
 
     [HttpPost("orientations/{id:guid}/financement")]
-    public Task<IActionResult> ApplyForFinancing(Guid id, FinancingInstrument? instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                var application = await workspace.ApplyForFinancingAsync(StaffId, StructureId, id, new FinancingInput(instrument, amountRequested, studyCost, study, committeeOn), cancellationToken);
-                return $"/structure/financements/{application.Id}";
-            },
-            "La demande de financement est enregistrée.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> ApplyForFinancing(Guid id, FinancingInstrument? instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, CancellationToken cancellationToken)
+    {
+        var application = await workspace.ApplyForFinancingAsync(StaffId, StructureId, id, new FinancingInput(instrument, amountRequested, studyCost, study, committeeOn), cancellationToken);
+        return Done($"/structure/financements/{application.Id}", "La demande de financement est enregistrée.");
+    }
+
+    protected override async Task<IActionResult?> FormAgainAsync(FormAgain form) => await PageAsync(form.Id, form.CancellationToken);
 
     private static string Here(Guid id) => $"/structure/orientations/{id}";
 

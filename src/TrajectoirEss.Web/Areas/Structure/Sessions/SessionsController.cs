@@ -23,56 +23,68 @@ public sealed class SessionsController(StructureQueries queries, StructureWorksp
     }
 
     [HttpPost("")]
-    public Task<IActionResult> Create(Guid? programmeId, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () => $"/structure/sessions/{(await workspace.CreateSessionAsync(StaffId, StructureId, programmeId, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken)).Id}",
-            "La session est créée.",
-            () => ListAsync(1, cancellationToken));
+    [FormPage("Index")]
+    public async Task<IActionResult> Create(Guid? programmeId, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken)
+    {
+        var session = await workspace.CreateSessionAsync(StaffId, StructureId, programmeId, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
+        return Done(Here(session.Id), "La session est créée.");
+    }
 
     [HttpGet("{id:guid}")]
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}")]
-    public Task<IActionResult> Update(Guid id, uint version, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.UpdateSessionAsync(StaffId, StructureId, id, version, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken); return Here(id); }, "La session est modifiée.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Update(Guid id, uint version, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken)
+    {
+        await workspace.UpdateSessionAsync(StaffId, StructureId, id, version, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
+        return Done(Here(id), "La session est modifiée.");
+    }
 
     [HttpPost("{id:guid}/demarrer")]
-    public Task<IActionResult> Start(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: false, cancellationToken); return Here(id); }, "La session a commencé.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Start(Guid id, CancellationToken cancellationToken)
+    {
+        await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: false, cancellationToken);
+        return Done(Here(id), "La session a commencé.");
+    }
 
     [HttpPost("{id:guid}/terminer")]
-    public Task<IActionResult> Finish(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: true, cancellationToken); return Here(id); }, "La session est terminée.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Finish(Guid id, CancellationToken cancellationToken)
+    {
+        await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: true, cancellationToken);
+        return Done(Here(id), "La session est terminée.");
+    }
 
     [HttpPost("{id:guid}/inscriptions")]
-    public Task<IActionResult> Enrol(Guid id, Guid? referralId, int? people, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.EnrolAsync(StaffId, StructureId, id, referralId, people, cancellationToken); return Here(id); }, "Le projet est inscrit (ou sa candidature enregistrée).", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Enrol(Guid id, Guid? referralId, int? people, CancellationToken cancellationToken)
+    {
+        await workspace.EnrolAsync(StaffId, StructureId, id, referralId, people, cancellationToken);
+        return Done(Here(id), "Le projet est inscrit (ou sa candidature enregistrée).");
+    }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/jury")]
-    public Task<IActionResult> Decide(Guid id, Guid enrolmentId, JuryDecision? decision, string? juryReason, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                await workspace.DecideAsync(StaffId, StructureId, id, enrolmentId, decision ?? throw new Domain.Common.DomainException("Choisissez une décision du jury."), juryReason, cancellationToken);
-                return Here(id);
-            },
-            "La décision du jury est enregistrée.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Decide(Guid id, Guid enrolmentId, [Required(ErrorMessage = "Choisissez une décision du jury.")] JuryDecision? decision, string? juryReason, CancellationToken cancellationToken)
+    {
+        await workspace.DecideAsync(StaffId, StructureId, id, enrolmentId, decision!.Value, juryReason, cancellationToken);
+        return Done(Here(id), "La décision du jury est enregistrée.");
+    }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/sortie")]
-    public Task<IActionResult> Leave(Guid id, Guid enrolmentId, string? leaveReason, CancellationToken cancellationToken) =>
-        ActAsync(async () => { await workspace.LeaveAsync(StaffId, StructureId, id, enrolmentId, leaveReason, cancellationToken); return Here(id); }, "La sortie est enregistrée.", () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Leave(Guid id, Guid enrolmentId, string? leaveReason, CancellationToken cancellationToken)
+    {
+        await workspace.LeaveAsync(StaffId, StructureId, id, enrolmentId, leaveReason, cancellationToken);
+        return Done(Here(id), "La sortie est enregistrée.");
+    }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/issue")]
-    public Task<IActionResult> Complete(Guid id, Guid enrolmentId, EnrolmentOutcome? outcome, string? note, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, int? jobs, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                await workspace.CompleteAsync(StaffId, StructureId, id, enrolmentId, outcome, note, new ClosingCompanyInput(companyLegalForm, companyCreatedOn, siret, jobs), cancellationToken);
-                return Here(id);
-            },
-            "L'issue du programme est enregistrée.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Complete(Guid id, Guid enrolmentId, EnrolmentOutcome? outcome, string? note, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, int? jobs, CancellationToken cancellationToken)
+    {
+        await workspace.CompleteAsync(StaffId, StructureId, id, enrolmentId, outcome, note, new ClosingCompanyInput(companyLegalForm, companyCreatedOn, siret, jobs), cancellationToken);
+        return Done(Here(id), "L'issue du programme est enregistrée.");
+    }
+
+    /// <summary>A refused action: the list (a new session) or the session's page again.</summary>
+    protected override async Task<IActionResult?> FormAgainAsync(FormAgain form) =>
+        form.View == "Index" ? await ListAsync(1, form.CancellationToken) : await PageAsync(form.Id, form.CancellationToken);
 
     private static string Here(Guid id) => $"/structure/sessions/{id}";
 

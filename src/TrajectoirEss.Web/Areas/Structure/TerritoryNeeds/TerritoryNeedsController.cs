@@ -12,6 +12,8 @@ public sealed record NeedPageModel(NeedLine Need, string Description, string? Co
 [Route("structure/besoins")]
 public sealed class TerritoryNeedsController(StructureQueries queries, StructureWorkspace workspace, CommuneDirectory communes) : StructureController
 {
+    private const string ResultMissing = "Indiquez si l'étude est concluante.";
+
     [HttpGet("")]
     public async Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
     {
@@ -24,52 +26,44 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
     }
 
     [HttpPost("")]
-    public Task<IActionResult> Raise(string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? commune, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                var match = await communes.ResolveAsync(commune, cancellationToken);
-                if (match.Kind != CommuneMatchKind.Found)
-                {
-                    throw new Domain.Common.DomainException("Indiquez une commune de Bretagne (nom exact ou code postal).");
-                }
+    [FormPage("Index")]
+    public async Task<IActionResult> Raise(string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? commune, CancellationToken cancellationToken)
+    {
+        var match = await communes.ResolveAsync(commune, cancellationToken);
+        if (match.Kind != CommuneMatchKind.Found)
+        {
+            throw new Domain.Common.DomainException("Indiquez une commune de Bretagne (nom exact ou code postal).", nameof(commune));
+        }
 
-                var need = await workspace.RaiseNeedAsync(StaffId, StructureId, new TerritoryNeedInput(title, description, raisedBy, raisedOn), match.Commune!.Code, cancellationToken);
-                return $"/structure/besoins/{need.Id}";
-            },
-            "Le besoin du territoire est enregistré ; l'étude d'opportunité commence.",
-            async () => View("Index", await ListAsync(1, cancellationToken)));
+        var need = await workspace.RaiseNeedAsync(StaffId, StructureId, new TerritoryNeedInput(title, description, raisedBy, raisedOn), match.Commune!.Code, cancellationToken);
+        return Done($"/structure/besoins/{need.Id}", "Le besoin du territoire est enregistré ; l'étude d'opportunité commence.");
+    }
 
     [HttpGet("{id:guid}")]
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}/conclusion")]
-    public Task<IActionResult> Conclude(Guid id, string? result, string? conclusion, DateOnly? concludedOn, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                var positive = result switch
-                {
-                    "concluante" => true,
-                    "non-concluante" => false,
-                    _ => throw new Domain.Common.DomainException("Indiquez si l'étude est concluante."),
-                };
-                await workspace.ConcludeNeedAsync(StaffId, StructureId, id, positive, conclusion, concludedOn, cancellationToken);
-                return $"/structure/besoins/{id}";
-            },
-            "La conclusion de l'étude est enregistrée.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> Conclude(
+        Guid id,
+        [Required(ErrorMessage = ResultMissing), AllowedValues("concluante", "non-concluante", ErrorMessage = ResultMissing)] string? result,
+        string? conclusion,
+        DateOnly? concludedOn,
+        CancellationToken cancellationToken)
+    {
+        await workspace.ConcludeNeedAsync(StaffId, StructureId, id, positive: result == "concluante", conclusion, concludedOn, cancellationToken);
+        return Done($"/structure/besoins/{id}", "La conclusion de l'étude est enregistrée.");
+    }
 
     [HttpPost("{id:guid}/remise")]
-    public Task<IActionResult> HandOver(Guid id, string? porteurEmail, Guid? projectId, CancellationToken cancellationToken) =>
-        ActAsync(
-            async () =>
-            {
-                await workspace.HandOverAsync(StaffId, StructureId, id, porteurEmail, projectId, cancellationToken);
-                return $"/structure/besoins/{id}";
-            },
-            "L'étude est remise au porteur : le projet et son parcours apparaissent dans son espace.",
-            () => PageAsync(id, cancellationToken));
+    public async Task<IActionResult> HandOver(Guid id, string? porteurEmail, Guid? projectId, CancellationToken cancellationToken)
+    {
+        await workspace.HandOverAsync(StaffId, StructureId, id, porteurEmail, projectId, cancellationToken);
+        return Done($"/structure/besoins/{id}", "L'étude est remise au porteur : le projet et son parcours apparaissent dans son espace.");
+    }
+
+    /// <summary>A refused action: the list (a new need) or the need's page again.</summary>
+    protected override async Task<IActionResult?> FormAgainAsync(FormAgain form) =>
+        form.View == "Index" ? View("Index", await ListAsync(1, form.CancellationToken)) : await PageAsync(form.Id, form.CancellationToken);
 
     private async Task<NeedsPageModel> ListAsync(int page, CancellationToken cancellationToken)
     {
