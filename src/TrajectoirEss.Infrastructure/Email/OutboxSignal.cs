@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TrajectoirEss.Infrastructure.Email;
 
 /// <summary>Wakes the outbox's service when this instance has written messages (other instances find them at their next poll).</summary>
-public sealed class OutboxSignal : IDisposable
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 

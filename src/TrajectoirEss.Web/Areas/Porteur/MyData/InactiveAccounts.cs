@@ -77,7 +77,7 @@ public sealed class InactiveAccounts(
             var lastActivity = user.LastLoginAt ?? user.CreatedAt;
             if (user.InactivityWarnedAt is null || user.InactivityWarnedAt < lastActivity)
             {
-                // Sent before the commit: a failed commit may send it twice, never zero times.
+                // Written to the outbox inside this transaction: it leaves once committed with the warning date, or not at all.
                 await WarnAsync(user, lastActivity.AddYears(settings.InactivePorteurYears) > now.AddDays(settings.WarningDays) ? lastActivity.AddYears(settings.InactivePorteurYears) : now.AddDays(settings.WarningDays), cancellationToken);
                 user.InactivityWarnedAt = now;
                 await db.SaveChangesAsync(cancellationToken);
