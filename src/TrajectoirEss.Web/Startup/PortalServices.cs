@@ -214,7 +214,7 @@ internal static class PortalServices
         services.AddSingleton<Features.Shared.ReferenceCache.RebuildGate>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
-        services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();
+        services.AddScoped<Features.Projects.ProjectQueries>();
         services.AddScoped<Areas.Porteur.MyData.AccountDeletion>();
         services.AddScoped<Areas.Porteur.MyData.InactiveAccounts>();
         services.AddHostedService<Areas.Porteur.MyData.InactiveAccountsJob>();

@@ -7,7 +7,7 @@ using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
