@@ -222,10 +222,17 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.Audit>();
         services.AddScoped<Features.Shared.ListValues>();
         services.AddDomainEventHandlers();
-        services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
+
+        // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.
+        foreach (var useCase in typeof(PortalServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Shared.IUseCase).IsAssignableFrom(t)))
+        {
+            services.AddScoped(useCase);
+        }
+
+        services.AddScoped<Areas.Pole.Projects.PoleProjects>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
         services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();
-        services.AddScoped<Areas.Structure.StructureWorkspace>();
+        services.AddScoped<Areas.Structure.StructureRecords>();
         services.AddScoped<Areas.Structure.StructureQueries>();
         services.AddScoped<Areas.Coordination.Dashboard.DashboardQueries>();
         services.AddSingleton<Areas.Coordination.Dashboard.DashboardComputations>();
