@@ -214,7 +214,7 @@ internal static class PortalServices
         services.AddSingleton<Features.Shared.ReferenceCache.RebuildGate>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Areas.Porteur.Projects.PorteurProjects>();
-        services.AddScoped<Areas.Porteur.Projects.ProjectQueries>();
+        services.AddScoped<Features.Projects.ProjectQueries>();
         services.AddScoped<Areas.Porteur.MyData.AccountDeletion>();
         services.AddScoped<Areas.Porteur.MyData.InactiveAccounts>();
         services.AddHostedService<Areas.Porteur.MyData.InactiveAccountsJob>();
@@ -222,10 +222,17 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.Audit>();
         services.AddScoped<Features.Shared.ListValues>();
         services.AddDomainEventHandlers();
-        services.AddScoped<Areas.Pole.Projects.PoleWorkspace>();
+
+        // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.
+        foreach (var useCase in typeof(PortalServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Features.Shared.IUseCase).IsAssignableFrom(t)))
+        {
+            services.AddScoped(useCase);
+        }
+
+        services.AddScoped<Areas.Pole.Projects.PoleProjects>();
         services.AddScoped<Areas.Pole.Projects.PoleQueries>();
         services.AddScoped<Areas.Pole.Projects.ReferralDeadlines>();
-        services.AddScoped<Areas.Structure.StructureWorkspace>();
+        services.AddScoped<Areas.Structure.StructureRecords>();
         services.AddScoped<Areas.Structure.StructureQueries>();
         services.AddScoped<Areas.Coordination.Dashboard.DashboardQueries>();
         services.AddSingleton<Areas.Coordination.Dashboard.DashboardComputations>();

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Porteur.Projects;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Startup;

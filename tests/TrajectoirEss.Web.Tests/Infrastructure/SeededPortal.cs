@@ -10,7 +10,10 @@ using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Porteur.Projects;
-using TrajectoirEss.Web.Areas.Structure;
+using TrajectoirEss.Web.Areas.Structure.Financing;
+using TrajectoirEss.Web.Areas.Structure.Referrals;
+using TrajectoirEss.Web.Areas.Structure.Sessions;
+using TrajectoirEss.Web.Areas.Structure.TerritoryNeeds;
 
 namespace TrajectoirEss.Web.Tests.Infrastructure;
 
@@ -136,21 +139,20 @@ public class SeededPortal : PortalFactory
         InvitationToken = LinkInLastEmailTo(InvitedEmail).Split('/').Last();
 
         // Referred to TAg29's idéateur (accepted, enrolled in a session) and to France Active (a financing application).
-        var workspace = services.GetRequiredService<StructureWorkspace>();
         ReferralId = await ReferAsync(db, "tag29-ideateur", now);
-        await workspace.AcceptAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ReferralId);
+        await services.GetRequiredService<AcceptReferral>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ReferralId);
         ProgrammeId = await db.Programmes.Where(p => p.Code == "tag29-ideateur").Select(p => p.Id).SingleAsync();
-        SessionId = (await workspace.CreateSessionAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ProgrammeId, new SessionInput("Session du monde", new DateOnly(2027, 1, 10), new DateOnly(2027, 3, 10), "Morlaix", 8, null))).Id;
-        await workspace.EnrolAsync(UserIds[Actor.StructureWithReferral], Tag29Id, SessionId, ReferralId, 2);
+        SessionId = (await services.GetRequiredService<CreateSession>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, ProgrammeId, new SessionInput("Session du monde", new DateOnly(2027, 1, 10), new DateOnly(2027, 3, 10), "Morlaix", 8, null))).Id;
+        await services.GetRequiredService<EnrolProject>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, SessionId, ReferralId, 2);
         EnrolmentId = await db.Enrolments.Where(e => e.ReferralId == ReferralId).Select(e => e.Id).SingleAsync();
         FinancingReferralId = await ReferAsync(db, "fab-cap-creation-ess", now);
-        await workspace.AcceptAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId);
-        FinancingId = (await workspace.ApplyForFinancingAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId, new FinancingInput(FinancingInstrument.CapCreationEss, 12_000m, null, "Étude de faisabilité", null))).Id;
+        await services.GetRequiredService<AcceptReferral>().RunAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId);
+        FinancingId = (await services.GetRequiredService<ApplyForFinancing>().RunAsync(UserIds[Actor.Financer], franceActiveId, FinancingReferralId, new FinancingInput(FinancingInstrument.CapCreationEss, 12_000m, null, "Étude de faisabilité", null))).Id;
         var givenUp = services.GetRequiredService<EmailOutbox>().Add(new OutgoingEmail("injoignable@monde.test", "Boîte injoignable", "Un courriel abandonné", "Texte", "<p>Texte</p>"));
         givenUp.MarkFailed(now, "Refusé par le serveur SMTP (550) : boîte inconnue", maxAttempts: 1);
         await db.SaveChangesAsync();
         GivenUpEmailId = givenUp.Id;
-        NeedId = (await workspace.RaiseNeedAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
+        NeedId = (await services.GetRequiredService<RaiseNeed>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
     }
 
     private async Task<Guid> ReferAsync(TrajectoirEssDbContext db, string programmeCode, DateTimeOffset now)

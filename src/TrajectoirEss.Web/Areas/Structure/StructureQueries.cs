@@ -6,7 +6,7 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 

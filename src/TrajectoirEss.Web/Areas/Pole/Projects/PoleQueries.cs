@@ -7,7 +7,7 @@ using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Persistence;
-using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
@@ -166,7 +166,7 @@ public sealed class FileActionViewModel
 public sealed record ProjectHeading(string Title, ProjectStatus Status);
 
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
-public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteurQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
+public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projectQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
     // The inbox's fixed queries, compiled once (no LINQ tree to build and look up in EF's cache on each request).
     // The counts by status are kept by the database (constant time, however many projects the pôle has); the late
@@ -431,7 +431,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries porteu
         var hasOlderAudit = auditTrail.Count > auditPageSize;
         auditTrail = auditTrail.Take(auditPageSize).ToList();
         var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
-        var details = await porteurQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
+        var details = await projectQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
         var now = clock.GetUtcNow();
         var referrals = (await ReferralsOf(db, projectId).ToListAsync(cancellationToken))

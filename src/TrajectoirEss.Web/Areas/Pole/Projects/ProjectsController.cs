@@ -18,7 +18,7 @@ namespace TrajectoirEss.Web.Areas.Pole.Projects;
 [Authorize(Policy = Policies.Pole)]
 [Route("pole")]
 [FormPage("File", ConflictMessage = ConflictMessage, InvalidValueMessage = "Une des valeurs envoyées n'est pas valide : vérifiez le formulaire.")]
-public sealed class ProjectsController(PoleQueries queries, PoleWorkspace workspace) : Controller, IShowsFormAgain
+public sealed class ProjectsController(PoleQueries queries) : Controller, IShowsFormAgain
 {
     private const string ConflictMessage = "Quelqu'un d'autre a modifié ce projet pendant que vous le consultiez. La fiche ci-dessous montre la version à jour ; vos saisies sont conservées dans le formulaire : vérifiez-les, puis enregistrez à nouveau.";
 
@@ -58,23 +58,24 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         [Required(ErrorMessage = MeetingMissing)] DateTime? heldAt,
         [Required(ErrorMessage = MeetingMissing)] MeetingKind? kind,
         string? summary,
+        [FromServices] RecordMeeting record,
         CancellationToken cancellationToken)
     {
-        await workspace.RecordMeetingAsync(StaffId, PoleId, id, Format.FromParis(heldAt!.Value), kind!.Value, summary, cancellationToken);
+        await record.RunAsync(StaffId, PoleId, id, Format.FromParis(heldAt!.Value), kind!.Value, summary, cancellationToken);
         return Done(id, "Le rendez-vous est noté.");
     }
 
     [HttpPost("projets/{id:guid}/notes")]
-    public async Task<IActionResult> AddNote(Guid id, string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddNote(Guid id, string? note, [FromServices] AddNote addNote, CancellationToken cancellationToken)
     {
-        await workspace.AddNoteAsync(StaffId, PoleId, id, note, cancellationToken);
+        await addNote.RunAsync(StaffId, PoleId, id, note, cancellationToken);
         return Done(id, "La note interne est enregistrée.");
     }
 
     [HttpPost("projets/{id:guid}/messages")]
-    public async Task<IActionResult> Reply(Guid id, string? body, bool asksForInformation, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reply(Guid id, string? body, bool asksForInformation, [FromServices] WriteToPorteurs write, CancellationToken cancellationToken)
     {
-        await workspace.ReplyAsync(StaffId, PoleId, id, body, asksForInformation, cancellationToken);
+        await write.RunAsync(StaffId, PoleId, id, body, asksForInformation, cancellationToken);
         return Done(id, "Votre message a été envoyé aux porteurs.");
     }
 
@@ -85,17 +86,18 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         [Required(ErrorMessage = "Indiquez le stade du projet.")] ProjectStage? stage,
         SupportNeeds[]? needs,
         string? sector,
+        [FromServices] QualifyProject qualify,
         CancellationToken cancellationToken)
     {
         var all = (needs ?? []).Aggregate(SupportNeeds.None, (acc, n) => acc | n);
-        await workspace.QualifyAsync(StaffId, PoleId, id, version, stage!.Value, all, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken);
+        await qualify.RunAsync(StaffId, PoleId, id, version, stage!.Value, all, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken);
         return Done(id, "La qualification du projet est enregistrée.");
     }
 
     [HttpPost("projets/{id:guid}/referent")]
-    public async Task<IActionResult> AssignReferent(Guid id, Guid? referentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> AssignReferent(Guid id, Guid? referentId, [FromServices] AssignReferent assign, CancellationToken cancellationToken)
     {
-        await workspace.AssignReferentAsync(StaffId, PoleId, id, referentId, cancellationToken);
+        await assign.RunAsync(StaffId, PoleId, id, referentId, cancellationToken);
         return Done(id, "Le référent est enregistré.");
     }
 
@@ -108,9 +110,9 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
 
     [HttpPost("projets/{id:guid}/transferer")]
     [FormPage("Transfer")]
-    public async Task<IActionResult> Transfer(Guid id, [Required(ErrorMessage = "Choisissez le pôle qui reprend le projet.")] Guid? toPoleId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Transfer(Guid id, [Required(ErrorMessage = "Choisissez le pôle qui reprend le projet.")] Guid? toPoleId, string? reason, [FromServices] TransferProject transfer, CancellationToken cancellationToken)
     {
-        await workspace.TransferAsync(StaffId, PoleId, id, toPoleId!.Value, reason, cancellationToken);
+        await transfer.RunAsync(StaffId, PoleId, id, toPoleId!.Value, reason, cancellationToken);
 
         // The project now belongs to another pôle: this one no longer sees it.
         return this.RedirectWithFlash("/pole", "Le projet a été transféré ; l'autre pôle est prévenu.");
@@ -126,51 +128,52 @@ public sealed class ProjectsController(PoleQueries queries, PoleWorkspace worksp
         string? companyLegalForm,
         DateOnly? companyCreatedOn,
         string? siret,
+        [FromServices] CloseProject close,
         CancellationToken cancellationToken)
     {
-        await workspace.CloseAsync(StaffId, PoleId, id, outcome!.Value, reasonCode, details, new ClosingCompany(companyLegalForm, companyCreatedOn, siret), cancellationToken);
+        await close.RunAsync(StaffId, PoleId, id, outcome!.Value, reasonCode, details, new ClosingCompany(companyLegalForm, companyCreatedOn, siret), cancellationToken);
         return Done(id, "Le projet est clos.");
     }
 
     [HttpPost("projets/{id:guid}/orientations")]
-    public async Task<IActionResult> Refer(Guid id, [Required(ErrorMessage = "Choisissez un programme de la liste.")] Guid? programmeId, string? message, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refer(Guid id, [Required(ErrorMessage = "Choisissez un programme de la liste.")] Guid? programmeId, string? message, [FromServices] ReferProject refer, CancellationToken cancellationToken)
     {
-        await workspace.ReferAsync(StaffId, PoleId, id, programmeId!.Value, message, cancellationToken);
+        await refer.RunAsync(StaffId, PoleId, id, programmeId!.Value, message, cancellationToken);
         return Done(id, "L'orientation est proposée à la structure, qui en est prévenue.");
     }
 
     [HttpPost("projets/{id:guid}/orientations/{referralId:guid}/relancer")]
-    public async Task<IActionResult> Relaunch(Guid id, Guid referralId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Relaunch(Guid id, Guid referralId, [FromServices] RelaunchReferral relaunch, CancellationToken cancellationToken)
     {
-        await workspace.RelaunchAsync(StaffId, PoleId, id, referralId, cancellationToken);
+        await relaunch.RunAsync(StaffId, PoleId, id, referralId, cancellationToken);
         return Done(id, "La structure a été relancée.");
     }
 
     [HttpPost("projets/{id:guid}/orientations/{referralId:guid}/retirer")]
-    public async Task<IActionResult> Withdraw(Guid id, Guid referralId, string? withdrawReason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Withdraw(Guid id, Guid referralId, string? withdrawReason, [FromServices] WithdrawReferral withdraw, CancellationToken cancellationToken)
     {
-        await workspace.WithdrawAsync(StaffId, PoleId, id, referralId, withdrawReason, cancellationToken);
+        await withdraw.RunAsync(StaffId, PoleId, id, referralId, withdrawReason, cancellationToken);
         return Done(id, "L'orientation est retirée.");
     }
 
     [HttpPost("projets/{id:guid}/pause")]
-    public async Task<IActionResult> Pause(Guid id, string? pauseReason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Pause(Guid id, string? pauseReason, [FromServices] PauseProject pause, CancellationToken cancellationToken)
     {
-        await workspace.PauseAsync(StaffId, PoleId, id, pauseReason, cancellationToken);
+        await pause.RunAsync(StaffId, PoleId, id, pauseReason, cancellationToken);
         return Done(id, "Le projet est en pause.");
     }
 
     [HttpPost("projets/{id:guid}/reprise")]
-    public async Task<IActionResult> Resume(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Resume(Guid id, [FromServices] ResumeProject resume, CancellationToken cancellationToken)
     {
-        await workspace.ResumeAsync(StaffId, PoleId, id, cancellationToken);
+        await resume.RunAsync(StaffId, PoleId, id, cancellationToken);
         return Done(id, "Le projet reprend.");
     }
 
     [HttpPost("projets/{id:guid}/rouvrir")]
-    public async Task<IActionResult> Reopen(Guid id, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reopen(Guid id, string? reason, [FromServices] ReopenProject reopen, CancellationToken cancellationToken)
     {
-        await workspace.ReopenAsync(StaffId, PoleId, id, reason, cancellationToken);
+        await reopen.RunAsync(StaffId, PoleId, id, reason, cancellationToken);
         return Done(id, "Le projet est rouvert.");
     }
 

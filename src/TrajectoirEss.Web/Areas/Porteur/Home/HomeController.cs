@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using TrajectoirEss.Web.Areas.Porteur.Projects;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Home;

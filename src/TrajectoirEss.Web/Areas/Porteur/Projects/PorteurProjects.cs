@@ -216,22 +216,3 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         }
     }
 }
-
-/// <summary>The project does not exist or the person does not belong to it: the web layer answers 404.</summary>
-public sealed class ProjectNotFoundException : Exception
-{
-    public ProjectNotFoundException()
-        : base("Project not found for this user.")
-    {
-    }
-
-    public ProjectNotFoundException(string message)
-        : base(message)
-    {
-    }
-
-    public ProjectNotFoundException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

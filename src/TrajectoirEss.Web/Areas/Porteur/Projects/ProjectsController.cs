@@ -6,6 +6,7 @@ using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Security;
 using TrajectoirEss.Web.Startup;

@@ -10,7 +10,7 @@ public sealed record FinancingPageModel(FinancingLine Line, IReadOnlyList<(DateO
 
 /// <summary>Financing applications (France Active Bretagne): decisions and payments.</summary>
 [Route("structure/financements")]
-public sealed class FinancingController(StructureQueries queries, StructureWorkspace workspace) : StructureController
+public sealed class FinancingController(StructureQueries queries, StructureRecords records) : StructureController
 {
     private const string DecisionMissing = "Choisissez la décision du comité.";
 
@@ -36,16 +36,17 @@ public sealed class FinancingController(StructureQueries queries, StructureWorks
         decimal? amountGranted,
         string? refusalReason,
         DateOnly? committeeOn,
+        [FromServices] DecideFinancing decide,
         CancellationToken cancellationToken)
     {
-        await workspace.DecideFinancingAsync(StaffId, StructureId, id, grant: decision == "accorde", amountGranted, refusalReason, committeeOn, cancellationToken);
+        await decide.RunAsync(StaffId, StructureId, id, grant: decision == "accorde", amountGranted, refusalReason, committeeOn, cancellationToken);
         return Done(Here(id), "La décision est enregistrée ; le pôle et les porteurs sont prévenus.");
     }
 
     [HttpPost("{id:guid}/versements")]
-    public async Task<IActionResult> AddPayment(Guid id, DateOnly? paidOn, decimal? amount, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddPayment(Guid id, DateOnly? paidOn, decimal? amount, [FromServices] AddPayment addPayment, CancellationToken cancellationToken)
     {
-        await workspace.AddPaymentAsync(StaffId, StructureId, id, paidOn, amount, cancellationToken);
+        await addPayment.RunAsync(StaffId, StructureId, id, paidOn, amount, cancellationToken);
         return Done(Here(id), "Le versement est enregistré.");
     }
 
@@ -61,7 +62,7 @@ public sealed class FinancingController(StructureQueries queries, StructureWorks
             return NotFound();
         }
 
-        var application = await workspace.FindFinancingAsync(StructureId, id, cancellationToken);
+        var application = await records.FindFinancingAsync(StructureId, id, cancellationToken);
         return View("Details", new FinancingPageModel(line, application.Payments.OrderBy(p => p.PaidOn).Select(p => (p.PaidOn, p.Amount)).ToList(), application.RefusalReason));
     }
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Web.Areas.Structure.Financing;
+using TrajectoirEss.Web.Areas.Structure.Sessions;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.Referrals;
 
 /// <summary>The referrals a structure receives: inbox, the shared project, and the answers.</summary>
 [Route("structure")]
-public sealed class ReferralsController(StructureQueries queries, StructureWorkspace workspace) : StructureController
+public sealed class ReferralsController(StructureQueries queries) : StructureController
 {
     [HttpGet("")]
     public async Task<IActionResult> Inbox(ReferralStatus? status, int page = 1, CancellationToken cancellationToken = default)
@@ -26,37 +28,37 @@ public sealed class ReferralsController(StructureQueries queries, StructureWorks
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await PageAsync(id, cancellationToken);
 
     [HttpPost("orientations/{id:guid}/accepter")]
-    public async Task<IActionResult> Accept(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Accept(Guid id, [FromServices] AcceptReferral accept, CancellationToken cancellationToken)
     {
-        await workspace.AcceptAsync(StaffId, StructureId, id, cancellationToken);
+        await accept.RunAsync(StaffId, StructureId, id, cancellationToken);
         return Done(Here(id), "L'orientation est acceptée ; le pôle et les porteurs sont prévenus.");
     }
 
     [HttpPost("orientations/{id:guid}/refuser")]
-    public async Task<IActionResult> Decline(Guid id, string? reasonCode, string? declineDetails, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decline(Guid id, string? reasonCode, string? declineDetails, [FromServices] DeclineReferral decline, CancellationToken cancellationToken)
     {
-        await workspace.DeclineAsync(StaffId, StructureId, id, reasonCode, declineDetails, cancellationToken);
+        await decline.RunAsync(StaffId, StructureId, id, reasonCode, declineDetails, cancellationToken);
         return Done(Here(id), "L'orientation est refusée ; le pôle et les porteurs sont prévenus.");
     }
 
     [HttpPost("orientations/{id:guid}/questions")]
-    public async Task<IActionResult> Ask(Guid id, string? question, CancellationToken cancellationToken)
+    public async Task<IActionResult> Ask(Guid id, string? question, [FromServices] AskForInformation ask, CancellationToken cancellationToken)
     {
-        await workspace.AskAsync(StaffId, StructureId, id, question, cancellationToken);
+        await ask.RunAsync(StaffId, StructureId, id, question, cancellationToken);
         return Done(Here(id), "Votre question est transmise au pôle et aux porteurs.");
     }
 
     [HttpPost("orientations/{id:guid}/inscription")]
-    public async Task<IActionResult> Enrol(Guid id, [Required(ErrorMessage = "Choisissez une session.")] Guid? sessionId, int? people, CancellationToken cancellationToken)
+    public async Task<IActionResult> Enrol(Guid id, [Required(ErrorMessage = "Choisissez une session.")] Guid? sessionId, int? people, [FromServices] EnrolProject enrol, CancellationToken cancellationToken)
     {
-        await workspace.EnrolAsync(StaffId, StructureId, sessionId!.Value, id, people, cancellationToken);
+        await enrol.RunAsync(StaffId, StructureId, sessionId!.Value, id, people, cancellationToken);
         return Done($"/structure/sessions/{sessionId}", "Le projet est inscrit (ou sa candidature enregistrée).");
     }
 
     [HttpPost("orientations/{id:guid}/financement")]
-    public async Task<IActionResult> ApplyForFinancing(Guid id, FinancingInstrument? instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> ApplyForFinancing(Guid id, FinancingInstrument? instrument, decimal? amountRequested, decimal? studyCost, string? study, DateOnly? committeeOn, [FromServices] ApplyForFinancing apply, CancellationToken cancellationToken)
     {
-        var application = await workspace.ApplyForFinancingAsync(StaffId, StructureId, id, new FinancingInput(instrument, amountRequested, studyCost, study, committeeOn), cancellationToken);
+        var application = await apply.RunAsync(StaffId, StructureId, id, new FinancingInput(instrument, amountRequested, studyCost, study, committeeOn), cancellationToken);
         return Done($"/structure/financements/{application.Id}", "La demande de financement est enregistrée.");
     }
 

@@ -9,7 +9,7 @@ public sealed record SessionsPageModel(IReadOnlyList<SessionLine> Sessions, Pagi
 
 /// <summary>Sessions and cohorts of the structure's programmes; enrolment, the jury's selection, completion.</summary>
 [Route("structure/sessions")]
-public sealed class SessionsController(StructureQueries queries, StructureWorkspace workspace) : StructureController
+public sealed class SessionsController(StructureQueries queries) : StructureController
 {
     [HttpGet("")]
     public Task<IActionResult> Index([Range(1, 100000)] int page = 1, CancellationToken cancellationToken = default)
@@ -24,9 +24,9 @@ public sealed class SessionsController(StructureQueries queries, StructureWorksp
 
     [HttpPost("")]
     [FormPage("Index")]
-    public async Task<IActionResult> Create(Guid? programmeId, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(Guid? programmeId, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, [FromServices] CreateSession create, CancellationToken cancellationToken)
     {
-        var session = await workspace.CreateSessionAsync(StaffId, StructureId, programmeId, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
+        var session = await create.RunAsync(StaffId, StructureId, programmeId, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
         return Done(Here(session.Id), "La session est créée.");
     }
 
@@ -34,51 +34,51 @@ public sealed class SessionsController(StructureQueries queries, StructureWorksp
     public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Update(Guid id, uint version, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update(Guid id, uint version, string? name, DateOnly? startsOn, DateOnly? endsOn, string? place, int? capacity, DateOnly? juryOn, [FromServices] UpdateSession update, CancellationToken cancellationToken)
     {
-        await workspace.UpdateSessionAsync(StaffId, StructureId, id, version, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
+        await update.RunAsync(StaffId, StructureId, id, version, new SessionInput(name, startsOn, endsOn, place, capacity, juryOn), cancellationToken);
         return Done(Here(id), "La session est modifiée.");
     }
 
     [HttpPost("{id:guid}/demarrer")]
-    public async Task<IActionResult> Start(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Start(Guid id, [FromServices] ChangeSessionStatus changeStatus, CancellationToken cancellationToken)
     {
-        await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: false, cancellationToken);
+        await changeStatus.RunAsync(StaffId, StructureId, id, finish: false, cancellationToken);
         return Done(Here(id), "La session a commencé.");
     }
 
     [HttpPost("{id:guid}/terminer")]
-    public async Task<IActionResult> Finish(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Finish(Guid id, [FromServices] ChangeSessionStatus changeStatus, CancellationToken cancellationToken)
     {
-        await workspace.ChangeSessionStatusAsync(StaffId, StructureId, id, finish: true, cancellationToken);
+        await changeStatus.RunAsync(StaffId, StructureId, id, finish: true, cancellationToken);
         return Done(Here(id), "La session est terminée.");
     }
 
     [HttpPost("{id:guid}/inscriptions")]
-    public async Task<IActionResult> Enrol(Guid id, Guid? referralId, int? people, CancellationToken cancellationToken)
+    public async Task<IActionResult> Enrol(Guid id, Guid? referralId, int? people, [FromServices] EnrolProject enrol, CancellationToken cancellationToken)
     {
-        await workspace.EnrolAsync(StaffId, StructureId, id, referralId, people, cancellationToken);
+        await enrol.RunAsync(StaffId, StructureId, id, referralId, people, cancellationToken);
         return Done(Here(id), "Le projet est inscrit (ou sa candidature enregistrée).");
     }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/jury")]
-    public async Task<IActionResult> Decide(Guid id, Guid enrolmentId, [Required(ErrorMessage = "Choisissez une décision du jury.")] JuryDecision? decision, string? juryReason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Decide(Guid id, Guid enrolmentId, [Required(ErrorMessage = "Choisissez une décision du jury.")] JuryDecision? decision, string? juryReason, [FromServices] RecordJuryDecision recordDecision, CancellationToken cancellationToken)
     {
-        await workspace.DecideAsync(StaffId, StructureId, id, enrolmentId, decision!.Value, juryReason, cancellationToken);
+        await recordDecision.RunAsync(StaffId, StructureId, id, enrolmentId, decision!.Value, juryReason, cancellationToken);
         return Done(Here(id), "La décision du jury est enregistrée.");
     }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/sortie")]
-    public async Task<IActionResult> Leave(Guid id, Guid enrolmentId, string? leaveReason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Leave(Guid id, Guid enrolmentId, string? leaveReason, [FromServices] LeaveSession leave, CancellationToken cancellationToken)
     {
-        await workspace.LeaveAsync(StaffId, StructureId, id, enrolmentId, leaveReason, cancellationToken);
+        await leave.RunAsync(StaffId, StructureId, id, enrolmentId, leaveReason, cancellationToken);
         return Done(Here(id), "La sortie est enregistrée.");
     }
 
     [HttpPost("{id:guid}/inscriptions/{enrolmentId:guid}/issue")]
-    public async Task<IActionResult> Complete(Guid id, Guid enrolmentId, EnrolmentOutcome? outcome, string? note, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, int? jobs, CancellationToken cancellationToken)
+    public async Task<IActionResult> Complete(Guid id, Guid enrolmentId, EnrolmentOutcome? outcome, string? note, string? companyLegalForm, DateOnly? companyCreatedOn, string? siret, int? jobs, [FromServices] CompleteEnrolment complete, CancellationToken cancellationToken)
     {
-        await workspace.CompleteAsync(StaffId, StructureId, id, enrolmentId, outcome, note, new ClosingCompanyInput(companyLegalForm, companyCreatedOn, siret, jobs), cancellationToken);
+        await complete.RunAsync(StaffId, StructureId, id, enrolmentId, outcome, note, new ClosingCompanyInput(companyLegalForm, companyCreatedOn, siret, jobs), cancellationToken);
         return Done(Here(id), "L'issue du programme est enregistrée.");
     }
 

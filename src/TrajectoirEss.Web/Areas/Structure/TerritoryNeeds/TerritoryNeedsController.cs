@@ -10,7 +10,7 @@ public sealed record NeedPageModel(NeedLine Need, string Description, string? Co
 
 /// <summary>The révélateur: territories' needs, their opportunity studies, and the hand-over to a porteur.</summary>
 [Route("structure/besoins")]
-public sealed class TerritoryNeedsController(StructureQueries queries, StructureWorkspace workspace, CommuneDirectory communes) : StructureController
+public sealed class TerritoryNeedsController(StructureQueries queries, StructureRecords records, CommuneDirectory communes) : StructureController
 {
     private const string ResultMissing = "Indiquez si l'étude est concluante.";
 
@@ -27,7 +27,7 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
 
     [HttpPost("")]
     [FormPage("Index")]
-    public async Task<IActionResult> Raise(string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? commune, CancellationToken cancellationToken)
+    public async Task<IActionResult> Raise(string? title, string? description, string? raisedBy, DateOnly? raisedOn, string? commune, [FromServices] RaiseNeed raise, CancellationToken cancellationToken)
     {
         var match = await communes.ResolveAsync(commune, cancellationToken);
         if (match.Kind != CommuneMatchKind.Found)
@@ -35,7 +35,7 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
             throw new Domain.Common.DomainException("Indiquez une commune de Bretagne (nom exact ou code postal).", nameof(commune));
         }
 
-        var need = await workspace.RaiseNeedAsync(StaffId, StructureId, new TerritoryNeedInput(title, description, raisedBy, raisedOn), match.Commune!.Code, cancellationToken);
+        var need = await raise.RunAsync(StaffId, StructureId, new TerritoryNeedInput(title, description, raisedBy, raisedOn), match.Commune!.Code, cancellationToken);
         return Done($"/structure/besoins/{need.Id}", "Le besoin du territoire est enregistré ; l'étude d'opportunité commence.");
     }
 
@@ -48,16 +48,17 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
         [Required(ErrorMessage = ResultMissing), AllowedValues("concluante", "non-concluante", ErrorMessage = ResultMissing)] string? result,
         string? conclusion,
         DateOnly? concludedOn,
+        [FromServices] ConcludeNeed conclude,
         CancellationToken cancellationToken)
     {
-        await workspace.ConcludeNeedAsync(StaffId, StructureId, id, positive: result == "concluante", conclusion, concludedOn, cancellationToken);
+        await conclude.RunAsync(StaffId, StructureId, id, positive: result == "concluante", conclusion, concludedOn, cancellationToken);
         return Done($"/structure/besoins/{id}", "La conclusion de l'étude est enregistrée.");
     }
 
     [HttpPost("{id:guid}/remise")]
-    public async Task<IActionResult> HandOver(Guid id, string? porteurEmail, Guid? projectId, CancellationToken cancellationToken)
+    public async Task<IActionResult> HandOver(Guid id, string? porteurEmail, Guid? projectId, [FromServices] HandOverNeed handOver, CancellationToken cancellationToken)
     {
-        await workspace.HandOverAsync(StaffId, StructureId, id, porteurEmail, projectId, cancellationToken);
+        await handOver.RunAsync(StaffId, StructureId, id, porteurEmail, projectId, cancellationToken);
         return Done($"/structure/besoins/{id}", "L'étude est remise au porteur : le projet et son parcours apparaissent dans son espace.");
     }
 
@@ -79,7 +80,7 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
             return NotFound();
         }
 
-        var need = await workspace.FindNeedAsync(StructureId, id, cancellationToken);
+        var need = await records.FindNeedAsync(StructureId, id, cancellationToken);
         return View("Details", new NeedPageModel(line, need.Description, need.Conclusion, await queries.ReferredProjectsAsync(StructureId, cancellationToken)));
     }
 }

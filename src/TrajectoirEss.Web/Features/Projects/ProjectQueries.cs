@@ -5,7 +5,7 @@ using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Shared;
 
-namespace TrajectoirEss.Web.Areas.Porteur.Projects;
+namespace TrajectoirEss.Web.Features.Projects;
 
 public sealed record ProjectListLine(Guid Id, string Title, ProjectStatus Status, ProjectOutcome? Outcome, string? PoleName, MemberRole Role, DateTimeOffset UpdatedAt);
 
@@ -81,7 +81,11 @@ public sealed class ProjectDetailsViewModel
     };
 }
 
-/// <summary>Read models of the porteur space; each query is filtered by membership.</summary>
+/// <summary>
+/// Read models of a project's details, shared by the porteur's page, the pôle's file and the structure's referral
+/// (<see cref="BuildAsync"/>). The porteur's own queries (<see cref="ListAsync"/>, <see cref="DetailsAsync"/>) are
+/// filtered by membership; the staff's callers check access to the project first.
+/// </summary>
 public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache referenceCache, TimeProvider clock)
 {
     public Task<List<ProjectListLine>> ListAsync(Guid userId, CancellationToken cancellationToken = default) =>
