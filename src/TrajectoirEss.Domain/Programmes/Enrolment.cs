@@ -91,6 +91,12 @@ public sealed class Enrolment
 
     public int? Jobs { get; private set; }
 
+    /// <summary>A candidacy the jury has still to decide (selected, waiting list or not selected).</summary>
+    public static readonly IReadOnlyList<EnrolmentStatus> AwaitingJuryStatuses = [EnrolmentStatus.Applied, EnrolmentStatus.WaitingList];
+
+    /// <summary>A project whose enrolment is in one of these is no longer in the session (it may apply again).</summary>
+    public static readonly IReadOnlyList<EnrolmentStatus> OutOfSessionStatuses = [EnrolmentStatus.NotSelected, EnrolmentStatus.Left];
+
     /// <summary>The statuses that take a place in the session (its capacity counts them).</summary>
     public static readonly IReadOnlyList<EnrolmentStatus> PlaceTakingStatuses = [EnrolmentStatus.Enrolled, EnrolmentStatus.Completed];
 

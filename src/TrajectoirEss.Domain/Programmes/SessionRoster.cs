@@ -22,6 +22,9 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
     /// </summary>
     public static int JuryReasonMaxLength { get; } = Math.Min(Enrolment.ReasonMaxLength, Referral.ReasonMaxLength - NotSelectedPrefix.Length);
 
+    /// <summary>A project enters a session under a referral the structure accepted and that has not started yet.</summary>
+    public static readonly IReadOnlyList<ReferralStatus> CandidateReferralStatuses = [ReferralStatus.Accepted];
+
     public Session Session { get; } = session ?? throw new ArgumentNullException(nameof(session));
 
     /// <summary>The session's enrolments, those this roster made included (the caller adds the new ones to the store).</summary>
@@ -202,12 +205,12 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException("Ce projet n'a pas été orienté vers ce programme.");
         }
 
-        if (referral.Status != ReferralStatus.Accepted)
+        if (!CandidateReferralStatuses.Contains(referral.Status))
         {
             throw new DomainException("Acceptez d'abord l'orientation de ce projet.");
         }
 
-        if (_enrolments.Any(e => e.ProjectId == project.Id && e.Status is not (EnrolmentStatus.NotSelected or EnrolmentStatus.Left)))
+        if (_enrolments.Any(e => e.ProjectId == project.Id && !Enrolment.OutOfSessionStatuses.Contains(e.Status)))
         {
             throw new DomainException("Ce projet est déjà dans cette session.");
         }
@@ -226,7 +229,7 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException("Cette candidature ne concerne pas cette session.");
         }
 
-        if (enrolment.Status is not (EnrolmentStatus.Applied or EnrolmentStatus.WaitingList))
+        if (!Enrolment.AwaitingJuryStatuses.Contains(enrolment.Status))
         {
             throw new DomainException("Le jury ne décide que des candidatures en attente.");
         }

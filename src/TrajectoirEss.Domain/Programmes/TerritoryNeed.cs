@@ -123,7 +123,7 @@ public sealed class TerritoryNeed : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(project);
         EnsureHandable();
-        if (project.Status is ProjectStatus.Closed)
+        if (!project.TrajectoryCanTake(TrajectoryStepKind.HandedOverToPorteur))
         {
             throw new DomainException("Ce projet est clos.");
         }

@@ -62,7 +62,7 @@ public sealed class Meeting
     {
         ArgumentNullException.ThrowIfNull(project);
         heldAt = heldAt.ToUniversalTime();
-        if (project.Status is ProjectStatus.Draft or ProjectStatus.Closed)
+        if (!Project.OpenStatuses.Contains(project.Status))
         {
             throw new DomainException("Un rendez-vous ne peut être noté que pour un projet déposé et en cours.");
         }

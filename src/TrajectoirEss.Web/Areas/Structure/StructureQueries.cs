@@ -192,9 +192,9 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
                                 orderby e.Status, e.WaitingRank, p.Title
                                 select new EnrolmentLine(e.Id, p.Title, e.Status, e.People, e.WaitingRank, e.Outcome, e.DecisionReason, e.Note))
             .ToListAsync(cancellationToken);
-        var inSession = await db.Enrolments.Where(e => e.SessionId == sessionId && e.Status != EnrolmentStatus.NotSelected && e.Status != EnrolmentStatus.Left).Select(e => e.ProjectId).ToListAsync(cancellationToken);
+        var inSession = await db.Enrolments.Where(e => e.SessionId == sessionId && !Enrolment.OutOfSessionStatuses.Contains(e.Status)).Select(e => e.ProjectId).ToListAsync(cancellationToken);
         var candidates = await (from r in db.Referrals.AsNoTracking()
-                                where r.ProgrammeId == session.ProgrammeId && r.StructureId == structureId && r.Status == ReferralStatus.Accepted && !inSession.Contains(r.ProjectId)
+                                where r.ProgrammeId == session.ProgrammeId && r.StructureId == structureId && SessionRoster.CandidateReferralStatuses.Contains(r.Status) && !inSession.Contains(r.ProjectId)
                                 join p in db.Projects on r.ProjectId equals p.Id
                                 orderby p.Title
                                 select new { r.Id, p.Title })

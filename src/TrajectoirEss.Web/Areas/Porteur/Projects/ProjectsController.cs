@@ -21,7 +21,7 @@ namespace TrajectoirEss.Web.Areas.Porteur.Projects;
 [Area("Porteur")]
 [Authorize(Policy = Policies.Porteur)]
 [Route("porteur/projets")]
-public sealed class ProjectsController(PorteurProjects projects, ProjectQueries queries, CommuneDirectory communes, TrajectoirEssDbContext db) : Controller, IShowsFormAgain
+public sealed class ProjectsController(PorteurProjects projects, ProjectQueries queries, CommuneDirectory communes, ListValues lists, TrajectoirEssDbContext db) : Controller, IShowsFormAgain
 {
     private const string SubmitIntent = "deposer";
 
@@ -252,7 +252,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
 
         async Task CheckAsync(ListKind kind, string? code, string field)
         {
-            if (!string.IsNullOrEmpty(code) && !await db.ListItems.AnyAsync(i => i.Kind == kind && i.Code == code && i.IsActive, cancellationToken))
+            if (!string.IsNullOrEmpty(code) && !await lists.IsActiveAsync(kind, code, cancellationToken))
             {
                 ModelState.AddModelError(field, "Choisissez une valeur de la liste.");
             }
