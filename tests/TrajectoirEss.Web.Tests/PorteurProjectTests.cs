@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Territory;
@@ -100,7 +101,10 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(expectedPole, stored.PoleId);
         Assert.Equal(ProjectStatus.Submitted, stored.Status);
         Assert.True(stored.IsOwner(userId));
-        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == email && m.Subject == "Votre projet a bien été déposé");
+        var acknowledgement = Assert.Single(portal.Emails(), m => m.To.Mailboxes.Single().Address == email && m.Subject == "Votre projet a bien été déposé");
+        // The delay the pôle commits to is the one the inbox flags (Workspace:FirstContactAlertDays), not "prochainement".
+        var days = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.Startup.WorkspaceOptions>>().Value.FirstContactAlertDays;
+        Assert.Contains($"qui vous contactera sous {days} jours", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == staffEmail && m.Subject == "Nouveau projet déposé auprès de votre pôle");
     }
 

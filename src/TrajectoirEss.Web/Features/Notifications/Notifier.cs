@@ -15,7 +15,7 @@ namespace TrajectoirEss.Web.Features.Notifications;
 /// the project and link to the portal; the details stay behind the login. Each goes to the outbox of the
 /// request's DbContext (<see cref="EmailOutbox.Add"/>), saved with the change that it announces.
 /// </summary>
-public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOptions<PortalOptions> portal)
+public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOptions<PortalOptions> portal, IOptions<WorkspaceOptions> workspace)
 {
     public async Task ProjectSubmittedAsync(Project project, string poleName, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
             await SendAsync(
                 porteur,
                 "Votre projet a bien été déposé",
-                $"Votre projet « {title} » a bien été déposé. Il sera accueilli par {poleName}, qui vous contactera prochainement.",
+                $"Votre projet « {title} » a bien été déposé. Il sera accueilli par {poleName}, qui vous contactera sous {workspace.Value.FirstContactAlertDays} jours.",
                 Link($"/porteur/projets/{project.Id}"),
                 cancellationToken);
         }

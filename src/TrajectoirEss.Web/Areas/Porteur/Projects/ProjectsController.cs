@@ -84,11 +84,12 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
 
     [HttpPost("{id:guid}/depot")]
     [FormPage]
-    public async Task<IActionResult> Submit(Guid id, string? confirm, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(Guid id, string? confirm, [FromServices] Microsoft.Extensions.Options.IOptions<WorkspaceOptions> workspace, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workspace);
         var result = await projects.SubmitAsync(User.GetUserId(), id, cancellationToken);
         TempData["Flash"] = result == SubmitResult.Submitted
-            ? "Votre projet est déposé. Le pôle ESS vous contactera prochainement ; un accusé de réception vous a été envoyé."
+            ? $"Votre projet est déposé. Le pôle ESS vous contactera sous {workspace.Value.FirstContactAlertDays} jours ; un accusé de réception vous a été envoyé."
             : "Ce projet est déjà déposé.";
         return RedirectToAction(nameof(Details), new { id });
     }
