@@ -212,6 +212,9 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         }
 
         Assert.Contains("Stade : Idée → Étude d'opportunité", audit, StringComparison.Ordinal);
+        // The journal speaks French: labels, not codes or enum names (issue 19: "commerce → services-personnes").
+        Assert.Contains("Secteur : Commerce → Culture", audit, StringComparison.Ordinal);
+        Assert.Contains("Besoins : Être accompagné → Trouver un financement", audit, StringComparison.Ordinal);
         Assert.Contains("Pôle : ADESS du Pays de Morlaix → Réso solidaire", audit, StringComparison.Ordinal);
         var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Steps.Count).SingleAsync());
         Assert.Equal(4, steps);
@@ -584,6 +587,39 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         var told = portal.Emails().Where(m => m.Subject == "Nouveau message d'un porteur de projet").SelectMany(m => m.To.Mailboxes).Select(b => b.Address).ToList();
         Assert.Contains(Fixture.Morlaix, told);
         Assert.DoesNotContain(coordinator, told);
+    }
+
+    [Fact]
+    public async Task APostedIdField_CannotTurnAnActionToAnotherRecord()
+    {
+        // Route values come from the route only (issue 19): a form field id=B posted to /pole/projets/A/notes wrote on B.
+        var target = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet de l'adresse");
+        var other = await portal.SeedProjectAsync("adess-du-pays-de-morlaix", "Projet du champ id");
+        using var staff = await portal.SignInAsync(Fixture.Morlaix);
+        var file = await staff.GetDocumentAsync($"/pole/projets/{target}");
+        var form = FormFor(file, "/notes");
+        var forged = file.CreateElement("input");
+        forged.SetAttribute("type", "hidden");
+        forged.SetAttribute("name", "id");
+        forged.SetAttribute("value", other.ToString());
+        form.AppendChild(forged);
+
+        using var _ = await staff.SubmitAsync(form, new() { ["Nouvelle note interne"] = "Note pour le projet de l'adresse" });
+
+        var on = await portal.WithDbAsync(db => db.InternalNotes.AsNoTracking().Where(n => n.Body == "Note pour le projet de l'adresse").Select(n => n.ProjectId).ToListAsync());
+        Assert.Equal([target], on);
+    }
+
+    [Fact]
+    public async Task TheErrorPageOfAPost_TakesItsStatusFromTheRoute_NotFromTheForm()
+    {
+        using var http = portal.CreateClient();
+        using var body = new FormUrlEncodedContent([new("code", "418")]);
+
+        using var response = await http.PostAsync("/une-page-qui-n-existe-pas", body);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("introuvable", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     public class Fixture : PortalFactory

@@ -157,6 +157,7 @@ internal static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<RefusalFilter>();
+                options.Conventions.Add(new RouteValuesFromRouteOnly());
                 options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 FrenchModelBindingMessages(options);
             })

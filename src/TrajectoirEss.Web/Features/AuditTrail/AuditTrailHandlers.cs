@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
@@ -57,11 +58,19 @@ public sealed class AuditTrailHandlers(Audit audit, TrajectoirEssDbContext db) :
     public Task HandleAsync(PoleWroteToPorteurs e, CancellationToken cancellationToken) =>
         OnProject(e.ActorId, e.Project.Id, e.AsksForInformation ? "Informations demandées aux porteurs" : "Message envoyé aux porteurs");
 
-    public Task HandleAsync(ProjectQualified e, CancellationToken cancellationToken) =>
-        OnProject(e.ActorId, e.Project.Id, "Projet qualifié",
+    /// <summary>In words, as the pôle's staff chose them: the needs' and the sector's labels, not their codes.</summary>
+    public async Task HandleAsync(ProjectQualified e, CancellationToken cancellationToken)
+    {
+        var sectors = await db.ListItems.AsNoTracking()
+            .Where(i => i.Kind == ListKind.Sector && (i.Code == e.OldSectorCode || i.Code == e.Project.SectorCode))
+            .ToDictionaryAsync(i => i.Code, i => i.Label, cancellationToken);
+        await OnProject(e.ActorId, e.Project.Id, "Projet qualifié",
             ("Stade", e.OldStage?.Label(), e.Project.Stage?.Label()),
-            ("Besoins", e.OldNeeds, e.Project.Needs),
-            ("Secteur", e.OldSectorCode, e.Project.SectorCode));
+            ("Besoins", Needs(e.OldNeeds), Needs(e.Project.Needs)),
+            ("Secteur", e.OldSectorCode is { } old ? sectors.GetValueOrDefault(old, old) : null, e.Project.SectorCode is { } now ? sectors.GetValueOrDefault(now, now) : null));
+
+        static string? Needs(SupportNeeds needs) => needs == SupportNeeds.None ? null : string.Join(", ", needs.Each().Select(n => n.Label()));
+    }
 
     public async Task HandleAsync(ReferentAssigned e, CancellationToken cancellationToken)
     {
