@@ -19,7 +19,7 @@ public sealed class InvitationsController(TrajectoirEssDbContext db, UserManager
 {
     [HttpGet("{token}")]
     [AllowAnonymous]
-    public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string? token, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(token, cancellationToken);
         return model is null ? NotFound() : View(model);
@@ -27,7 +27,7 @@ public sealed class InvitationsController(TrajectoirEssDbContext db, UserManager
 
     [HttpPost("{token}")]
     [Authorize(Policy = Policies.Porteur)]
-    public async Task<IActionResult> Accept(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> Accept(string? token, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(token, cancellationToken);
         if (model is null)
@@ -40,7 +40,7 @@ public sealed class InvitationsController(TrajectoirEssDbContext db, UserManager
             return View("Show", model);
         }
 
-        var invitation = await FindAsync(token, cancellationToken);
+        var invitation = await FindAsync(token!, cancellationToken); // ModelAsync found it: the token is there
         var project = await db.Projects.SingleAsync(p => p.Id == invitation!.ProjectId, cancellationToken);
         var userId = User.GetUserId();
         try
@@ -64,9 +64,10 @@ public sealed class InvitationsController(TrajectoirEssDbContext db, UserManager
         return db.ProjectInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 
-    private async Task<InvitationViewModel?> ModelAsync(string token, CancellationToken cancellationToken)
+    private async Task<InvitationViewModel?> ModelAsync(string? token, CancellationToken cancellationToken)
     {
-        if (token.Length != 64)
+        // A token is 64 hexadecimal characters; a blank one (" " in the URL binds as null) is simply not found.
+        if (token is not { Length: 64 })
         {
             return null;
         }

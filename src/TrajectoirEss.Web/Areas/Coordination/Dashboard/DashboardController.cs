@@ -27,8 +27,10 @@ public sealed class DashboardQuery : IValidatableObject
     [Range(2000, 2100)]
     public int? Annee { get; set; }
 
+    [PlausibleDate]
     public DateOnly? Du { get; set; }
 
+    [PlausibleDate]
     public DateOnly? Au { get; set; }
 
     [StringLength(Domain.Territory.Departement.CodeLength)]

@@ -31,8 +31,10 @@ public sealed class InboxFilter
 
     public Guid? Referent { get; set; }
 
+    [PlausibleDate]
     public DateOnly? From { get; set; }
 
+    [PlausibleDate]
     public DateOnly? To { get; set; }
 
     /// <summary>Only submitted projects still waiting for their first contact.</summary>
