@@ -35,6 +35,8 @@ public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<
         Assert.Equal("Proposée, en attente de réponse", page.QuerySelector("[data-testid=referral-status]")!.TextContent.Trim());
         Assert.Contains("Orientation proposée : Idéateur TAg29", page.QuerySelector("[data-testid=trajectory]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Tag29 && m.Subject == "Nouvelle orientation reçue");
+        var referralId = await portal.WithDbAsync(db => db.Referrals.Where(r => r.ProjectId == projectId).Select(r => r.Id).SingleAsync());
+        Assert.Contains(portal.Emails(), m => m.Subject == "Nouvelle orientation reçue" && (m.TextBody ?? string.Empty).Contains($"/structure/orientations/{referralId}", StringComparison.Ordinal));
         Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == porteurEmail && m.Subject == "Votre projet est orienté vers un programme");
 
         using var porteur = await portal.SignInAsync(porteurEmail);
@@ -136,6 +138,9 @@ public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<
         var steps = await portal.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Id == projectToExpire).Select(p => p.Steps.Select(s => s.Kind).ToList()).SingleAsync());
         Assert.Contains(TrajectoryStepKind.ReferralExpired, steps);
         Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Tag29 && m.Subject == "Rappel : une orientation attend votre réponse");
+        // The reminder links to the referral it is about, not to the structure's home (issue 19, item 14).
+        Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Tag29 && m.Subject == "Rappel : une orientation attend votre réponse"
+            && (m.TextBody ?? string.Empty).Contains($"/structure/orientations/{remindId}", StringComparison.Ordinal));
         Assert.Contains(portal.Emails(), m => m.To.Mailboxes.Single().Address == Fixture.Morlaix && m.Subject == "Orientation expirée sans réponse");
     }
 

@@ -62,13 +62,13 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
         notifier.ProjectChangedAsync(e.Project, "Votre projet est clos", $"Le suivi de votre projet « {e.Project.Title} » par le programme est clos : {e.Outcome.Label()}.", cancellationToken);
 
     public async Task HandleAsync(ReferralCreated e, CancellationToken cancellationToken) =>
-        await notifier.ReferralCreatedAsync(e.Project, await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, cancellationToken);
+        await notifier.ReferralCreatedAsync(e.Project, await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, e.Referral.Id, cancellationToken);
 
     public async Task HandleAsync(ReferralRelaunched e, CancellationToken cancellationToken) =>
-        await notifier.ReferralReminderAsync(await TitleAsync(e.Referral, cancellationToken), await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, 0, cancellationToken);
+        await notifier.ReferralReminderAsync(await TitleAsync(e.Referral, cancellationToken), await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, e.Referral.Id, 0, cancellationToken);
 
     public async Task HandleAsync(ReferralReminderDue e, CancellationToken cancellationToken) =>
-        await notifier.ReferralReminderAsync(await TitleAsync(e.Referral, cancellationToken), await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, e.DaysWaiting, cancellationToken);
+        await notifier.ReferralReminderAsync(await TitleAsync(e.Referral, cancellationToken), await ProgrammeAsync(e.Referral, cancellationToken), e.Referral.StructureId, e.Referral.Id, e.DaysWaiting, cancellationToken);
 
     public async Task HandleAsync(ReferralExpired e, CancellationToken cancellationToken) =>
         await notifier.ReferralExpiredAsync(e.Project, await ProgrammeAsync(e.Referral, cancellationToken), cancellationToken);

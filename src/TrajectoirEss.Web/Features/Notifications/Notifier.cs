@@ -80,22 +80,22 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
         }
     }
 
-    public async Task ReferralCreatedAsync(Project project, string programmeName, Guid structureId, CancellationToken cancellationToken = default)
+    public async Task ReferralCreatedAsync(Project project, string programmeName, Guid structureId, Guid referralId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         foreach (var member in await StructureStaffAsync(structureId, cancellationToken))
         {
-            await SendAsync(member, "Nouvelle orientation reçue", $"Un pôle ESS vous oriente le projet « {project.Title} » pour le programme {programmeName}. Merci d'y répondre sur le portail.", Link("/structure"), cancellationToken);
+            await SendAsync(member, "Nouvelle orientation reçue", $"Un pôle ESS vous oriente le projet « {project.Title} » pour le programme {programmeName}. Merci d'y répondre sur le portail.", Link($"/structure/orientations/{referralId}"), cancellationToken);
         }
 
         await ProjectChangedAsync(project, "Votre projet est orienté vers un programme", $"Votre pôle ESS a proposé votre projet « {project.Title} » au programme {programmeName}.", cancellationToken);
     }
 
-    public async Task ReferralReminderAsync(string projectTitle, string programmeName, Guid structureId, int days, CancellationToken cancellationToken = default)
+    public async Task ReferralReminderAsync(string projectTitle, string programmeName, Guid structureId, Guid referralId, int days, CancellationToken cancellationToken = default)
     {
         foreach (var member in await StructureStaffAsync(structureId, cancellationToken))
         {
-            await SendAsync(member, "Rappel : une orientation attend votre réponse", $"L'orientation du projet « {projectTitle} » vers {programmeName} attend votre réponse depuis {days} jours.", Link("/structure"), cancellationToken);
+            await SendAsync(member, "Rappel : une orientation attend votre réponse", $"L'orientation du projet « {projectTitle} » vers {programmeName} attend votre réponse depuis {days} jours.", Link($"/structure/orientations/{referralId}"), cancellationToken);
         }
     }
 
