@@ -26,6 +26,10 @@ public abstract class AggregateRoot
     [NotMapped]
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents.Select(e => e.Event).ToList();
 
+    /// <summary>Whether events wait to be dispatched (checked before every save, without copying them).</summary>
+    [NotMapped]
+    public bool HasDomainEvents => _domainEvents.Count > 0;
+
     /// <summary>Hands the pending events over (with a number that orders them across aggregates) and forgets them.</summary>
     public IReadOnlyList<(long Sequence, IDomainEvent Event)> TakeDomainEvents()
     {

@@ -29,6 +29,7 @@ internal sealed class DomainEventGuardInterceptor : SaveChangesInterceptor
     {
         ArgumentNullException.ThrowIfNull(eventData);
         var pending = eventData.Context?.ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.Entity.HasDomainEvents)
             .SelectMany(e => e.Entity.DomainEvents)
             .Select(e => e.GetType().Name)
             .Distinct()

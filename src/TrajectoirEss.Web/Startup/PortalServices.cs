@@ -222,6 +222,7 @@ internal static class PortalServices
         services.AddOptions<Areas.Porteur.MyData.RetentionOptions>().Bind(configuration.GetSection(Areas.Porteur.MyData.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Shared.Audit>();
         services.AddScoped<Features.Shared.ListValues>();
+        services.AddScoped<Features.Shared.RecordNames>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.

@@ -13,7 +13,7 @@ namespace TrajectoirEss.Web.Features.AuditTrail;
 /// event (who, when, old → new), added to the change's own SaveChanges. The one place where these lines are
 /// written: use cases no longer write them by hand.
 /// </summary>
-public sealed class AuditTrailHandlers(Audit audit, TrajectoirEssDbContext db) :
+public sealed class AuditTrailHandlers(Audit audit, RecordNames names, TrajectoirEssDbContext db) :
     IDomainEventHandler<MeetingRecorded>,
     IDomainEventHandler<InternalNoteAdded>,
     IDomainEventHandler<PoleWroteToPorteurs>,
@@ -79,13 +79,10 @@ public sealed class AuditTrailHandlers(Audit audit, TrajectoirEssDbContext db) :
             ("Référent", e.OldReferentId is { } old ? names.GetValueOrDefault(old) : null, e.NewReferentId is { } now ? names.GetValueOrDefault(now) : null));
     }
 
-    public async Task HandleAsync(ProjectTransferred e, CancellationToken cancellationToken)
-    {
-        var names = await db.Poles.AsNoTracking().Where(p => p.Id == e.FromPoleId || p.Id == e.ToPoleId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+    public async Task HandleAsync(ProjectTransferred e, CancellationToken cancellationToken) =>
         await OnProject(e.ActorId, e.Project.Id, "Projet transféré",
-            ("Pôle", e.FromPoleId is { } from ? names.GetValueOrDefault(from) : null, names.GetValueOrDefault(e.ToPoleId)),
+            ("Pôle", await names.PoleAsync(e.FromPoleId, cancellationToken), await names.PoleAsync(e.ToPoleId, cancellationToken)),
             ("Motif", null, e.Reason));
-    }
 
     public Task HandleAsync(ProjectClosed e, CancellationToken cancellationToken) =>
         OnProject(e.ActorId, e.Project.Id, "Projet clos",
@@ -184,6 +181,5 @@ public sealed class AuditTrailHandlers(Audit audit, TrajectoirEssDbContext db) :
         return Task.CompletedTask;
     }
 
-    private Task<string?> ProgrammeAsync(Guid programmeId, CancellationToken cancellationToken) =>
-        db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+    private Task<string?> ProgrammeAsync(Guid programmeId, CancellationToken cancellationToken) => names.ProgrammeAsync(programmeId, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace TrajectoirEss.Web.Features.Notifications;
 /// (each only for the kinds of e-mail they did not switch off, see <see cref="Notifier"/>). The messages go to
 /// the outbox with the change itself: a change that is not saved sends nothing.
 /// </summary>
-public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbContext db) :
+public sealed class NotificationHandlers(Notifier notifier, RecordNames names, TrajectoirEssDbContext db) :
     IDomainEventHandler<ProjectSubmitted>,
     IDomainEventHandler<ProjectWelcomed>,
     IDomainEventHandler<PorteursWroteToPole>,
@@ -32,11 +32,8 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
     IDomainEventHandler<FinancingDecided>,
     IDomainEventHandler<StudyHandedOver>
 {
-    public async Task HandleAsync(ProjectSubmitted e, CancellationToken cancellationToken)
-    {
-        var pole = e.Project.PoleId is { } id ? await db.Poles.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) : null;
-        await notifier.ProjectSubmittedAsync(e.Project, pole ?? "l'équipe régionale du programme", cancellationToken);
-    }
+    public async Task HandleAsync(ProjectSubmitted e, CancellationToken cancellationToken) =>
+        await notifier.ProjectSubmittedAsync(e.Project, await names.PoleAsync(e.Project.PoleId, cancellationToken) ?? "l'équipe régionale du programme", cancellationToken);
 
     public Task HandleAsync(ProjectWelcomed e, CancellationToken cancellationToken) =>
         notifier.ProjectChangedAsync(e.Project, "Votre projet est accueilli", $"Votre projet « {e.Project.Title} » est accueilli par votre pôle ESS.", cancellationToken);
@@ -53,9 +50,8 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
 
     public async Task HandleAsync(ProjectTransferred e, CancellationToken cancellationToken)
     {
-        var names = await db.Poles.AsNoTracking().Where(p => p.Id == e.FromPoleId || p.Id == e.ToPoleId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        await notifier.ProjectTransferredInAsync(e.Project, e.FromPoleId is { } from ? names.GetValueOrDefault(from) ?? string.Empty : string.Empty, cancellationToken);
-        await notifier.ProjectChangedAsync(e.Project, "Votre projet change de pôle", $"Votre projet « {e.Project.Title} » est désormais suivi par {names.GetValueOrDefault(e.ToPoleId)}.", cancellationToken);
+        await notifier.ProjectTransferredInAsync(e.Project, await names.PoleAsync(e.FromPoleId, cancellationToken) ?? string.Empty, cancellationToken);
+        await notifier.ProjectChangedAsync(e.Project, "Votre projet change de pôle", $"Votre projet « {e.Project.Title} » est désormais suivi par {await names.PoleAsync(e.ToPoleId, cancellationToken)}.", cancellationToken);
     }
 
     public Task HandleAsync(ProjectClosed e, CancellationToken cancellationToken) =>
@@ -109,7 +105,7 @@ public sealed class NotificationHandlers(Notifier notifier, TrajectoirEssDbConte
     private Task<string> ProgrammeAsync(Referral referral, CancellationToken cancellationToken) => ProgrammeNameAsync(referral.ProgrammeId, cancellationToken);
 
     private async Task<string> ProgrammeNameAsync(Guid programmeId, CancellationToken cancellationToken) =>
-        await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+        await names.ProgrammeAsync(programmeId, cancellationToken) ?? string.Empty;
 
     private async Task<string> TitleAsync(Referral referral, CancellationToken cancellationToken) =>
         db.Projects.Local.FirstOrDefault(p => p.Id == referral.ProjectId)?.Title

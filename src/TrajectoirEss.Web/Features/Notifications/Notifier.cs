@@ -136,32 +136,25 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
     /// "The pôle's staff", the one definition: accounts of the pôle with the pôle staff role (an account that
     /// changed role keeps no e-mail of its former pôle), who want this kind of e-mail.
     /// </summary>
-    private async Task<List<ApplicationUser>> PoleStaffAsync(Guid? poleId, NotificationKinds kind, CancellationToken cancellationToken)
-    {
-        if (poleId is null)
-        {
-            return [];
-        }
+    private async Task<List<ApplicationUser>> PoleStaffAsync(Guid? poleId, NotificationKinds kind, CancellationToken cancellationToken) =>
+        (await PoleStaffAsync(poleId, cancellationToken)).Where(u => u.Wants(kind)).ToList();
 
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.PoleId == poleId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
-            .ToListAsync(cancellationToken);
-        return staff.Where(u => u.Wants(kind)).ToList();
-    }
+    private async Task<List<ApplicationUser>> PoleStaffAsync(Guid? poleId, CancellationToken cancellationToken) =>
+        poleId is null
+            ? []
+            : await db.Users.AsNoTracking()
+                .Where(u => u.PoleId == poleId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.PoleStaff)))
+                .ToListAsync(cancellationToken);
 
-    /// <summary>Who follows a project at its pôle: its référent, or without one (or one who left the pôle's staff) the pôle's staff.</summary>
+    /// <summary>
+    /// Who follows a project at its pôle: its référent while they are on the pôle's staff (one who muted this kind of
+    /// e-mail gets none, and nobody gets it instead), otherwise — no référent, or one who left — the pôle's staff.
+    /// </summary>
     private async Task<List<ApplicationUser>> FollowersAsync(Project project, NotificationKinds kind, CancellationToken cancellationToken)
     {
-        var staff = await PoleStaffAsync(project.PoleId, kind, cancellationToken);
-        var referent = staff.Where(u => u.Id == project.ReferentId).ToList();
-        if (referent.Count > 0 || project.ReferentId is null)
-        {
-            return referent.Count > 0 ? referent : staff;
-        }
-
-        // The référent muted this kind of e-mail, or no longer works at the pôle: only the first case keeps everyone else out.
-        var stillStaff = await db.Users.AsNoTracking().AnyAsync(u => u.Id == project.ReferentId && u.PoleId == project.PoleId && !u.IsDisabled, cancellationToken);
-        return stillStaff ? [] : staff;
+        var staff = await PoleStaffAsync(project.PoleId, cancellationToken);
+        var referent = staff.Where(u => u.Id == project.ReferentId && !u.IsDisabled).ToList();
+        return (referent.Count > 0 ? referent : staff).Where(u => u.Wants(kind)).ToList();
     }
 
     private async Task<List<ApplicationUser>> StructureStaffAsync(Guid structureId, CancellationToken cancellationToken) =>

@@ -31,6 +31,7 @@ public sealed class UnitOfWork(TrajectoirEssDbContext db, IServiceProvider servi
         for (var round = 0; ; round++)
         {
             var events = db.ChangeTracker.Entries<AggregateRoot>()
+                .Where(entry => entry.Entity.HasDomainEvents)
                 .SelectMany(entry => entry.Entity.TakeDomainEvents())
                 .OrderBy(e => e.Sequence)
                 .ToList();
