@@ -23,7 +23,7 @@ internal static class Fixtures
     public static (Project Project, Referral Referral) Referred(Programme programme)
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, programme, [], project.PoleId!.Value, Staff, true, null, T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, programme), programme, [], project.PoleId!.Value, Staff, null, T0);
         project.DiscardDomainEvents();
         referral.DiscardDomainEvents();
         return (project, referral);

@@ -25,7 +25,7 @@ public sealed class ProgrammeRecordsTests
     private static (Project Project, Referral Referral) Accepted(Programme programme)
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, programme, [], project.PoleId!.Value, Staff, true, null, T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, programme), programme, [], project.PoleId!.Value, Staff, null, T0);
         referral.Accept(project, Staff, T0);
         return (project, referral);
     }

@@ -34,6 +34,7 @@ public sealed class ProjectEventsTests
         ProjectAction.AssignReferent => nameof(ReferentAssigned),
         ProjectAction.Pause => nameof(ProjectPaused),
         ProjectAction.Resume => nameof(ProjectResumed),
+        ProjectAction.AskForSharing => nameof(SharingConsentRequested),
 
         // The porteurs' edits of their draft are not audited; the question to the porteurs is told by the
         // message that carries it (PoleWroteToPorteurs); entering support by the referral's or session's event.

@@ -28,6 +28,13 @@ public sealed class ProjectTests
         Assert.Equal(T0.AddHours(5), welcomed.OccurredAt);
     }
 
+    /// <summary>The project, its porteurs having let the programme's structure see it (at its last change: nothing else moves).</summary>
+    internal static Project Sharing(Project project, Programmes.Programme programme)
+    {
+        project.ChangeSharing(programme.StructureId, true, project.Members[0].UserId, project.UpdatedAt);
+        return project;
+    }
+
     internal static Project InStatus(ProjectStatus status)
     {
         var project = Project.CreateDraft(Guid.CreateVersion7(), Owner, Complete(), T0);
@@ -140,6 +147,12 @@ public sealed class ProjectTests
         { ProjectStatus.InSupport, ProjectAction.AskPorteur, ProjectStatus.InSupport },
         { ProjectStatus.Closed, ProjectAction.AskPorteur, null },
         { ProjectStatus.Paused, ProjectAction.AskPorteur, ProjectStatus.Paused },
+        { ProjectStatus.Draft, ProjectAction.AskForSharing, null },
+        { ProjectStatus.Submitted, ProjectAction.AskForSharing, ProjectStatus.Submitted },
+        { ProjectStatus.Welcomed, ProjectAction.AskForSharing, ProjectStatus.Welcomed },
+        { ProjectStatus.InSupport, ProjectAction.AskForSharing, ProjectStatus.InSupport },
+        { ProjectStatus.Closed, ProjectAction.AskForSharing, null },
+        { ProjectStatus.Paused, ProjectAction.AskForSharing, ProjectStatus.Paused },
     };
 
     internal static void Apply(Project project, ProjectAction action)
@@ -159,6 +172,7 @@ public sealed class ProjectTests
             case ProjectAction.Pause: project.Pause("Pause demandée par les porteurs", Staff, at); break;
             case ProjectAction.Resume: project.Resume(Staff, at); break;
             case ProjectAction.AskPorteur: project.AskPorteur("Pouvez-vous préciser le budget ?", Staff, at); break;
+            case ProjectAction.AskForSharing: project.AskForSharing(Guid.CreateVersion7(), Staff, at); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }
     }

@@ -45,7 +45,7 @@ public sealed class ReferralDomainTests
     private static (Project Project, Referral Referral) InStatus(ReferralStatus status)
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, Ideateur, [], project.PoleId!.Value, Staff, true, "Bonjour", T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, Ideateur), Ideateur, [], project.PoleId!.Value, Staff, "Bonjour", T0);
         var at = T0.AddDays(1);
         switch (status)
         {
@@ -114,19 +114,21 @@ public sealed class ReferralDomainTests
         var closedProgramme = Programme.Create(Guid.CreateVersion7(), "x", "Ancien programme", ProgrammeType.Ideateur, SupportCategory.Accompagnement, Tag29, null);
         closedProgramme.Deactivate();
 
-        Assert.Throws<DomainException>(() => Referral.Create(submitted, Ideateur, [], submitted.PoleId!.Value, Staff, true, null, T0));
-        Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, [], Guid.CreateVersion7(), Staff, true, null, T0));
-        Assert.Throws<DomainException>(() => Referral.Create(welcomed, closedProgramme, [], welcomed.PoleId!.Value, Staff, true, null, T0));
-        var noConsent = Assert.Throws<DomainException>(() => Referral.Create(welcomed, Ideateur, [], welcomed.PoleId!.Value, Staff, false, null, T0));
-        Assert.Contains("partagé", noConsent.Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => Referral.Create(ProjectTests.Sharing(submitted, Ideateur), Ideateur, [], submitted.PoleId!.Value, Staff, null, T0));
+        Assert.Throws<DomainException>(() => Referral.Create(ProjectTests.Sharing(welcomed, Ideateur), Ideateur, [], Guid.CreateVersion7(), Staff, null, T0));
+        Assert.Throws<DomainException>(() => Referral.Create(ProjectTests.Sharing(welcomed, closedProgramme), closedProgramme, [], welcomed.PoleId!.Value, Staff, null, T0));
+        var notShared = ProjectTests.InStatus(ProjectStatus.Welcomed);
+        var noConsent = Assert.Throws<DomainException>(() => Referral.Create(notShared, Ideateur, [], notShared.PoleId!.Value, Staff, null, T0));
+        Assert.Equal(Referral.NoSharingMessage, noConsent.Message);
         Assert.Equal(2, welcomed.Steps.Count);
+        Assert.Equal(2, notShared.Steps.Count);
     }
 
     [Fact]
     public void Create_AppendsTheReferredStepWithProgrammeAndStructure()
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, Ideateur, [], project.PoleId!.Value, Staff, true, "À étudier", T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, Ideateur), Ideateur, [], project.PoleId!.Value, Staff, "À étudier", T0);
 
         var step = project.Steps[^1];
         Assert.Equal(TrajectoryStepKind.Referred, step.Kind);
@@ -205,7 +207,7 @@ public sealed class ReferralDomainTests
     {
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
 
-        var referral = Referral.Create(project, Ideateur, [], project.PoleId!.Value, Staff, true, "À étudier", T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, Ideateur), Ideateur, [], project.PoleId!.Value, Staff, "À étudier", T0);
 
         var created = Assert.IsType<ReferralCreated>(Assert.Single(referral.DomainEvents));
         Assert.Same(referral, created.Referral);
@@ -313,7 +315,7 @@ public sealed class ReferralDomainTests
         var (project, referral) = InStatus(first);
         var steps = project.Steps.Count;
 
-        var error = Assert.Throws<DomainException>(() => Referral.Create(project, Ideateur, [referral], project.PoleId!.Value, Staff, true, null, T0.AddDays(10)));
+        var error = Assert.Throws<DomainException>(() => Referral.Create(ProjectTests.Sharing(project, Ideateur), Ideateur, [referral], project.PoleId!.Value, Staff, null, T0.AddDays(10)));
 
         Assert.Equal("Le projet est déjà orienté vers ce programme.", error.Message);
         Assert.Equal(steps, project.Steps.Count);
@@ -330,7 +332,7 @@ public sealed class ReferralDomainTests
         var (project, referral) = InStatus(first);
         Assert.False(referral.IsOpen);
 
-        var again = Referral.Create(project, Ideateur, [referral], project.PoleId!.Value, Staff, true, null, T0.AddDays(10));
+        var again = Referral.Create(ProjectTests.Sharing(project, Ideateur), Ideateur, [referral], project.PoleId!.Value, Staff, null, T0.AddDays(10));
 
         Assert.Equal(ReferralStatus.Proposed, again.Status);
         Assert.True(again.IsOpen);
@@ -344,8 +346,8 @@ public sealed class ReferralDomainTests
         var (other, otherReferral) = InStatus(ReferralStatus.Proposed);
         var revelateur = Programme.Create(Guid.CreateVersion7(), "tag29-revelateur", "Révélateur TAg29", ProgrammeType.Revelateur, SupportCategory.Accompagnement, Tag29, null);
 
-        var toRevelateur = Referral.Create(project, revelateur, [referral], project.PoleId!.Value, Staff, true, null, T0.AddDays(10));
-        var otherToIdeateur = Referral.Create(other, Ideateur, [referral, toRevelateur], other.PoleId!.Value, Staff, true, null, T0.AddDays(10));
+        var toRevelateur = Referral.Create(ProjectTests.Sharing(project, revelateur), revelateur, [referral], project.PoleId!.Value, Staff, null, T0.AddDays(10));
+        var otherToIdeateur = Referral.Create(ProjectTests.Sharing(other, Ideateur), Ideateur, [referral, toRevelateur], other.PoleId!.Value, Staff, null, T0.AddDays(10));
 
         Assert.Equal(revelateur.Id, toRevelateur.ProgrammeId);
         Assert.Equal(Ideateur.Id, otherToIdeateur.ProgrammeId);

@@ -127,7 +127,7 @@ public sealed class TrajectoryRulesTests
         var tag = new Structure(Guid.CreateVersion7(), "tag29", "TAg29", StructureKind.TagBzh, "29", null);
         var ideateur = Programme.Create(Guid.CreateVersion7(), "ideateur", "Idéateur", ProgrammeType.Ideateur, SupportCategory.Accompagnement, tag, null);
         var project = ProjectTests.InStatus(ProjectStatus.Welcomed);
-        var referral = Referral.Create(project, ideateur, [], project.PoleId!.Value, Staff, true, null, T0);
+        var referral = Referral.Create(ProjectTests.Sharing(project, ideateur), ideateur, [], project.PoleId!.Value, Staff, null, T0);
         referral.Accept(project, Staff, T0);
         if (from == ProjectStatus.InSupport)
         {

@@ -335,7 +335,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         var page = await HtmlClient.ParseAsync(refused);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Les porteurs n'ont pas accepté que leur projet soit partagé", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Referral.NoSharingMessage, page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(programme, ((IHtmlSelectElement)page.QuerySelector("#programmeId")!).Value);
         Assert.Equal("Un projet pour votre incubateur.", page.QuerySelector("#referral-message")!.TextContent);
         Assert.True(((IHtmlInputElement)page.QuerySelector("#need-Accompagnement")!).IsChecked);
@@ -443,7 +443,7 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
             var project = await db.Projects.SingleAsync(p => p.Id == projectId);
             var programme = await db.Programmes.SingleAsync(p => p.Code == "tag29-ideateur");
             project.Welcome(Guid.Empty, DateTimeOffset.UtcNow);
-            var referral = Referral.Create(project, programme, [], project.PoleId!.Value, Guid.Empty, true, null, DateTimeOffset.UtcNow);
+            var referral = Referral.Create(project.SharedWith(programme), programme, [], project.PoleId!.Value, Guid.Empty, null, DateTimeOffset.UtcNow);
             db.Referrals.Add(referral);
             db.DiscardDomainEvents();
             await db.SaveChangesAsync();
@@ -661,7 +661,11 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
                     project.Welcome(owner.Id, at.AddHours(1));
                 }
 
-                db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner.Id, project.Id, ConsentKind.SharingWithPartners, sharingConsent, at));
+                if (sharingConsent)
+                {
+                    project.SharedWith([.. await db.Structures.Where(s => s.IsActive).Select(s => s.Id).ToListAsync()]);
+                }
+
                 db.Projects.Add(project);
                 db.DiscardDomainEvents();
                 await db.SaveChangesAsync();

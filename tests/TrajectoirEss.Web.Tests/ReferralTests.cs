@@ -108,7 +108,7 @@ public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<
                 project.Welcome(owner, at);
                 project.AssignReferent(owner, owner, at);
                 db.Projects.Add(project);
-                return Referral.Create(project, programme, [], pole, owner, true, null, at);
+                return Referral.Create(project.SharedWith(programme), programme, [], pole, owner, null, at);
             }
 
             var toRemind = Make(referredAt.AddDays(20), out _);

@@ -331,7 +331,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
             for (var i = 1; i < 27; i++)
             {
                 // Written as records for the paging (the rule of one open referral per programme is not the point here).
-                var referral = Referral.Create(project, programme, [], project.PoleId!.Value, staff, true, $"Orientation paginée {i:00}", start.AddMinutes(i));
+                var referral = Referral.Create(project.SharedWith(programme), programme, [], project.PoleId!.Value, staff, $"Orientation paginée {i:00}", start.AddMinutes(i));
                 if (i % 2 == 0)
                 {
                     referral.Accept(project, staff, start.AddMinutes(i));
@@ -593,7 +593,7 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
                 var project = await db.Projects.SingleAsync(p => p.Id == projectId);
                 var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
                 var staff = await db.Users.Where(u => u.Email == Morlaix).Select(u => u.Id).SingleAsync();
-                var referral = Referral.Create(project, programme, [], project.PoleId!.Value, staff, true, "Merci d'étudier ce projet", DateTimeOffset.UtcNow);
+                var referral = Referral.Create(project.SharedWith(programme), programme, [], project.PoleId!.Value, staff, "Merci d'étudier ce projet", DateTimeOffset.UtcNow);
                 db.Referrals.Add(referral);
                 db.DiscardDomainEvents();
                 await db.SaveChangesAsync();

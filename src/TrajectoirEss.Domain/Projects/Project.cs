@@ -18,6 +18,7 @@ public enum ProjectAction
     Pause = 10,
     Resume = 11,
     AskPorteur = 12,
+    AskForSharing = 13,
 }
 
 /// <summary>
@@ -53,10 +54,12 @@ public sealed class Project : AggregateRoot
             [ProjectAction.Pause] = ([.. ActiveStatuses], ProjectStatus.Paused),
             [ProjectAction.Resume] = ([ProjectStatus.Paused], ProjectStatus.Welcomed),
             [ProjectAction.AskPorteur] = ([.. OpenStatuses], null),
+            [ProjectAction.AskForSharing] = ([.. OpenStatuses], null),
         };
 
     private readonly List<ProjectMember> _members = [];
     private readonly List<TrajectoryStep> _steps = [];
+    private readonly List<SharingConsent> _sharing = [];
 
     private Project(Guid id, ProjectDetails details, DateTimeOffset createdAt)
     {
@@ -132,6 +135,9 @@ public sealed class Project : AggregateRoot
     public IReadOnlyList<ProjectMember> Members => _members;
 
     public IReadOnlyList<TrajectoryStep> Steps => _steps;
+
+    /// <summary>The porteurs' consent to share the project, per partner structure (absent: never given).</summary>
+    public IReadOnlyList<SharingConsent> Sharing => _sharing;
 
     /// <summary>The steps as the trajectory tells them: by date, and steps of the same instant in the trajectory's order.</summary>
     public IEnumerable<TrajectoryStep> StepsInOrder() => _steps.OrderBy(s => s.OccurredAt).ThenBy(s => s.Kind);
@@ -360,6 +366,62 @@ public sealed class Project : AggregateRoot
             Transition(ProjectAction.StartSupport);
             UpdatedAt = now;
         }
+    }
+
+    /// <summary>
+    /// Whether the porteurs let this structure see the project: a referral to one of its programmes needs it, and
+    /// the structure sees the project's shared view only while it holds.
+    /// </summary>
+    public bool SharesWith(Guid structureId) => _sharing.Any(s => s.StructureId == structureId && s.Given);
+
+    /// <summary>
+    /// A porteur gives or withdraws the consent to share the project with one partner structure, at any time and
+    /// whatever the project's status (a withdrawal stops new referrals to that structure and hides the project
+    /// from it; what the structure already recorded stays with it). No change, no event.
+    /// </summary>
+    public void ChangeSharing(Guid structureId, bool given, Guid porteurId, DateTimeOffset now)
+    {
+        EnsureMember(porteurId);
+        if (AnonymisedAt is not null)
+        {
+            throw new DomainException("Ce projet est anonymisé : il n'est plus partagé.");
+        }
+
+        var consent = _sharing.SingleOrDefault(s => s.StructureId == structureId);
+        if ((consent?.Given ?? false) == given)
+        {
+            return;
+        }
+
+        if (consent is null)
+        {
+            consent = new SharingConsent(structureId, now);
+            _sharing.Add(consent);
+        }
+
+        consent.Change(given, porteurId, now);
+        UpdatedAt = now;
+        Raise(new SharingConsentChanged(this, structureId, given, porteurId, now));
+    }
+
+    /// <summary>The pôle asks the porteurs to let a structure see the project (they decide in their space).</summary>
+    public void AskForSharing(Guid structureId, Guid actorId, DateTimeOffset now)
+    {
+        Ensure(ProjectAction.AskForSharing, "L'accord des porteurs ne peut être demandé que pour un projet déposé et en cours.");
+        if (SharesWith(structureId))
+        {
+            throw new DomainException("Les porteurs partagent déjà leur projet avec cette structure.");
+        }
+
+        var consent = _sharing.SingleOrDefault(s => s.StructureId == structureId);
+        if (consent is null)
+        {
+            consent = new SharingConsent(structureId, now);
+            _sharing.Add(consent);
+        }
+
+        consent.Requested(now);
+        Raise(new SharingConsentRequested(this, structureId, actorId, now));
     }
 
     public void AddCoPorteur(Guid userId, DateTimeOffset now)

@@ -35,3 +35,9 @@ public sealed record ProjectReopened(Project Project, string Reason, Guid ActorI
 public sealed record ProjectPaused(Project Project, ProjectStatus From, string Reason, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
 
 public sealed record ProjectResumed(Project Project, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>A porteur gave (<paramref name="Given"/>) or withdrew the consent to share the project with a partner structure.</summary>
+public sealed record SharingConsentChanged(Project Project, Guid StructureId, bool Given, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The pôle asked the porteurs to let a partner structure see the project.</summary>
+public sealed record SharingConsentRequested(Project Project, Guid StructureId, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);

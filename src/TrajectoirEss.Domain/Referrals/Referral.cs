@@ -127,6 +127,8 @@ public sealed class Referral : AggregateRoot
 
     public bool IsAwaitingAnswer => AwaitingAnswerStatuses.Contains(Status);
 
+    public const string NoSharingMessage = "Les porteurs n'ont pas autorisé le partage de leur projet avec la structure de ce programme : demandez-leur leur accord (section « Partage » de la fiche) ; ils le donnent depuis leur espace.";
+
     public static bool CanApply(ReferralStatus status, ReferralAction action) => Transitions[action].From.Contains(status);
 
     /// <summary>Whether a project in this status can be referred: welcomed and followed (<see cref="Project.ActiveStatuses"/>).</summary>
@@ -135,11 +137,11 @@ public sealed class Referral : AggregateRoot
     public bool Can(ReferralAction action) => CanApply(Status, action);
 
     /// <summary>
-    /// The pôle refers its project to a programme. The porteurs must have accepted that their project is
-    /// shared with the programme's partners: the referral records that it was checked. A project has at most
-    /// one open referral per programme (<paramref name="projectReferrals"/>: the project's referrals so far).
+    /// The pôle refers its project to a programme. The porteurs must have let the programme's structure see
+    /// their project (<see cref="Project.SharesWith"/>). A project has at most one open referral per programme
+    /// (<paramref name="projectReferrals"/>: the project's referrals so far).
     /// </summary>
-    public static Referral Create(Project project, Programme programme, IEnumerable<Referral> projectReferrals, Guid poleId, Guid staffId, bool porteurConsentsToSharing, string? message, DateTimeOffset now)
+    public static Referral Create(Project project, Programme programme, IEnumerable<Referral> projectReferrals, Guid poleId, Guid staffId, string? message, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(programme);
@@ -159,9 +161,9 @@ public sealed class Referral : AggregateRoot
             throw new DomainException("Le projet est déjà orienté vers ce programme.");
         }
 
-        if (!porteurConsentsToSharing)
+        if (!project.SharesWith(programme.StructureId))
         {
-            throw new DomainException("Les porteurs n'ont pas accepté que leur projet soit partagé avec les partenaires du programme : demandez-leur de l'accepter dans leur espace (section « Vos données » du projet) avant de l'orienter.");
+            throw new DomainException(NoSharingMessage);
         }
 
         var referral = new Referral(Guid.CreateVersion7(now), project.Id, programme.Id, programme.StructureId, poleId, staffId, now, message);

@@ -30,4 +30,15 @@ public static class StructureKinds
         StructureKind.Urscop => "Union régionale des Scop et Scic",
         _ => kind.ToString(),
     };
+
+    /// <summary>What the structures of this kind do with a project, in the porteurs' words (their sharing choices).</summary>
+    public static string Role(this StructureKind kind) => kind switch
+    {
+        StructureKind.TagBzh => "propulseurs d'entrepreneuriat collectif : idéateur, révélateur et incubateur, un par département",
+        StructureKind.Kejal => "la formation Creopss",
+        StructureKind.FranceActive => "le financement : Cap création ESS et fonds de confiance",
+        StructureKind.Cae => "coopératives d'activités et d'emploi : tester son activité comme entrepreneur-salarié",
+        StructureKind.Urscop => "l'accompagnement à la création de Scop et de Scic",
+        _ => string.Empty,
+    };
 }

@@ -4,6 +4,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Identity;
 using TrajectoirEss.Infrastructure.Persistence;
 
@@ -46,6 +47,8 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
         }
 
         var random = new Random(seed);
+        // The porteurs' sharing choices draw from their own sequence: the rest of the history stays as it was.
+        var sharingRandom = new Random(seed + 1);
         var porteurRole = await db.Roles.Where(r => r.Name == Roles.Porteur).Select(r => r.Id).SingleAsync(cancellationToken);
         var staff = await db.Users.Where(u => u.PoleId != null || u.StructureId != null).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         var actor = staff == Guid.Empty ? Guid.Empty : staff;
@@ -162,6 +165,7 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
                     null);
                 var project = Project.CreateDraft(Guid.CreateVersion7(submitted), user.Id, details, submitted.AddDays(-random.Next(0, 10)));
                 project.Submit(user.Id, pole, consentToProcessing: true, submitted);
+                ShareAtSubmission(project, departement, submitted);
                 projects.Add(project);
                 if (n >= welcomedThisYear)
                 {
@@ -275,7 +279,8 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
             db.Enrolments.AddRange(sessions.SelectMany(s => s.Enrolments));
             db.FinancingApplications.AddRange(financings);
             db.TerritoryNeeds.AddRange(needs);
-            db.Consents.AddRange(projects.Select(p => new ConsentRecord(Guid.CreateVersion7(p.CreatedAt), p.Members[0].UserId, p.Id, ConsentKind.SharingWithPartners, true, p.CreatedAt)));
+            db.Consents.AddRange(projects.SelectMany(p => p.Sharing.Where(s => s.Given).Select(s =>
+                new ConsentRecord(Guid.CreateVersion7(s.ChangedAt), p.Members[0].UserId, p.Id, ConsentKind.SharingWithPartners, true, s.ChangedAt, s.StructureId))));
             // A fictitious history: no audit line, no e-mail.
             db.DiscardDomainEvents();
             await db.SaveChangesAsync(cancellationToken);
@@ -295,9 +300,28 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
 
         return report;
 
+        // Most porteurs let every partner see their project when they submit it; some only the partners nearest to
+        // them, a few none until the pôle asks (then they agree the day before the referral, see Refer).
+        void ShareAtSubmission(Project project, string departement, DateTimeOffset at)
+        {
+            var roll = sharingRandom.NextDouble();
+            var chosen = roll < 0.8 ? structures.Values
+                : roll < 0.95 ? structures.Values.Where(s => s.DepartementCode == departement || s.Kind is StructureKind.Kejal or StructureKind.FranceActive)
+                : [];
+            foreach (var structure in chosen.Where(s => s.IsActive))
+            {
+                project.ChangeSharing(structure.Id, true, project.Members[0].UserId, at);
+            }
+        }
+
         Referral Refer(Project project, Programme programme, Guid pole, DateTimeOffset at, Random rnd, List<Referral> into)
         {
-            var referral = Referral.Create(project, programme, into.Where(r => r.ProjectId == project.Id), pole, actor, porteurConsentsToSharing: true, "Orientation fictive", at);
+            if (!project.SharesWith(programme.StructureId))
+            {
+                project.ChangeSharing(programme.StructureId, true, project.Members[0].UserId, at.AddDays(-1));
+            }
+
+            var referral = Referral.Create(project, programme, into.Where(r => r.ProjectId == project.Id), pole, actor, "Orientation fictive", at);
             into.Add(referral);
             var answered = at.AddDays(rnd.Next(1, 20));
             if (answered < now)
@@ -376,11 +400,17 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
         var project = Project.CreateDraft(Guid.CreateVersion7(now), porteur.Id, details, now.AddDays(-40));
         project.Submit(porteur.Id, pole.Id, consentToProcessing: true, now.AddDays(-38));
         project.Welcome(staff, now.AddDays(-30));
-        var referral = Referral.Create(project, programme, [], pole.Id, staff, porteurConsentsToSharing: true, "Collectif motivé, à accompagner à l'idéateur.", now.AddDays(-20));
+        var partners = await db.Structures.Where(s => s.IsActive && (s.DepartementCode == null || s.DepartementCode == "29")).Select(s => s.Id).ToListAsync(cancellationToken);
+        foreach (var structure in partners)
+        {
+            project.ChangeSharing(structure, true, porteur.Id, now.AddDays(-38));
+        }
+
+        var referral = Referral.Create(project, programme, [], pole.Id, staff, "Collectif motivé, à accompagner à l'idéateur.", now.AddDays(-20));
         db.Projects.Add(project);
         db.Referrals.Add(referral);
         db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.DataProcessing, true, now.AddDays(-40)));
-        db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-40)));
+        db.Consents.AddRange(partners.Select(s => new ConsentRecord(Guid.CreateVersion7(now), porteur.Id, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-38), s)));
         db.DiscardDomainEvents();
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -122,7 +122,6 @@ public class SeededPortal : PortalFactory
         project.Submit(owner, MorlaixPoleId, consentToProcessing: true, now.AddDays(-3));
         project.Welcome(UserIds[Actor.PoleStaff], now.AddDays(-2));
         db.Projects.Add(project);
-        db.Consents.Add(new ConsentRecord(Guid.CreateVersion7(), owner, project.Id, ConsentKind.SharingWithPartners, true, now.AddDays(-3)));
         db.DiscardDomainEvents();
         await db.SaveChangesAsync();
         ProjectId = project.Id;
@@ -159,7 +158,7 @@ public class SeededPortal : PortalFactory
     {
         var project = await db.Projects.SingleAsync(p => p.Id == ProjectId);
         var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode);
-        var referral = Referral.Create(project, programme, [], MorlaixPoleId, UserIds[Actor.PoleStaff], true, "Merci d'étudier ce projet", now);
+        var referral = Referral.Create(project.SharedWith(programme), programme, [], MorlaixPoleId, UserIds[Actor.PoleStaff], "Merci d'étudier ce projet", now);
         db.Referrals.Add(referral);
         db.DiscardDomainEvents();
         await db.SaveChangesAsync();

@@ -68,6 +68,18 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
             steps.HasIndex(s => new { s.Kind, s.OccurredAt });
         });
         builder.Navigation(p => p.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(p => p.Sharing, sharing =>
+        {
+            sharing.ToTable("project_sharing_consents");
+            sharing.WithOwner().HasForeignKey("ProjectId");
+            sharing.HasKey("ProjectId", nameof(SharingConsent.StructureId));
+            sharing.HasOne<Structure>().WithMany().HasForeignKey(s => s.StructureId).OnDelete(DeleteBehavior.Restrict);
+            sharing.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.ChangedBy).OnDelete(DeleteBehavior.SetNull);
+            // The structure's inbox and referral page ask whether a project is shared with it.
+            sharing.HasIndex(s => s.StructureId);
+        });
+        builder.Navigation(p => p.Sharing).HasField("_sharing").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -110,6 +122,7 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.HasIndex(c => new { c.UserId, c.RecordedAt });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -777,6 +777,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<Guid?>("StructureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("structure_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -786,6 +790,9 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ProjectId")
                         .HasDatabaseName("ix_consents_project_id");
+
+                    b.HasIndex("StructureId")
+                        .HasDatabaseName("ix_consents_structure_id");
 
                     b.HasIndex("UserId", "RecordedAt")
                         .HasDatabaseName("ix_consents_user_id_recorded_at");
@@ -1967,6 +1974,12 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_consents_projects_project_id");
 
+                    b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_consents_structures_structure_id");
+
                     b.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -2069,6 +2082,61 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_project_members_asp_net_users_user_id");
                         });
 
+                    b.OwnsMany("TrajectoirEss.Domain.Projects.SharingConsent", "Sharing", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
+
+                            b1.Property<Guid>("StructureId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("structure_id");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("changed_at");
+
+                            b1.Property<Guid?>("ChangedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("changed_by");
+
+                            b1.Property<bool>("Given")
+                                .HasColumnType("boolean")
+                                .HasColumnName("given");
+
+                            b1.Property<DateTimeOffset?>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("requested_at");
+
+                            b1.HasKey("ProjectId", "StructureId")
+                                .HasName("pk_project_sharing_consents");
+
+                            b1.HasIndex("ChangedBy")
+                                .HasDatabaseName("ix_project_sharing_consents_changed_by");
+
+                            b1.HasIndex("StructureId")
+                                .HasDatabaseName("ix_project_sharing_consents_structure_id");
+
+                            b1.ToTable("project_sharing_consents", (string)null);
+
+                            b1.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
+                                .WithMany()
+                                .HasForeignKey("ChangedBy")
+                                .OnDelete(DeleteBehavior.SetNull)
+                                .HasConstraintName("fk_project_sharing_consents_asp_net_users_changed_by");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_project_sharing_consents_projects_project_id");
+
+                            b1.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
+                                .WithMany()
+                                .HasForeignKey("StructureId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_project_sharing_consents_structures_structure_id");
+                        });
+
                     b.OwnsMany("TrajectoirEss.Domain.Projects.TrajectoryStep", "Steps", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -2159,6 +2227,8 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Members");
+
+                    b.Navigation("Sharing");
 
                     b.Navigation("Steps");
                 });

@@ -47,8 +47,14 @@ public sealed class ReferralViewModel
 
     public required DateTimeOffset ReferredAt { get; init; }
 
-    /// <summary>What the porteurs accepted to share with the programme's partners (never the pôle's internal notes).</summary>
+    /// <summary>
+    /// What the porteurs accepted to share with this structure (never the pôle's internal notes); when they withdrew
+    /// their consent, only the project's id and status (<see cref="SharingWithdrawn"/>).
+    /// </summary>
     public required ProjectDetailsViewModel Project { get; init; }
+
+    /// <summary>The porteurs no longer let this structure see their project: the page shows the referral, not the project.</summary>
+    public required bool SharingWithdrawn { get; init; }
 
     public required IReadOnlyList<PorteurLine> Porteurs { get; init; }
 
@@ -108,13 +114,13 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         var rows = await (from r in filtered.OrderByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id).Skip((current - 1) * pageSize).Take(pageSize)
                           join p in db.Projects on r.ProjectId equals p.Id
                           orderby r.ReferredAt descending, r.Id descending
-                          select new { r.Id, p.Title, r.ProgrammeId, r.PoleId, r.Status, r.ReferredAt, r.WaitingSince })
+                          select new { r.Id, Title = p.Sharing.Any(c => c.StructureId == structureId && c.Given) ? p.Title : null, r.ProgrammeId, r.PoleId, r.Status, r.ReferredAt, r.WaitingSince })
             .ToListAsync(cancellationToken);
         return new ReferralInboxViewModel
         {
             StructureName = reference.Structures.GetValueOrDefault(structureId, string.Empty),
             Status = status,
-            Lines = rows.Select(r => new ReceivedReferral(r.Id, r.Title, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Poles.GetValueOrDefault(r.PoleId)?.Name ?? "—", r.Status, r.ReferredAt, r.WaitingSince)).ToList(),
+            Lines = rows.Select(r => new ReceivedReferral(r.Id, r.Title ?? ProjectDetailsViewModel.NotSharedTitle, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Poles.GetValueOrDefault(r.PoleId)?.Name ?? "—", r.Status, r.ReferredAt, r.WaitingSince)).ToList(),
             Counts = counts,
             Paging = new Paging(current, pageCount, total, n => status is null ? $"/structure?page={n}" : $"/structure?status={status}&page={n}"),
         };
@@ -130,8 +136,11 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
 
         var project = await db.Projects.AsNoTracking().SingleAsync(p => p.Id == referral.ProjectId, cancellationToken);
         var programme = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == referral.ProgrammeId, cancellationToken);
-        var memberIds = project.Members.Select(m => m.UserId).ToList();
-        var details = await projects.BuildAsync(project, viewerId: null, cancellationToken: cancellationToken);
+        var shared = project.SharesWith(structureId);
+        var memberIds = shared ? project.Members.Select(m => m.UserId).ToList() : [];
+        var details = shared
+            ? await projects.BuildAsync(project, viewerId: null, cancellationToken: cancellationToken)
+            : ProjectDetailsViewModel.NotShared(project.Id, project.Status);
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.ProgrammeId == programme.Id && s.Status != SessionStatus.Finished)
             .OrderBy(s => s.StartsOn)
@@ -149,6 +158,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Message = referral.Message,
             ReferredAt = referral.ReferredAt,
             Project = details,
+            SharingWithdrawn = !shared,
             Porteurs = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).Select(u => new PorteurLine(u.DisplayName, u.Email ?? string.Empty)).ToListAsync(cancellationToken),
             DeclineReasons = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.DeclineReason && i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
             Sessions = sessions.Select(s => new SessionOption(s.Id, s.Name, s.Status, s.ProgrammeType == ProgrammeType.Incubateur, s.Capacity - s.Taken)).ToList(),

@@ -42,7 +42,9 @@ public sealed class AuditTrailHandlers(Audit audit, RecordNames names, Trajectoi
     IDomainEventHandler<FinancingPaymentRecorded>,
     IDomainEventHandler<TerritoryNeedRaised>,
     IDomainEventHandler<OpportunityStudyConcluded>,
-    IDomainEventHandler<StudyHandedOver>
+    IDomainEventHandler<StudyHandedOver>,
+    IDomainEventHandler<SharingConsentChanged>,
+    IDomainEventHandler<SharingConsentRequested>
 {
     public const string SessionEntity = "Session";
     public const string TerritoryNeedEntity = "TerritoryNeed";
@@ -51,6 +53,13 @@ public sealed class AuditTrailHandlers(Audit audit, RecordNames names, Trajectoi
         OnProject(e.ActorId, e.Project.Id, "Rendez-vous noté",
             ("Rendez-vous", null, $"{Meeting.Label(e.Meeting.Kind)} du {Format.Date(e.Meeting.HeldAt)}"),
             ("Statut", e.Welcomed ? ProjectStatus.Submitted.Label() : null, e.Welcomed ? e.Project.Status.Label() : null));
+
+    public async Task HandleAsync(SharingConsentChanged e, CancellationToken cancellationToken) =>
+        await OnProject(e.ActorId, e.Project.Id, e.Given ? "Partage autorisé par les porteurs" : "Partage retiré par les porteurs",
+            ("Partage avec " + await names.StructureAsync(e.StructureId, cancellationToken), e.Given ? "non autorisé" : "autorisé", e.Given ? "autorisé" : "retiré"));
+
+    public async Task HandleAsync(SharingConsentRequested e, CancellationToken cancellationToken) =>
+        await OnProject(e.ActorId, e.Project.Id, "Accord de partage demandé aux porteurs", ("Structure", null, await names.StructureAsync(e.StructureId, cancellationToken)));
 
     public Task HandleAsync(InternalNoteAdded e, CancellationToken cancellationToken) =>
         OnProject(e.ActorId, e.Project.Id, "Note interne ajoutée");

@@ -30,8 +30,12 @@ public sealed class NotificationHandlers(Notifier notifier, RecordNames names, T
     IDomainEventHandler<PromotedFromWaitingList>,
     IDomainEventHandler<EnrolmentCompleted>,
     IDomainEventHandler<FinancingDecided>,
-    IDomainEventHandler<StudyHandedOver>
+    IDomainEventHandler<StudyHandedOver>,
+    IDomainEventHandler<SharingConsentRequested>
 {
+    public async Task HandleAsync(SharingConsentRequested e, CancellationToken cancellationToken) =>
+        await notifier.SharingRequestedAsync(e.Project, await names.PoleAsync(e.Project.PoleId, cancellationToken) ?? "Votre pôle ESS", await names.StructureAsync(e.StructureId, cancellationToken) ?? "une structure partenaire", cancellationToken);
+
     public async Task HandleAsync(ProjectSubmitted e, CancellationToken cancellationToken) =>
         await notifier.ProjectSubmittedAsync(e.Project, await names.PoleAsync(e.Project.PoleId, cancellationToken) ?? "l'équipe régionale du programme", cancellationToken);
 
@@ -107,7 +111,12 @@ public sealed class NotificationHandlers(Notifier notifier, RecordNames names, T
     private async Task<string> ProgrammeNameAsync(Guid programmeId, CancellationToken cancellationToken) =>
         await names.ProgrammeAsync(programmeId, cancellationToken) ?? string.Empty;
 
+    /// <summary>The project's title as the referral's structure may read it (not once the porteurs withdrew their consent).</summary>
     private async Task<string> TitleAsync(Referral referral, CancellationToken cancellationToken) =>
-        db.Projects.Local.FirstOrDefault(p => p.Id == referral.ProjectId)?.Title
-        ?? await db.Projects.AsNoTracking().Where(p => p.Id == referral.ProjectId).Select(p => p.Title).SingleAsync(cancellationToken);
+        (db.Projects.Local.FirstOrDefault(p => p.Id == referral.ProjectId) is { } local
+            ? (local.SharesWith(referral.StructureId) ? local.Title : null)
+            : await db.Projects.AsNoTracking().Where(p => p.Id == referral.ProjectId)
+                .Select(p => p.Sharing.Any(c => c.StructureId == referral.StructureId && c.Given) ? p.Title : null)
+                .SingleAsync(cancellationToken))
+        ?? Features.Projects.ProjectDetailsViewModel.NotSharedTitle;
 }

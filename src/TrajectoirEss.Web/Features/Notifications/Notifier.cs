@@ -61,6 +61,21 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
         }
     }
 
+    /// <summary>The pôle asks the porteurs to let a partner see their project: the link opens the project's sharing choices.</summary>
+    public async Task SharingRequestedAsync(Project project, string pole, string structure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        foreach (var porteur in await MembersAsync(project, NotificationKinds.ProjectUpdates, cancellationToken))
+        {
+            await SendAsync(
+                porteur,
+                "Votre pôle vous demande votre accord pour partager votre projet",
+                $"{pole} souhaite orienter votre projet « {project.Title} » vers {structure}. Pour cela, {structure} doit pouvoir voir votre projet : vous pouvez l'autoriser (ou non) depuis la page de votre projet, section « Partage avec les partenaires ». Vous pourrez retirer cet accord à tout moment.",
+                Link($"/porteur/projets/{project.Id}#partage"),
+                cancellationToken);
+        }
+    }
+
     public async Task PoleWroteAsync(Project project, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(project);

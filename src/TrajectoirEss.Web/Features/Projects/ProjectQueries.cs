@@ -67,7 +67,27 @@ public sealed class ProjectDetailsViewModel
     /// <summary>The people named on the page (for staff views, which show contacts).</summary>
     public IReadOnlyDictionary<Guid, PersonLine> People { get; init; } = new Dictionary<Guid, PersonLine>();
 
+    /// <summary>The porteurs' sharing choices, per partner: for the porteurs' own view only (empty for staff).</summary>
+    public IReadOnlyList<SharingLine> Sharing { get; init; } = [];
+
     public bool CanEdit => Project.CanApply(Status, ProjectAction.Edit);
+
+    /// <summary>What a structure is shown of a project whose porteurs withdrew their consent to share it with it.</summary>
+    public const string NotSharedTitle = "Projet non partagé (accord des porteurs retiré)";
+
+    /// <summary>A project a structure may no longer see: its id and status only, nothing the porteurs said.</summary>
+    public static ProjectDetailsViewModel NotShared(Guid id, ProjectStatus status) => new()
+    {
+        Id = id,
+        Title = NotSharedTitle,
+        Status = status,
+        IsOwner = false,
+        MissingForSubmission = [],
+        Members = [],
+        Invitations = [],
+        Steps = [],
+        Messages = [],
+    };
 
     public string NextStep => Status switch
     {
@@ -193,6 +213,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
                 .Select(s => new StepLine(s.OccurredAt, Label(s), Actor(s), s.Kind == TrajectoryStepKind.Closed && Enum.TryParse<ProjectOutcome>(s.Outcome, out var o) ? o.Label() : s.Outcome, s.Reason))
                 .ToList(),
             People = people,
+            Sharing = viewerId is null ? [] : SharingLine.Of(project, reference),
             Messages = messages.Select(m => new MessageLine(m.SentAt, m.Side == MessageSide.Pole ? pole?.Name ?? "Le pôle" : names.GetValueOrDefault(m.AuthorId, "Un porteur"), m.Side, m.Body)).ToList(),
         };
     }

@@ -11,6 +11,18 @@ public sealed class RecordNames(TrajectoirEssDbContext db)
 {
     private readonly Dictionary<Guid, string?> _programmes = [];
     private readonly Dictionary<Guid, string?> _poles = [];
+    private readonly Dictionary<Guid, string?> _structures = [];
+
+    public async Task<string?> StructureAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!_structures.TryGetValue(id, out var name))
+        {
+            name = await db.Structures.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+            _structures[id] = name;
+        }
+
+        return name;
+    }
 
     public async Task<string?> ProgrammeAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -2,11 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
+using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Infrastructure.Persistence;
 
 namespace TrajectoirEss.Web.Features.Shared;
 
 public sealed record ProgrammeName(string Name, Guid StructureId, ProgrammeType Type, bool IsActive);
+
+/// <summary>A partner structure a project can be shared with: the active structures, by kind then name.</summary>
+public sealed record Partner(Guid Id, string Name, StructureKind Kind, string? DepartementCode);
 
 /// <summary>
 /// The reference data the pages name things with, read in a few queries and kept for a minute; <c>Version</c>
@@ -16,6 +20,7 @@ public sealed record ReferenceSnapshot(
     IReadOnlyDictionary<Guid, PoleContact> Poles,
     IReadOnlyDictionary<Guid, bool> ActivePoles,
     IReadOnlyDictionary<Guid, string> Structures,
+    IReadOnlyList<Partner> Partners,
     IReadOnlyDictionary<Guid, ProgrammeName> Programmes,
     IReadOnlyList<ListItem> Lists,
     IReadOnlyDictionary<string, CommuneItem> Communes,
@@ -71,7 +76,10 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
     private async Task<ReferenceSnapshot> ReadAsync(long readVersion, CancellationToken cancellationToken)
     {
         var poles = await db.Poles.AsNoTracking().Select(p => new { Contact = new PoleContact(p.Id, p.Name, p.Seat, p.Email, p.Phone, p.Website, p.Address), p.IsActive }).ToListAsync(cancellationToken);
-        var structures = await db.Structures.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var structureRows = await db.Structures.AsNoTracking().Select(s => new { s.Id, s.Name, s.Kind, s.DepartementCode, s.IsActive }).ToListAsync(cancellationToken);
+        var structures = structureRows.ToDictionary(s => s.Id, s => s.Name);
+        var partners = structureRows.Where(s => s.IsActive).OrderBy(s => s.Kind).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new Partner(s.Id, s.Name, s.Kind, s.DepartementCode)).ToList();
         var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new ProgrammeName(p.Name, p.StructureId, p.Type, p.IsActive), cancellationToken);
         var lists = await db.ListItems.AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ToListAsync(cancellationToken);
         var communes = await (from c in db.Communes.AsNoTracking()
@@ -87,6 +95,7 @@ public sealed class ReferenceCache(IMemoryCache cache, TrajectoirEssDbContext db
             contacts,
             poles.ToDictionary(p => p.Contact.Id, p => p.IsActive),
             structures,
+            partners,
             programmes,
             lists,
             items,

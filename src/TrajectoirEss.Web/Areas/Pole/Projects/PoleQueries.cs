@@ -105,7 +105,8 @@ public sealed record ReferralLine(Guid Id, string Programme, string Structure, R
     public bool CanWithdraw => Referral.CanApply(Status, ReferralAction.Withdraw);
 }
 
-public sealed record ProgrammeOption(Guid Id, string Name, string Structure);
+/// <summary>A programme the project can be referred to; <paramref name="Shared"/>: the porteurs let its structure see the project.</summary>
+public sealed record ProgrammeOption(Guid Id, string Name, string Structure, bool Shared);
 
 public sealed class PoleFileViewModel
 {
@@ -113,7 +114,10 @@ public sealed class PoleFileViewModel
 
     public required IReadOnlyList<ProgrammeOption> Programmes { get; init; }
 
-    public required bool PorteurConsentsToSharing { get; init; }
+    /// <summary>Which partners the porteurs let see the project (a referral needs its structure's).</summary>
+    public required IReadOnlyList<SharingLine> Sharing { get; init; }
+
+    public bool CanAskForSharing => Domain.Projects.Project.CanApply(Project.Status, ProjectAction.AskForSharing);
 
     public required ProjectDetailsViewModel Project { get; init; }
 
@@ -351,19 +355,11 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new StaffMember(u.Id, u.DisplayName)));
 
-    // The project and the owner's latest decision on sharing with partners, in one query.
-    private static readonly Func<TrajectoirEssDbContext, Guid, Guid, CancellationToken, Task<FileRow?>> FileRowOf =
+    // The project with its members, trajectory and sharing choices, in one query.
+    private static readonly Func<TrajectoirEssDbContext, Guid, Guid, CancellationToken, Task<Project?>> FileProjectOf =
         EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid poleId, Guid projectId, CancellationToken cancellationToken) =>
             db.Projects.AsNoTracking()
-                .Where(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft)
-                .Select(p => new FileRow(
-                    p,
-                    db.Consents
-                        .Where(c => c.ProjectId == p.Id && c.Kind == ConsentKind.SharingWithPartners && p.Members.Any(m => m.UserId == c.UserId && m.Role == MemberRole.Owner))
-                        .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
-                        .Select(c => (bool?)c.Given)
-                        .FirstOrDefault()))
-                .SingleOrDefault());
+                .SingleOrDefault(p => p.Id == projectId && p.PoleId == poleId && p.Status != ProjectStatus.Draft));
 
     // Changes (the chained audit trail) and openings of the file (the access log), in one query. A page of the
     // journal: each side limited first (a backward index scan of the entries up to this page), however often
@@ -377,8 +373,6 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
                     .OrderByDescending(a => a.At).Take(upTo)
                     .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = "Fiche consultée", Changes = null }))
                 .OrderByDescending(a => a.At).Skip(skip).Take(take));
-
-    private sealed record FileRow(Project Project, bool? Sharing);
 
     // Set through an initializer: EF translates a union of member initialisations, not of constructor calls.
     private sealed class JournalRow
@@ -417,13 +411,12 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
 
     public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
     {
-        var row = await FileRowOf(db, poleId, projectId, cancellationToken);
-        if (row is null)
+        var project = await FileProjectOf(db, poleId, projectId, cancellationToken);
+        if (project is null)
         {
             return null;
         }
 
-        var project = row.Project;
         var reference = await referenceCache.GetAsync(cancellationToken);
         var meetings = await MeetingsOf(db, projectId).ToListAsync(cancellationToken);
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
@@ -441,7 +434,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
             .ToList();
         var programmes = reference.Programmes
             .Where(p => p.Value.IsActive && reference.Structures.ContainsKey(p.Value.StructureId))
-            .Select(p => new ProgrammeOption(p.Key, p.Value.Name, reference.Structures[p.Value.StructureId]))
+            .Select(p => new ProgrammeOption(p.Key, p.Value.Name, reference.Structures[p.Value.StructureId], project.SharesWith(p.Value.StructureId)))
             .OrderBy(p => p.Structure, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -449,7 +442,7 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
         {
             Referrals = referrals,
             Programmes = programmes,
-            PorteurConsentsToSharing = row.Sharing == true,
+            Sharing = SharingLine.Of(project, reference),
             Project = details,
             Version = project.Version,
             ReferentId = project.ReferentId,

@@ -142,6 +142,13 @@ public sealed class ProjectsController(PoleQueries queries) : Controller, IShows
         return Done(id, "L'orientation est proposée à la structure, qui en est prévenue.");
     }
 
+    [HttpPost("projets/{id:guid}/partage/demande")]
+    public async Task<IActionResult> AskForSharing(Guid id, [Required(ErrorMessage = "Choisissez une structure partenaire de la liste.")] Guid? structureId, [FromServices] AskForSharing ask, CancellationToken cancellationToken)
+    {
+        await ask.RunAsync(StaffId, PoleId, id, structureId!.Value, cancellationToken);
+        return Done(id, "La demande d'accord est envoyée aux porteurs, par courriel et dans leur espace.", "partage");
+    }
+
     [HttpPost("projets/{id:guid}/orientations/{referralId:guid}/relancer")]
     public async Task<IActionResult> Relaunch(Guid id, Guid referralId, [FromServices] RelaunchReferral relaunch, CancellationToken cancellationToken)
     {
@@ -186,7 +193,8 @@ public sealed class ProjectsController(PoleQueries queries) : Controller, IShows
         return model is null ? null : View(form.View, model);
     }
 
-    private RedirectResult Done(Guid id, string flash) => this.RedirectWithFlash($"/pole/projets/{id}", flash);
+    private RedirectResult Done(Guid id, string flash, string? section = null) =>
+        this.RedirectWithFlash(section is null ? $"/pole/projets/{id}" : $"/pole/projets/{id}#{section}", flash);
 
     /// <summary>The page of a transfer or a closing; once the project's status no longer allows it, its file.</summary>
     private async Task<IActionResult> ActionPageAsync(Guid id, ProjectAction action, string view, CancellationToken cancellationToken)

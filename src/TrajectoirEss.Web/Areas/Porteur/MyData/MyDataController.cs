@@ -12,7 +12,7 @@ using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Porteur.MyData;
 
-public sealed record ConsentLine(string Project, ConsentKind Kind, bool Given, DateTimeOffset RecordedAt);
+public sealed record ConsentLine(Guid? ProjectId, string Project, ConsentKind Kind, string? Structure, bool Given, DateTimeOffset RecordedAt);
 
 public sealed record MyDataViewModel(ApplicationUser User, int Projects, int Messages, IReadOnlyList<ConsentLine> Consents);
 
@@ -39,8 +39,10 @@ public sealed class MyDataController(
                               where c.UserId == userId
                               join p in db.Projects on c.ProjectId equals p.Id into withProject
                               from p in withProject.DefaultIfEmpty()
-                              orderby c.RecordedAt descending
-                              select new ConsentLine(p == null ? "—" : p.Title, c.Kind, c.Given, c.RecordedAt))
+                              join s in db.Structures on c.StructureId equals s.Id into withStructure
+                              from s in withStructure.DefaultIfEmpty()
+                              orderby c.RecordedAt descending, c.Id descending
+                              select new ConsentLine(c.ProjectId, p == null ? "—" : p.Title, c.Kind, s == null ? null : s.Name, c.Given, c.RecordedAt))
             .ToListAsync(cancellationToken);
         var projects = await db.Projects.CountAsync(p => p.Members.Any(m => m.UserId == userId), cancellationToken);
         var messages = await db.ProjectMessages.CountAsync(m => m.AuthorId == userId, cancellationToken);
@@ -82,7 +84,7 @@ public sealed class MyDataController(
                 trajectory = p.StepsInOrder().Select(s => new { kind = s.Kind.ToString(), s.OccurredAt, s.Outcome, s.Reason }),
                 messages = messages.Where(m => m.ProjectId == p.Id).Select(m => new { m.SentAt, side = m.Side.ToString(), mine = m.AuthorId == userId, m.Body }),
             }),
-            consents = consents.Select(c => new { c.ProjectId, kind = c.Kind.ToString(), c.Given, c.RecordedAt }),
+            consents = consents.Select(c => new { c.ProjectId, kind = c.Kind.ToString(), c.StructureId, c.Given, c.RecordedAt }),
         };
         logger.SecurityEvent(SecurityEvents.DataExported, userId, "personal data export (JSON)");
         return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", "trajectoiress-mes-donnees.json");

@@ -4,6 +4,7 @@ using Npgsql;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Porteur.Projects;
@@ -18,7 +19,7 @@ public enum SubmitResult
 /// The porteurs' use cases on their projects. Every method loads the project through
 /// <see cref="FindForMemberAsync"/>: a project the person does not belong to is "not found".
 /// </summary>
-public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork changes, CommuneDirectory communes, TimeProvider clock, ILogger<PorteurProjects> logger)
+public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork changes, CommuneDirectory communes, ReferenceCache reference, TimeProvider clock, ILogger<PorteurProjects> logger)
 {
     public Task<Project?> FindForMemberAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default) =>
         db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
@@ -52,7 +53,6 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         }
 
         await RecordConsentAsync(userId, project.Id, ConsentKind.DataProcessing, form.ConsentProcessing, now, cancellationToken);
-        await RecordConsentAsync(userId, project.Id, ConsentKind.SharingWithPartners, form.ConsentSharing, now, cancellationToken);
         var invitations = await NewInvitationsAsync(project, userId, addresses, now, cancellationToken);
         try
         {
@@ -69,19 +69,16 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         return project;
     }
 
-    public async Task<(bool ProcessingGiven, bool SharingGiven)> ConsentsAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
-    {
-        // A handful of rows per person and project: the latest of each kind decides.
-        var history = await db.Consents.AsNoTracking()
-            .Where(c => c.UserId == userId && c.ProjectId == projectId)
+    /// <summary>The person's latest decision on the processing of their data for this project.</summary>
+    public Task<bool> ProcessingConsentAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default) =>
+        db.Consents.AsNoTracking()
+            .Where(c => c.UserId == userId && c.ProjectId == projectId && c.Kind == ConsentKind.DataProcessing)
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
-            .Select(c => new { c.Kind, c.Given })
-            .ToListAsync(cancellationToken);
-        return (history.FirstOrDefault(c => c.Kind == ConsentKind.DataProcessing)?.Given == true,
-                history.FirstOrDefault(c => c.Kind == ConsentKind.SharingWithPartners)?.Given == true);
-    }
+            .Select(c => c.Given)
+            .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<SubmitResult> SubmitAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
+    /// <summary>Submits the draft with the porteur's sharing choices (<paramref name="sharedWith"/>: the partners ticked on the recap).</summary>
+    public async Task<SubmitResult> SubmitAsync(Guid userId, Guid projectId, IReadOnlyCollection<Guid>? sharedWith, CancellationToken cancellationToken = default)
     {
         var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
         if (project.Status != ProjectStatus.Draft)
@@ -90,8 +87,10 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         }
 
         var commune = await communes.FindAsync(project.CommuneCode, cancellationToken);
-        var (processing, _) = await ConsentsAsync(userId, projectId, cancellationToken);
-        project.Submit(userId, commune?.Pole?.Id, processing, clock.GetUtcNow());
+        var processing = await ProcessingConsentAsync(userId, projectId, cancellationToken);
+        var now = clock.GetUtcNow();
+        SharingChoices.Apply(project, (await reference.GetAsync(cancellationToken)).Partners, sharedWith, userId, now);
+        project.Submit(userId, commune?.Pole?.Id, processing, now);
         try
         {
             await changes.SaveAsync(cancellationToken);

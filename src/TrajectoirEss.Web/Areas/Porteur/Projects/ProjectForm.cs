@@ -72,9 +72,6 @@ public sealed class ProjectForm
     [Display(Name = "J'accepte que mes données soient traitées pour l'accompagnement de mon projet (obligatoire pour le déposer)")]
     public bool ConsentProcessing { get; set; }
 
-    [Display(Name = "J'accepte que mon projet soit partagé avec les partenaires du programme vers lesquels le pôle l'oriente (TAg BZH, Scic Kejal, France Active Bretagne, CAE, Urscop)")]
-    public bool ConsentSharing { get; set; }
-
     public SupportNeeds Needs =>
         (NeedFormation ? SupportNeeds.Formation : SupportNeeds.None)
         | (NeedAccompagnement ? SupportNeeds.Accompagnement : SupportNeeds.None)

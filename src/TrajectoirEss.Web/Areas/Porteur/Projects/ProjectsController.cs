@@ -60,7 +60,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
         }
 
         var form = ProjectForm.From(project, await communes.FindAsync(project.CommuneCode, cancellationToken));
-        (form.ConsentProcessing, form.ConsentSharing) = await projects.ConsentsAsync(userId, id, cancellationToken);
+        form.ConsentProcessing = await projects.ProcessingConsentAsync(userId, id, cancellationToken);
         return View("Form", await PageAsync(form, id, project.Status != ProjectStatus.Draft, cancellationToken));
     }
 
@@ -84,14 +84,35 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
 
     [HttpPost("{id:guid}/depot")]
     [FormPage]
-    public async Task<IActionResult> Submit(Guid id, string? confirm, [FromServices] Microsoft.Extensions.Options.IOptions<WorkspaceOptions> workspace, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(Guid id, string? confirm, [FromForm(Name = SharingChoices.Field)] Guid[]? structures, [FromServices] Microsoft.Extensions.Options.IOptions<WorkspaceOptions> workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var result = await projects.SubmitAsync(User.GetUserId(), id, cancellationToken);
+        var result = await projects.SubmitAsync(User.GetUserId(), id, structures, cancellationToken);
         TempData["Flash"] = result == SubmitResult.Submitted
             ? $"Votre projet est déposé. Le pôle ESS vous contactera sous {workspace.Value.FirstContactAlertDays} jours ; un accusé de réception vous a été envoyé."
             : "Ce projet est déjà déposé.";
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>The porteur's sharing choices, partner by partner, at any time (drafts included).</summary>
+    [HttpPost("{id:guid}/partage")]
+    [FormPage("Details")]
+    public async Task<IActionResult> Share(Guid id, [FromForm(Name = SharingChoices.Field)] Guid[]? structures, [FromServices] ChangeSharing change, CancellationToken cancellationToken)
+    {
+        var (withdrawn, given) = await change.RunAsync(User.GetUserId(), id, structures, cancellationToken);
+        var said = new List<string>();
+        if (given.Count > 0)
+        {
+            said.Add($"{string.Join(", ", given)} {(given.Count > 1 ? "peuvent" : "peut")} désormais voir votre projet.");
+        }
+
+        if (withdrawn.Count > 0)
+        {
+            said.Add($"{string.Join(", ", withdrawn)} ne {(withdrawn.Count > 1 ? "voient" : "voit")} plus votre projet ; ce que ces structures ont déjà enregistré (leurs réponses, inscriptions, financements) reste chez elles.");
+        }
+
+        TempData["Flash"] = said.Count == 0 ? "Vos choix de partage n'ont pas changé." : "Vos choix de partage sont enregistrés. " + string.Join(" ", said);
+        return Redirect(Url.Action(nameof(Details), new { id }) + "#partage");
     }
 
     [HttpPost("{id:guid}/messages")]
@@ -141,7 +162,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     async Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain refused)
     {
         var cancellationToken = refused.CancellationToken;
-        if (refused.View == nameof(Submit))
+        if (refused.View is nameof(Submit) or nameof(Details))
         {
             var details = await queries.DetailsAsync(refused.Id, User.GetUserId(), cancellationToken);
             return details is null ? null : View(refused.View, details);
