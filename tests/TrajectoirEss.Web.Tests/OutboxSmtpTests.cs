@@ -225,7 +225,6 @@ public sealed class OutboxSmtpTests(SmtpPortal portal) : IClassFixture<SmtpPorta
         ["NeedAccompagnement"] = "true",
         ["HeardFrom"] = "pole-ess",
         ["ConsentProcessing"] = "true",
-        ["ConsentSharing"] = "true",
         ["intent"] = "deposer",
     };
 }

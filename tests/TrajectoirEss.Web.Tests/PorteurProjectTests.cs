@@ -29,7 +29,6 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
         ["NeedAccompagnement"] = "true",
         ["HeardFrom"] = "pole-ess",
         ["ConsentProcessing"] = "true",
-        ["ConsentSharing"] = "true",
     };
 
     private async Task<(HtmlClient Client, Guid UserId, string Email)> PorteurAsync(string name = "porteur")

@@ -56,7 +56,7 @@ public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<
         var page = await HtmlClient.ParseAsync(response);
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("n'ont pas accepté que leur projet soit partagé", page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Domain.Referrals.Referral.NoSharingMessage, page.QuerySelector("[data-testid=error-summary]")!.TextContent, StringComparison.Ordinal);
         Assert.False(await portal.WithDbAsync(db => db.Referrals.AnyAsync(r => r.ProjectId == projectId)));
     }
 

@@ -58,7 +58,7 @@ public sealed class SharingConsentTests(PortalFactory portal) : IClassFixture<Po
         return (client, email, projectId, submitted);
     }
 
-    private Task WelcomeAsync(Guid projectId) => portal.WithDbAsync(async db =>
+    private Task<int> WelcomeAsync(Guid projectId) => portal.WithDbAsync(async db =>
     {
         var project = await db.Projects.SingleAsync(p => p.Id == projectId);
         project.Welcome(Guid.Empty, DateTimeOffset.UtcNow);
@@ -106,8 +106,10 @@ public sealed class SharingConsentTests(PortalFactory portal) : IClassFixture<Po
             return project.Id;
         });
         var recap = await client.GetDocumentAsync($"/porteur/projets/{draft}/depot");
+        var token = recap.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var sent = new FormUrlEncodedContent([new(SharingChoices.Field, Guid.NewGuid().ToString()), new("sharing-form", "1"), new("confirm", "oui"), new("__RequestVerificationToken", token)]);
 
-        using var refused = await client.SubmitAsync(FormFor(recap, "/depot"), new() { [SharingChoices.Field] = Guid.NewGuid().ToString() });
+        using var refused = await client.Http.PostAsync($"/porteur/projets/{draft}/depot", sent);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = await HtmlClient.ParseAsync(refused);
@@ -189,7 +191,7 @@ public sealed class SharingConsentTests(PortalFactory portal) : IClassFixture<Po
 
         // The porteur withdraws (nothing ticked): Kejal sees the referral it answered, not the project nor the porteurs.
         details = await porteur.GetDocumentAsync($"/porteur/projets/{projectId}");
-        using (var withdrawn = await porteur.SubmitAsync(FormFor(details, "/partage"), new() { [SharingChoices.Field] = string.Empty }))
+        using (var withdrawn = await porteur.SubmitAsync(FormFor(details, "/partage"), new() { [SharingChoices.Field] = "aucune" }))
         {
             Assert.Contains("Scic Kejal ne voit plus votre projet", (await HtmlClient.ParseAsync(withdrawn)).Flash(), StringComparison.Ordinal);
         }

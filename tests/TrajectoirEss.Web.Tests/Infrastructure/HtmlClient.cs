@@ -34,6 +34,7 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(form);
         var fields = new List<KeyValuePair<string, string>>();
+        var boxes = new HashSet<string>(StringComparer.Ordinal);
         var filled = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
@@ -51,6 +52,7 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
             switch (element)
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    boxes.Add(name);
                     var check = filled.TryGetValue(name, out var wanted) ? wanted == box.Value || wanted == "true" : box.IsChecked;
                     if (check)
                     {
@@ -72,8 +74,9 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
             }
         }
 
-        // Values for fields the loop does not emit (a submit button's name=value, say) are sent as given.
-        var emitted = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        // Values for fields the loop does not emit (a submit button's name=value, say) are sent as given; a box
+        // filled with a value none of its boxes has is left unticked, as a browser would.
+        var emitted = fields.Select(f => f.Key).Concat(boxes).ToHashSet(StringComparer.Ordinal);
         fields.AddRange(filled.Where(f => !emitted.Contains(f.Key)));
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri : form.Action;
