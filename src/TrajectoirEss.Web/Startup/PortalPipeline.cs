@@ -9,6 +9,7 @@ internal static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         app.UseSecurityHeaders(policies => policies
             .AddDefaultSecurityHeaders()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
