@@ -298,7 +298,7 @@ public sealed class AccountController(
 
     [HttpPost("nouveau-mot-de-passe")]
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimits.PasswordReset)]
+    [EnableRateLimiting(RateLimits.PasswordLink)]
     public Task<IActionResult> ResetPassword(SetPasswordInput input) =>
         SetPasswordAsync(input, invitation: false, "Mot de passe modifié", "Votre mot de passe est modifié. Vous pouvez vous connecter.");
 
@@ -312,7 +312,7 @@ public sealed class AccountController(
 
     [HttpPost("invitation")]
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimits.PasswordReset)]
+    [EnableRateLimiting(RateLimits.PasswordLink)]
     public Task<IActionResult> Invitation(SetPasswordInput input)
     {
         ViewData["Invitation"] = true;
