@@ -2,7 +2,7 @@
 # Runs TrajectoirESS locally in demo mode.
 #
 # Usage: scripts/run.sh
-#   PORT                    HTTP port of the web app (default 5080)
+#   PORT                    HTTP port of the web app (default 5080); the e-mails' links follow it
 #   TRAJECTOIRESS_PG_PORT   port of the local PostgreSQL cluster (default 5433)
 #
 # Starts the local PostgreSQL cluster (scripts/pg.sh, installing PostgreSQL if
@@ -27,22 +27,14 @@ unset TRAJECTOIRESS_PG_DIR
 
 bash "${REPO_ROOT}/scripts/pg.sh" start
 
-PORT="${PORT:-5080}"
-URL="http://127.0.0.1:${PORT}"
-MAIL_DIR="${REPO_ROOT}/.data/mail"
+# PORT, URL, MAIL_DIR and the portal's settings (the e-mails' links follow PORT).
+# shellcheck source=scripts/demo-env.sh
+source "${REPO_ROOT}/scripts/demo-env.sh"
 mkdir -p -- "${MAIL_DIR}"
 
 ConnectionStrings__TrajectoirEss="$(bash "${REPO_ROOT}/scripts/pg.sh" url)"
 export ConnectionStrings__TrajectoirEss
 PG_PORT_IN_USE="$(sed -n 's/.*;Port=\([0-9]*\);.*/\1/p' <<<"${ConnectionStrings__TrajectoirEss}")"
-export ASPNETCORE_ENVIRONMENT=Development
-export TrajectoirEss__DemoMode=true
-export Database__MigrateOnStart=true
-export Email__PickupDirectory="${MAIL_DIR}"
-# The demo data spans ten years: the retention job would warn its fictitious porteurs of past years (hundreds
-# of e-mails in .data/mail) and erase them a month later. Demo data stays as generated; the job is tested with
-# its own clock (RetentionTests) and runs in every other environment.
-export Retention__JobEnabled="${Retention__JobEnabled:-false}"
 
 DEMO_PASSWORD="Demo-Trajectoiress-2026"
 cat <<EOF
@@ -51,7 +43,7 @@ cat <<EOF
  TrajectoirESS (demo mode)
  URL:       ${URL}
  Database:  127.0.0.1:${PG_PORT_IN_USE} (inspect it with: scripts/pg.sh psql)
- E-mails:   not sent; written to ${MAIL_DIR}
+ E-mails:   not sent; written to ${MAIL_DIR} (links to ${TrajectoirEss__PublicBaseUrl})
 
  Demo accounts (password for all: ${DEMO_PASSWORD}):
    admin@demo.test

@@ -244,6 +244,34 @@ public sealed class BadInputTests(SeededPortal portal) : IClassFixture<SeededPor
         Assert.All(Enum.GetValues<FieldKind>(), kind => Assert.Contains(HostileInputs.All, i => i.Target == kind));
     }
 
+    /// <summary>A multipart form cut short (no closing boundary, a value cut in the middle): the reader fails on it wherever it is sent.</summary>
+    [Theory]
+    [InlineData(Actor.Anonymous, "POST", "/compte/connexion")]
+    [InlineData(Actor.Anonymous, "POST", "/compte/inscription")]
+    [InlineData(Actor.Anonymous, "GET", "/")]
+    [InlineData(Actor.Anonymous, "POST", "/une/adresse/inconnue")]
+    [InlineData(Actor.Anonymous, "GET", "/api/communes?q=mor")]
+    [InlineData(Actor.PoleStaff, "POST", "/pole/projets/{project}/notes")]
+    public async Task ATruncatedMultipartBody_AnywhereIs400_WithAFrenchMessage(Actor actor, string method, string url)
+    {
+        using var client = await portal.ClientForAsync(actor);
+        const string Cut = "--limite\r\nContent-Disposition: form-data; name=\"Email\"\r\n\r\nquelqu-un@exemple.test\r\n--limite\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nUne note coup";
+        using var request = new HttpRequestMessage(new HttpMethod(method), url.Replace("{project}", portal.ProjectId.ToString(), StringComparison.Ordinal))
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Cut)),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=limite");
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        var message = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()
+            : (await HtmlClient.ParseAsync(response)).QuerySelector("[data-testid=error-detail]")?.TextContent;
+        Assert.StartsWith("Le formulaire envoyé est arrivé incomplet", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ControlCharacters_InvalidUtf8_AndOversizedForms_AreRefusedEverywhere_AndWriteNothing()
     {

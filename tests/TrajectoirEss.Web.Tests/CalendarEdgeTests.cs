@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
@@ -34,6 +36,25 @@ public sealed class CalendarEdgeTests(CalendarEdgeTests.Fixture portal) : IClass
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(Domain.Common.PlausibleDates.Message, (await HtmlClient.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T10:00")]
+    [InlineData("9999-12-31T23:59")]
+    public async Task AMeetingAtTheEdgeOfTheCalendar_ShowsTheFileAgain_WithTheMessageBesideTheDate_AndRecordsNothing(string heldAt)
+    {
+        var projectId = await portal.SeedSubmittedProjectAsync("adess-du-pays-de-morlaix", "29151", "Projet au rendez-vous impossible " + heldAt[..4]);
+        using var client = await portal.SignInAsync(Fixture.Pole);
+        var file = await client.GetDocumentAsync($"/pole/projets/{projectId}");
+        var form = file.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.Action.EndsWith("/rendez-vous", StringComparison.Ordinal));
+
+        using var response = await client.SubmitAsync(form, new() { ["Date et heure"] = heldAt, ["Compte rendu"] = "Premier rendez-vous." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlClient.ParseAsync(response);
+        Assert.Equal(Domain.Common.PlausibleDates.Message, page.ErrorFor("heldAt"));
+        Assert.Equal(heldAt, page.QuerySelector("#heldAt")!.GetAttribute("value"));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Meetings.CountAsync(m => m.ProjectId == projectId)));
     }
 
     [Theory]

@@ -17,14 +17,64 @@ public sealed class RateLimitTests(RateLimitTests.Fixture portal) : IClassFixtur
         return await client.SubmitAsync(form, values);
     }
 
+    /// <summary>A 429 (never turned into another page) with Retry-After, and the page says how long to wait: the window of this class's limits, 5 minutes.</summary>
     private static async Task AssertTooManyAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 600 }, "Retry-After: " + response.Headers.RetryAfter);
         if (response.Content.Headers.ContentType?.MediaType == "text/html")
         {
-            Assert.Equal("Trop de demandes", (await HtmlClient.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
+            var page = await HtmlClient.ParseAsync(response);
+            Assert.Equal("Trop de demandes", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Contains("Réessayez dans 5 minutes.", page.MainText(), StringComparison.Ordinal);
         }
+        else
+        {
+            Assert.Contains("réessayez dans 5 minutes", System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, "1 seconde")]
+    [InlineData(45, "45 secondes")]
+    [InlineData(60, "1 minute")]
+    [InlineData(61, "2 minutes")]
+    [InlineData(2700, "45 minutes")]
+    [InlineData(3600, "1 heure")]
+    [InlineData(9000, "2 heures 30 minutes")]
+    public void TheWait_IsSaidInFrench_RoundedUp(int seconds, string said) => Assert.Equal(said, Web.Features.Shared.Format.Wait(seconds));
+
+    /// <summary>
+    /// Issue 19, item 8: on an onboarding day, everybody invited in one office chooses a password from the same
+    /// address; the limit counts per account of the link, and its refusal is the 429 page, not "Page introuvable".
+    /// </summary>
+    [Fact]
+    public async Task ChoosingAPasswordFromALink_IsLimitedPerAccount_NotForAWholeOffice()
+    {
+        var invited = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            invited.Add((await portal.CreateUserAsync($"invite-{i}@exemple.test", Roles.PoleStaff, poleCode: "adess-du-pays-de-morlaix")).Id);
+        }
+
+        using var office = portal.CreateHtmlClient();
+        Task<HttpResponseMessage> ChooseAsync(Guid userId) =>
+            PostFormAsync(office, $"/compte/invitation?userId={userId}&code=bGllbi1wZXJpbWU", new() { ["Nouveau mot de passe"] = "une phrase de passe assez longue", ["Confirmation du mot de passe"] = "une phrase de passe assez longue" });
+
+        foreach (var userId in invited)
+        {
+            using var allowed = await ChooseAsync(userId);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            Assert.Contains("Ce lien n'est pas valide ou a expiré.", (await HtmlClient.ParseAsync(allowed)).MainText(), StringComparison.Ordinal);
+        }
+
+        using (var second = await ChooseAsync(invited[0]))
+        {
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        using var third = await ChooseAsync(invited[0]);
+        await AssertTooManyAsync(third);
     }
 
     [Fact]
@@ -141,7 +191,7 @@ public sealed class RateLimitTests(RateLimitTests.Fixture portal) : IClassFixtur
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            foreach (var (rule, perAccount, perAddress) in new[] { ("Login", 3, 8), ("Registration", 2, 20), ("PasswordReset", 2, 20), ("IdeaSubmission", 2, 20), ("Communes", 3, 20) })
+            foreach (var (rule, perAccount, perAddress) in new[] { ("Login", 3, 8), ("Registration", 2, 20), ("PasswordReset", 2, 20), ("PasswordLink", 2, 20), ("IdeaSubmission", 2, 20), ("Communes", 3, 20) })
             {
                 builder.UseSetting($"RateLimiting:{rule}:PerAccount", perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 builder.UseSetting($"RateLimiting:{rule}:PerAddress", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -34,11 +34,15 @@ internal sealed class InputGuard(RequestDelegate next, ILogger<InputGuard> logge
             {
                 (status, problem) = Check(await context.Request.ReadFormAsync(context.RequestAborted));
             }
-            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
             {
+                // Too large; malformed; or cut short (a body shorter than announced, a multipart without its end:
+                // an IOException from the reader, or Kestrel's BadHttpRequestException, itself an IOException).
                 (status, problem) = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
                     ? (StatusCodes.Status413PayloadTooLarge, "Le formulaire envoyé est trop volumineux.")
-                    : (StatusCodes.Status400BadRequest, "Le formulaire envoyé n'a pas pu être lu.");
+                    : ex is InvalidDataException
+                        ? (StatusCodes.Status400BadRequest, "Le formulaire envoyé n'a pas pu être lu.")
+                        : (StatusCodes.Status400BadRequest, "Le formulaire envoyé est arrivé incomplet : rechargez la page, puis envoyez-le à nouveau.");
             }
         }
 

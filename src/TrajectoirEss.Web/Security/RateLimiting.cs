@@ -21,10 +21,12 @@ public sealed class RateLimitRule
 }
 
 /// <summary>
-/// Section "RateLimiting": the sensitive actions are limited per account (the e-mail typed, or the
-/// signed-in account) and per client address, each in a fixed window. Defaults are generous: a person
-/// never meets them, a script soon does. Behind a reverse proxy, the client address comes from
-/// X-Forwarded-For (ASPNETCORE_FORWARDEDHEADERS_ENABLED=true).
+/// Section "RateLimiting": the sensitive actions are limited per account (the signed-in account, else the one
+/// the form names: the e-mail typed, or the account of a link) and per client address, each in a fixed window.
+/// The per-account limits stop guessing; the per-address ones stop spraying many accounts, and are sized for an
+/// office or a workshop behind one address (a pôle's onboarding day, a registration session on one Wi-Fi).
+/// Behind a reverse proxy, the client address comes from X-Forwarded-For, believed from the configured proxies
+/// only (<see cref="Startup.ForwardedHeadersSettings"/>).
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -36,13 +38,18 @@ public sealed class RateLimitingOptions
     public RateLimitRule Login { get; set; } = new() { PerAccount = 10, PerAddress = 100, WindowSeconds = 300 };
 
     [Required]
-    public RateLimitRule Registration { get; set; } = new() { PerAccount = 5, PerAddress = 30, WindowSeconds = 3600 };
+    public RateLimitRule Registration { get; set; } = new() { PerAccount = 5, PerAddress = 300, WindowSeconds = 3600 };
+
+    /// <summary>Asking for an e-mail with a link: a forgotten password, a new confirmation link.</summary>
+    [Required]
+    public RateLimitRule PasswordReset { get; set; } = new() { PerAccount = 5, PerAddress = 100, WindowSeconds = 3600 };
+
+    /// <summary>Choosing a password from a link (an invitation, a reset), counted per account of the link.</summary>
+    [Required]
+    public RateLimitRule PasswordLink { get; set; } = new() { PerAccount = 10, PerAddress = 300, WindowSeconds = 3600 };
 
     [Required]
-    public RateLimitRule PasswordReset { get; set; } = new() { PerAccount = 5, PerAddress = 30, WindowSeconds = 3600 };
-
-    [Required]
-    public RateLimitRule IdeaSubmission { get; set; } = new() { PerAccount = 30, PerAddress = 100, WindowSeconds = 3600 };
+    public RateLimitRule IdeaSubmission { get; set; } = new() { PerAccount = 30, PerAddress = 300, WindowSeconds = 3600 };
 
     [Required]
     public RateLimitRule Communes { get; set; } = new() { PerAccount = 300, PerAddress = 1200, WindowSeconds = 60 };
@@ -52,6 +59,7 @@ public sealed class RateLimitingOptions
         RateLimits.Login => Login,
         RateLimits.Registration => Registration,
         RateLimits.PasswordReset => PasswordReset,
+        RateLimits.PasswordLink => PasswordLink,
         RateLimits.IdeaSubmission => IdeaSubmission,
         RateLimits.Communes => Communes,
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate-limiting policy."),
@@ -64,10 +72,14 @@ public static class RateLimits
     public const string Login = "login";
     public const string Registration = "registration";
     public const string PasswordReset = "password-reset";
+    public const string PasswordLink = "password-link";
     public const string IdeaSubmission = "idea-submission";
     public const string Communes = "communes";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Registration, PasswordReset, IdeaSubmission, Communes];
+    public static IReadOnlyList<string> All { get; } = [Login, Registration, PasswordReset, PasswordLink, IdeaSubmission, Communes];
+
+    /// <summary>HttpContext item: how many seconds a refused request must wait, which the 429 page says.</summary>
+    public const string RetryAfterItem = "trajectoiress.retry-after";
 
     /// <summary>
     /// Two limiters per request: the global one counts per client address, the endpoint's policy per
@@ -111,7 +123,10 @@ public static class RateLimits
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>The account a request is about: the signed-in account, else the e-mail typed, else the pending second-factor login, else the address.</summary>
+    /// <summary>
+    /// The account a request is about: the signed-in account, else the e-mail typed, else the account of the link
+    /// followed (its id, in the form of an invitation or a reset), else the pending second-factor login, else the address.
+    /// </summary>
     private static string Account(string policy, HttpContext http)
     {
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } userId)
@@ -125,6 +140,11 @@ public static class RateLimits
             return "email:" + email.ToString().Trim().ToUpperInvariant();
         }
 
+        if (http.Request.HasFormContentType && http.Request.Form.TryGetValue("UserId", out var linkUser) && Guid.TryParse(linkUser, out var linkUserId))
+        {
+            return "link:" + linkUserId.ToString("N");
+        }
+
         if (policy == Login && http.Request.Cookies.TryGetValue(PortalCookies.TwoFactor, out var pending))
         {
             return "2fa:" + string.GetHashCode(pending, StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture);
@@ -136,15 +156,18 @@ public static class RateLimits
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-        http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+        var seconds = Math.Max(1, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60);
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        // For the French page (re-executed by the status code pages): "Réessayez dans 1 heure".
+        http.Items[RetryAfterItem] = seconds;
         var userId = Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .SecurityEvent(SecurityEvents.RateLimited, userId, $"{http.Request.Method} {http.Request.Path}");
         if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await http.Response.WriteAsJsonAsync(
-                new { title = "Trop de demandes", status = StatusCodes.Status429TooManyRequests, detail = $"Trop de demandes en peu de temps : réessayez dans {seconds} secondes." },
+                new { title = "Trop de demandes", status = StatusCodes.Status429TooManyRequests, detail = $"Trop de demandes en peu de temps : réessayez dans {Features.Shared.Format.Wait(seconds)}." },
                 cancellationToken);
         }
 

@@ -9,6 +9,7 @@ internal static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         app.UseSecurityHeaders(policies => policies
             .AddDefaultSecurityHeaders()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
@@ -34,18 +35,17 @@ internal static class PortalPipeline
             }));
 
         app.UseCookiePolicy();
-        if (app.Environment.IsDevelopment())
+
+        // The same pages in every environment, Development included: the demo (scripts/run.sh) shows what people
+        // will see, never a developer page with a stack trace. PostgreSQL unreachable or restarting: 503 ("come back
+        // in a moment"), anything else 500; the French page either way, the exception in the log.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseDeveloperExceptionPage();
-        }
-        else
+            ExceptionHandlingPath = "/erreur/500",
+            StatusCodeSelector = exception => DatabaseFailures.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
+        if (!app.Environment.IsDevelopment())
         {
-            // PostgreSQL unreachable or restarting: 503 ("come back in a moment"), anything else 500; the French page either way.
-            app.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandlingPath = "/erreur/500",
-                StatusCodeSelector = exception => DatabaseFailures.IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
-            });
             app.UseHsts();
         }
 

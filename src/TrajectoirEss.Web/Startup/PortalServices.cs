@@ -182,6 +182,7 @@ internal static class PortalServices
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddPortalForwardedHeaders(configuration);
         services.AddPortalRateLimiting(configuration);
         services.AddHsts(options =>
         {

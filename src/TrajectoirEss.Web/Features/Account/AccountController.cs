@@ -183,14 +183,6 @@ public sealed class AccountController(
             return View(input);
         }
 
-        var existing = await users.FindByEmailAsync(input.Email);
-        if (existing is not null)
-        {
-            // Same answer as a new account, so the form does not reveal who has one; the owner is told by e-mail.
-            await emails.SendAlreadyRegisteredAsync(existing, cancellationToken);
-            return RedirectToAction(nameof(RegisterConfirmation));
-        }
-
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(),
@@ -198,22 +190,49 @@ public sealed class AccountController(
             DisplayName = input.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        var existing = await users.FindByEmailAsync(input.Email);
+        if (existing is not null)
+        {
+            // The same answers and the same work as for a new account, so that neither the page nor its timing tells
+            // who has one: the password is checked by the same rules and hashed (the hash is dropped), and the owner
+            // is told by e-mail, through the outbox like every e-mail (nothing waits for a mail server here).
+            var refused = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                refused.AddRange((await validator.ValidateAsync(users, user, input.Password)).Errors);
+            }
+
+            if (refused.Count > 0)
+            {
+                return RegisterAgain(input, refused);
+            }
+
+            _ = users.PasswordHasher.HashPassword(user, input.Password);
+            await emails.SendAlreadyRegisteredAsync(existing, cancellationToken);
+            return RedirectToAction(nameof(RegisterConfirmation));
+        }
+
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(RegisterInput.Password) : string.Empty;
-                ModelState.AddModelError(field, error.Description);
-            }
-
-            return View(input);
+            return RegisterAgain(input, created.Errors);
         }
 
         await users.AddToRoleAsync(user, Roles.Porteur);
         await emails.SendEmailConfirmationAsync(user, cancellationToken);
         logger.LogInformation("Porteur account {UserId} registered", user.Id);
         return RedirectToAction(nameof(RegisterConfirmation));
+    }
+
+    private ViewResult RegisterAgain(RegisterInput input, IEnumerable<IdentityError> errors)
+    {
+        foreach (var error in errors)
+        {
+            var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(RegisterInput.Password) : string.Empty;
+            ModelState.AddModelError(field, error.Description);
+        }
+
+        return View(nameof(Register), input);
     }
 
     [HttpGet("inscription/confirmation")]
@@ -298,7 +317,7 @@ public sealed class AccountController(
 
     [HttpPost("nouveau-mot-de-passe")]
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimits.PasswordReset)]
+    [EnableRateLimiting(RateLimits.PasswordLink)]
     public Task<IActionResult> ResetPassword(SetPasswordInput input) =>
         SetPasswordAsync(input, invitation: false, "Mot de passe modifié", "Votre mot de passe est modifié. Vous pouvez vous connecter.");
 
@@ -312,7 +331,7 @@ public sealed class AccountController(
 
     [HttpPost("invitation")]
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimits.PasswordReset)]
+    [EnableRateLimiting(RateLimits.PasswordLink)]
     public Task<IActionResult> Invitation(SetPasswordInput input)
     {
         ViewData["Invitation"] = true;

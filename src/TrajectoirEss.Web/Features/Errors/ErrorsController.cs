@@ -13,9 +13,12 @@ public sealed class ErrorsController : Controller
 {
     [Route("/erreur/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
         // Re-executed requests keep their status; a direct visit shows the page with that status, within range.
+        // The code is read from the route, with no model binding: the re-executed request may be a POST whose
+        // form cannot be read (cut short, too large), and binding would read it again (and answer 404 for any code).
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
         var status = code is >= 400 and <= 599 ? code : 404;
         if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
         {

@@ -29,6 +29,21 @@ public static class Format
     public static string ParisInput(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Paris).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A wait, rounded up, as said to a person: "45 secondes", "1 minute", "45 minutes", "1 heure", "2 heures 30 minutes".</summary>
+    public static string Wait(int seconds)
+    {
+        if (seconds < 60)
+        {
+            return seconds <= 1 ? "1 seconde" : $"{seconds} secondes";
+        }
+
+        var minutes = (seconds + 59) / 60;
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        var inMinutes = rest == 1 ? "1 minute" : $"{rest} minutes";
+        var inHours = hours == 1 ? "1 heure" : $"{hours} heures";
+        return hours == 0 ? inMinutes : rest == 0 ? inHours : $"{inHours} {inMinutes}";
+    }
+
     /// <summary>For the datetime attribute of a time element.</summary>
     public static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 

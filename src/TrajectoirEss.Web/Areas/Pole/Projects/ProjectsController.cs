@@ -55,7 +55,7 @@ public sealed class ProjectsController(PoleQueries queries) : Controller, IShows
     [HttpPost("projets/{id:guid}/rendez-vous")]
     public async Task<IActionResult> RecordMeeting(
         Guid id,
-        [Required(ErrorMessage = MeetingMissing)] DateTime? heldAt,
+        [Required(ErrorMessage = MeetingMissing), PlausibleDate] DateTime? heldAt,
         [Required(ErrorMessage = MeetingMissing)] MeetingKind? kind,
         string? summary,
         [FromServices] RecordMeeting record,
