@@ -83,8 +83,11 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     }
 }
 
-internal sealed class ProjectInvitationConfiguration : IEntityTypeConfiguration<ProjectInvitation>
+public sealed class ProjectInvitationConfiguration : IEntityTypeConfiguration<ProjectInvitation>
 {
+    /// <summary>The unique index of pending invitations, whose violation means "already invited".</summary>
+    public const string PendingIndex = "ux_project_invitations_pending";
+
     public void Configure(EntityTypeBuilder<ProjectInvitation> builder)
     {
         builder.HasKey(i => i.Id);
@@ -93,6 +96,9 @@ internal sealed class ProjectInvitationConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.ProjectId);
+        // One pending invitation per project and address, whatever the number of simultaneous requests: the database
+        // refuses the second (an expired one is revoked when a new one replaces it, see PorteurProjects).
+        builder.HasIndex(i => new { i.ProjectId, i.Email }).IsUnique().HasFilter("accepted_at IS NULL AND revoked_at IS NULL").HasDatabaseName(PendingIndex);
         builder.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

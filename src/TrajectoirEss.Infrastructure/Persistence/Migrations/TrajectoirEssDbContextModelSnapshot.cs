@@ -1079,6 +1079,11 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_project_invitations_token_hash");
 
+                    b.HasIndex("ProjectId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_project_invitations_pending")
+                        .HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
+
                     b.ToTable("project_invitations", (string)null);
                 });
 

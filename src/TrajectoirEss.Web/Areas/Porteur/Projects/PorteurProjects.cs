@@ -4,6 +4,7 @@ using Npgsql;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Infrastructure.Persistence.Configurations;
 using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 
@@ -21,6 +22,8 @@ public enum SubmitResult
 /// </summary>
 public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork changes, CommuneDirectory communes, ReferenceCache reference, TimeProvider clock, ILogger<PorteurProjects> logger)
 {
+    private const string AlreadyInvited = "Cette personne fait déjà partie du projet ou a déjà une invitation en cours.";
+
     public Task<Project?> FindForMemberAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default) =>
         db.Projects.SingleOrDefaultAsync(p => p.Id == projectId && p.Members.Any(m => m.UserId == userId), cancellationToken);
 
@@ -57,6 +60,12 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         try
         {
             await changes.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ProjectInvitationConfiguration.PendingIndex })
+        {
+            // A co-porteur invited at the same moment by another request: nothing of this change is saved.
+            db.ChangeTracker.Clear();
+            throw new DomainException(AlreadyInvited);
         }
         catch (DbUpdateException ex) when (projectId is null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -129,10 +138,10 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         var invitations = await NewInvitationsAsync(project, userId, [address], clock.GetUtcNow(), cancellationToken);
         if (invitations.Count == 0)
         {
-            throw new DomainException("Cette personne fait déjà partie du projet ou a déjà une invitation en cours.");
+            throw new DomainException(AlreadyInvited);
         }
 
-        await changes.SaveAsync(cancellationToken);
+        await SaveInvitingAsync(cancellationToken);
         LogInvitations(project, invitations);
     }
 
@@ -176,23 +185,46 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         return addresses;
     }
 
+    /// <summary>
+    /// Invitations for the addresses that are neither porteurs nor invited yet; an expired invitation to the same
+    /// address is revoked by the new one. The database keeps one pending invitation per address
+    /// (<see cref="ProjectInvitationConfiguration.PendingIndex"/>): a simultaneous second request is refused on save.
+    /// </summary>
     private async Task<List<(ProjectInvitation Invitation, string Token)>> NewInvitationsAsync(Project project, Guid userId, IEnumerable<string> addresses, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var memberIds = project.Members.Select(m => m.UserId).ToList();
         var memberEmails = await db.Users.Where(u => memberIds.Contains(u.Id)).Select(u => u.NormalizedEmail).ToListAsync(cancellationToken);
-        var pending = await db.ProjectInvitations
-            .Where(i => i.ProjectId == project.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Select(i => i.Email)
+        var open = await db.ProjectInvitations
+            .Where(i => i.ProjectId == project.Id && i.AcceptedAt == null && i.RevokedAt == null)
             .ToListAsync(cancellationToken);
         var created = new List<(ProjectInvitation, string)>();
-        foreach (var address in addresses.Where(a => !memberEmails.Contains(a.ToUpperInvariant()) && !pending.Contains(a)))
+        foreach (var address in addresses.Where(a => !memberEmails.Contains(a.ToUpperInvariant()) && !open.Any(i => i.Email == a && i.IsPending(now))))
         {
+            foreach (var expired in open.Where(i => i.Email == address))
+            {
+                expired.Revoke(now);
+            }
+
             var invitation = ProjectInvitation.Create(project, address, userId, now);
             db.ProjectInvitations.Add(invitation.Invitation);
             created.Add(invitation);
         }
 
         return created;
+    }
+
+    /// <summary>Saves, an invitation that another request made meanwhile refusing the whole change (nothing is sent).</summary>
+    private async Task SaveInvitingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await changes.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ProjectInvitationConfiguration.PendingIndex })
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException(AlreadyInvited);
+        }
     }
 
     private void LogInvitations(Project project, List<(ProjectInvitation Invitation, string Token)> invitations)
