@@ -102,6 +102,35 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task FilteringByDepartementOrPole_ListsOnlyItsPoles_InTheTableTheTilesAndTheExports()
+    {
+        // Issue 19, item 15: the other départements' pôles used to be listed at 0.
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var poles = await portal.WithDbAsync(db => db.Poles.AsNoTracking().Select(p => new { p.Id, p.Name, p.DepartementCode }).ToListAsync());
+        var ofCotesDArmor = poles.Where(p => p.DepartementCode == "22").Select(p => p.Name).Order().ToList();
+        Assert.InRange(ofCotesDArmor.Count, 1, poles.Count - 1);
+
+        var page = await client.GetDocumentAsync("/coordination?annee=2025&departement=22");
+        Assert.Equal(ofCotesDArmor, page.QuerySelectorAll("[data-testid=by-pole] tbody th").Select(th => th.TextContent.Trim()).Order().ToList());
+        Assert.Equal(ofCotesDArmor, page.QuerySelectorAll("[data-testid=tiles] .tile-name").Select(e => e.TextContent.Trim()).Order().ToList());
+        Assert.Equal(poles.Count, page.QuerySelectorAll("#pole option[value]:not([value=''])").Length); // the pôle filter still offers them all
+
+        using var csvResponse = await client.GetAsync("/coordination/export.csv?annee=2025&departement=22&table=poles");
+        var lines = (await csvResponse.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1);
+        Assert.Equal(ofCotesDArmor, lines.Select(l => l.Split(';')[0].Trim('"')).Order().ToList());
+
+        using var xlsxResponse = await client.GetAsync("/coordination/export.xlsx?annee=2025&departement=22");
+        await using var stream = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
+        var sheet = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "poles").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(ofCotesDArmor, sheet.Select(r => (string)r["Pôle"]).Order().ToList());
+
+        var one = poles.First(p => p.DepartementCode == "35");
+        var onePole = await client.GetDocumentAsync($"/coordination?annee=2025&pole={one.Id}");
+        Assert.Equal([one.Id.ToString()], onePole.QuerySelectorAll("[data-testid=by-pole] tbody tr").Select(r => r.GetAttribute("data-pole")).ToList());
+        Assert.Equal([one.Name], onePole.QuerySelectorAll("[data-testid=tiles] .tile-name").Select(e => e.TextContent.Trim()).ToList());
+    }
+
+    [Fact]
     public async Task SmallCells_AreMaskedEverywhere()
     {
         using var client = await portal.SignInAsync(Fixture.Coordinator);

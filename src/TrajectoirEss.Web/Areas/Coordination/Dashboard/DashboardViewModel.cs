@@ -56,8 +56,15 @@ public sealed class DashboardViewModel
         return new KeyFigure(d, Display(d, now), Display(d, before), change);
     }).ToList();
 
-    public IReadOnlyList<PoleRow> Rows => Data.Poles
-        .Where(p => RegionWide || Data.Current[Indicator.ProjectsWelcomed].ByPole.ContainsKey(p.Id) || Data.Filter.PoleId == p.Id)
+    /// <summary>
+    /// The pôles the filters cover, in the table, the tiles and the exports: those of the chosen département (a pôle's
+    /// département is its record's, from the territory data, as the figures' filter reads it) and the chosen pôle.
+    /// </summary>
+    public IReadOnlyList<PoleInfo> ShownPoles => Data.Poles
+        .Where(p => (Data.Filter.Departement is null || p.Departement == Data.Filter.Departement) && (Data.Filter.PoleId is null || p.Id == Data.Filter.PoleId))
+        .ToList();
+
+    public IReadOnlyList<PoleRow> Rows => ShownPoles
         .Select(p => new PoleRow(p, IndicatorCatalog.All.ToDictionary(
             d => d.Code,
             d =>
@@ -72,9 +79,10 @@ public sealed class DashboardViewModel
         get
         {
             var definition = IndicatorCatalog.Of(MapIndicator);
-            var values = Data.Poles.Select(p => Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id) ?? 0).ToList();
+            var shown = ShownPoles;
+            var values = shown.Select(p => Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id) ?? 0).ToList();
             var max = values.Count == 0 ? 0 : values.Max();
-            return Data.Poles.Select(p =>
+            return shown.Select(p =>
             {
                 var value = Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id);
                 var level = max <= 0 || value is null ? 0 : (int)Math.Ceiling((double)(value.Value / max) * 4);
