@@ -18,7 +18,11 @@ public enum Indicator
 }
 
 /// <summary>What an indicator counts, and how: people or projects, which event, which date decides the period.</summary>
-public sealed record IndicatorDefinition(Indicator Code, string Label, string Definition, bool CountsPeople, bool IsAmount = false, bool IsRate = false);
+public sealed record IndicatorDefinition(Indicator Code, string Label, string Definition, bool CountsPeople, bool IsAmount = false, bool IsRate = false)
+{
+    /// <summary>The pôles' values add up to the total (counts, sums, amounts; not medians nor rates): a masked cell must not be deducible from the total.</summary>
+    public bool IsAdditive => !IsRate;
+}
 
 public static class Indicators
 {
@@ -43,6 +47,9 @@ public static class Indicators
 
     public static IndicatorDefinition Of(Indicator code) => All.Single(d => d.Code == code);
 
-    /// <summary>Below this count (and above zero), a cell about people or projects could identify someone: it is masked.</summary>
+    /// <summary>
+    /// A figure derived from at least one and fewer than this many records (people, projects, studies, referrals…)
+    /// could identify someone: it is masked (<see cref="Figure.IsMasked"/>, the one place the rule is applied).
+    /// </summary>
     public const int SmallCellThreshold = 3;
 }

@@ -153,9 +153,9 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
 
             return row;
         }).ToList();
-        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = DashboardViewModel.Masked(c.Count) }).ToList();
-        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = DashboardViewModel.Masked(f.Count) }).ToList();
-        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = DashboardViewModel.Masked(r.Count) }).ToList();
+        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = DashboardViewModel.Display(c.Projects) }).ToList();
+        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = DashboardViewModel.Display(f.Projects) }).ToList();
+        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = DashboardViewModel.Display(r.Projects) }).ToList();
         return new List<(string, List<Dictionary<string, object>>)> { ("indicateurs", figures), ("poles", poles), ("conversions", conversions), ("flux", flows), ("abandons", reasons) }
             .Where(t => t.Item2.Count > 0)
             .ToList();
