@@ -26,6 +26,7 @@ public sealed class DashboardMaskingTests
             Conversions = [new ConversionStep("Accueillis", small), new ConversionStep("Entrés à l'idéateur", small)],
             Flows = [new Flow("Accueil par un pôle", "Idéateur", small)],
             AbandonReasons = [new ReasonCount("Sans motif", small)],
+            Delays = [new PathDelay("Accueil par un pôle", "Première orientation", small, small, small, small)],
         },
         RegionWide = true,
         PeriodLabel = "année 2025",

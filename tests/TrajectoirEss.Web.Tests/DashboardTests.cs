@@ -87,7 +87,7 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
             Assert.True(Display(code, value) == Value(page, code), $"{code}: page says {Value(page, code)}, independent count {Display(code, value)}");
         }
 
-        Assert.Equal(IndicatorCatalog.All.Count, page.QuerySelectorAll("[data-testid=definitions] dt").Length);
+        Assert.Equal(IndicatorCatalog.Documented.Count, page.QuerySelectorAll("[data-testid=definitions] dt").Length);
     }
 
     [Fact]
@@ -194,6 +194,34 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
         var figures = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "indicateurs").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(Figure.SecretText, figures.Single(f => (string)f["Indicateur"] == IndicatorCatalog.Of(Indicator.AmountGranted).Label)["Période"]);
         Assert.All(amounts, a => Assert.DoesNotContain(a, Digits(string.Join('|', cells)), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DelaysAlongTheTrajectories_AreTheirExactQuartiles_InThePageAndTheExports_AndFewerThanThreeAreMasked()
+    {
+        // Issue 19, item 17, with the trajectories of 2022 seeded by the fixture.
+        using var client = await portal.SignInAsync(Fixture.Coordinator);
+        var page = await client.GetDocumentAsync("/coordination?annee=2022");
+        var rows = page.QuerySelectorAll("[data-testid=delays] tbody tr").Select(tr => string.Join('|', tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
+
+        Assert.Equal("Accueil par un pôle|Première orientation|5|4|6|10", rows[0]);
+        Assert.Contains("Idéateur|Incubateur|3|15|20|40", rows);
+        Assert.Contains($"Idéateur|Creopss|< 3|{Figure.SecretText}|{Figure.SecretText}|{Figure.SecretText}", rows);
+        Assert.Equal(3, rows.Count); // only passages between two programmes have a delay (not accueil → a programme)
+        var definitions = page.QuerySelector("[data-testid=definitions]")!.TextContent;
+        Assert.All(IndicatorCatalog.PathDelays, d => Assert.Contains(d.Definition, definitions, StringComparison.Ordinal));
+
+        using var csv = await client.GetAsync("/coordination/export.csv?annee=2022&table=delais");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("De;Vers;Projets;1er quartile (jours);Médiane (jours);3e quartile (jours)", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains("Idéateur;Incubateur;3;15;20;40", lines);
+        Assert.Contains("Idéateur;Creopss;< 3;s;s;s", lines);
+
+        using var xlsx = await client.GetAsync("/coordination/export.xlsx?annee=2022");
+        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        var sheet = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "delais").Cast<IDictionary<string, object>>().ToList();
+        var first = sheet.Single(r => (string)r["Vers"] == "Première orientation");
+        Assert.Equal(("4", "6", "10"), (first["1er quartile (jours)"]?.ToString(), first["Médiane (jours)"]?.ToString(), first["3e quartile (jours)"]?.ToString()));
     }
 
     [Theory]
@@ -337,6 +365,7 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
     [InlineData("/coordination?annee=1800")]
     [InlineData("/coordination?du=2025-05-01&au=2025-01-01")]
     [InlineData("/coordination?origine=Nimporte")]
+    [InlineData("/coordination?carte=DaysBetweenProgrammes")]
     [InlineData("/coordination/export.csv?annee=2025&table=inconnue")]
     public async Task Dashboard_WithBadFilters_Answers400(string url)
     {
@@ -400,6 +429,14 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
             {
                 await SeedPathAsync(owner.Id, title, new DateTimeOffset(2023, 3, 1, 9, 0, 0, TimeSpan.Zero), new Stage(ProgrammeType.CapCreationEss, Referred: 5, Started: 20, Granted: amount));
             }
+            // 2022 (no generated data): trajectories with known delays (issue 19, item 17). Welcome → first referral:
+            // 2, 4, 6, 10, 30 days; idéateur's end → incubator's start: 10, 20, 60 days; idéateur → Creopss: once, 5 days.
+            var spring2022 = new DateTimeOffset(2022, 3, 1, 9, 0, 0, TimeSpan.Zero);
+            await SeedPathAsync(owner.Id, "Parcours 1", spring2022, new Stage(ProgrammeType.Ideateur, 2, 10, 70), new Stage(ProgrammeType.Incubateur, 75, 80));
+            await SeedPathAsync(owner.Id, "Parcours 2", spring2022.AddDays(1), new Stage(ProgrammeType.Ideateur, 4, 10, 70), new Stage(ProgrammeType.Incubateur, 72, 90));
+            await SeedPathAsync(owner.Id, "Parcours 3", spring2022.AddDays(2), new Stage(ProgrammeType.Ideateur, 6, 10, 70), new Stage(ProgrammeType.Incubateur, 100, 130));
+            await SeedPathAsync(owner.Id, "Parcours 4", spring2022.AddDays(3), new Stage(ProgrammeType.Ideateur, 10, 12, 70), new Stage(ProgrammeType.Creopss, 71, 75));
+            await SeedPathAsync(owner.Id, "Parcours 5", spring2022.AddDays(4), new Stage(ProgrammeType.Creopss, 30));
         }
 
         /// <summary>The amounts granted in 2023: two studies, so their sum (17 900 €) must never show.</summary>
@@ -467,7 +504,7 @@ public sealed class IndicatorDocumentationTests
 
         Assert.NotNull(directory);
         var readme = File.ReadAllText(Path.Combine(directory.FullName, "README.md"));
-        foreach (var definition in TrajectoirEss.Domain.Indicators.Indicators.All)
+        foreach (var definition in TrajectoirEss.Domain.Indicators.Indicators.Documented)
         {
             Assert.Contains($"| {definition.Label} | {definition.Definition} |", readme, StringComparison.Ordinal);
         }

@@ -33,6 +33,9 @@ public sealed record ReasonCount(string Reason, Figure Projects);
 
 public sealed record ConversionStep(string Step, Figure Projects);
 
+/// <summary>The delays of one passage of the trajectories (accueil → first referral, or one programme → the next), in days, and how many were measured.</summary>
+public sealed record PathDelay(string From, string To, Figure Projects, Figure FirstQuartile, Figure Median, Figure ThirdQuartile);
+
 public sealed record PoleInfo(Guid Id, string Name, string Departement);
 
 public sealed class DashboardData
@@ -51,6 +54,9 @@ public sealed class DashboardData
     public required IReadOnlyList<ConversionStep> Conversions { get; init; }
 
     public required IReadOnlyList<Flow> Flows { get; init; }
+
+    /// <summary>Accueil → first referral, then each passage from one programme to the next of the flows (<see cref="Indicators.PathDelays"/>).</summary>
+    public required IReadOnlyList<PathDelay> Delays { get; init; }
 
     public required IReadOnlyList<ReasonCount> AbandonReasons { get; init; }
 }
@@ -334,7 +340,8 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             Current = await current,
             Previous = await previous,
             Conversions = await conversions,
-            Flows = await flows,
+            Flows = (await flows).Flows,
+            Delays = (await flows).Delays,
             AbandonReasons = await reasons,
         };
     }
@@ -415,36 +422,89 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         ];
     }
 
-    /// <summary>How the projects welcomed in the period moved: welcome → each programme they entered, in order → how they ended.</summary>
-    private static async Task<List<Flow>> FlowsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the projects welcomed in the period moved: welcome → each programme they entered, in order → how they ended;
+    /// with, for each passage from one programme to the next, the days from the end of the first to the start of the
+    /// next; and the days from the welcome to the first referral. One round trip (a batch of two statements).
+    /// </summary>
+    private static async Task<(List<Flow> Flows, List<PathDelay> Delays)> FlowsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        const string sql = $"""
+        // A passage between two programmes measures from the first one's end (its first completion or abandon after
+        // its start) to the next one's start; 0 when the next started before the first ended (or while it goes on).
+        const string flowsSql = $"""
             WITH welcomed AS (
                 SELECT DISTINCT s.project_id, s.occurred_at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
                 WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
             path AS (
-                SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node FROM welcomed w
+                SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node, NULL::uuid AS programme_id FROM welcomed w
                 UNION ALL
-                SELECT s.project_id, s.occurred_at, pr.type FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
+                SELECT s.project_id, s.occurred_at, pr.type, s.programme_id FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
                 WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND s.project_id IN (SELECT project_id FROM welcomed)
                 UNION ALL
-                SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome FROM trajectory_steps s
+                SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome, NULL FROM trajectory_steps s
                 WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.project_id IN (SELECT project_id FROM welcomed)),
             ordered AS (
-                SELECT node, LAG(node) OVER (PARTITION BY project_id ORDER BY at, node) AS previous FROM path)
-            SELECT previous, node, COUNT(*) FROM ordered WHERE previous IS NOT NULL AND previous <> node AND previous NOT LIKE 'Issue:%'
-            GROUP BY previous, node ORDER BY COUNT(*) DESC LIMIT 60
+                SELECT project_id, node, at, programme_id,
+                       LAG(node) OVER w AS previous, LAG(at) OVER w AS previous_at, LAG(programme_id) OVER w AS previous_programme
+                FROM path WINDOW w AS (PARTITION BY project_id ORDER BY at, node)),
+            passages AS (
+                SELECT o.previous, o.node,
+                       CASE WHEN o.programme_id IS NOT NULL AND o.previous_programme IS NOT NULL THEN
+                           greatest(0, extract(epoch FROM o.at - COALESCE((
+                               SELECT min(e.occurred_at) FROM trajectory_steps e
+                               WHERE e.project_id = o.project_id AND e.programme_id = o.previous_programme AND e.occurred_at >= o.previous_at
+                                 AND e.kind IN ('{nameof(TrajectoryStepKind.ReferralCompleted)}', '{nameof(TrajectoryStepKind.ReferralAbandoned)}')), o.at)) / 86400.0)
+                       END AS days
+                FROM ordered o WHERE o.previous IS NOT NULL AND o.previous <> o.node AND o.previous NOT LIKE 'Issue:%')
+            SELECT previous, node, COUNT(*), COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days)
+            FROM passages GROUP BY previous, node ORDER BY COUNT(*) DESC, previous, node LIMIT 60
             """;
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
-        AddParameters(command.Parameters, filter);
-        var flows = new List<Flow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        const string firstReferralSql = $"""
+            WITH welcomed AS (
+                SELECT s.project_id, min(s.occurred_at) AS at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+                GROUP BY s.project_id),
+            delays AS (
+                SELECT extract(epoch FROM (SELECT min(r.referred_at) FROM referrals r WHERE r.project_id = w.project_id AND r.referred_at >= w.at) - w.at) / 86400.0 AS days
+                FROM welcomed w)
+            SELECT COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days) FROM delays
+            """;
+        await using var batch = new NpgsqlBatch(connection) { Timeout = ComputationTimeoutSeconds };
+        foreach (var sql in new[] { flowsSql, firstReferralSql })
         {
-            flows.Add(new Flow(NodeLabel(reader.GetString(0)), NodeLabel(reader.GetString(1)), Figure.Count(reader.GetInt64(2))));
+            var command = new NpgsqlBatchCommand(sql);
+            AddParameters(command.Parameters, filter);
+            batch.BatchCommands.Add(command);
         }
 
-        return flows;
+        var flows = new List<Flow>();
+        var delays = new List<PathDelay>();
+        var betweenProgrammes = new List<PathDelay>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (from, to) = (NodeLabel(reader.GetString(0)), NodeLabel(reader.GetString(1)));
+            flows.Add(new Flow(from, to, Figure.Count(reader.GetInt64(2))));
+            if (reader.GetInt64(3) > 0)
+            {
+                betweenProgrammes.Add(Delay(from, to, reader, 3));
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        delays.Add(Delay(NodeLabel("Accueil"), "Première orientation", reader, 0));
+        delays.AddRange(betweenProgrammes);
+        return (flows, delays);
+    }
+
+    /// <summary>A passage's delays: how many, then their quartiles (an array), each a figure of that many records.</summary>
+    private static PathDelay Delay(string from, string to, NpgsqlDataReader reader, int countColumn)
+    {
+        var count = reader.GetInt64(countColumn);
+        var quartiles = reader.IsDBNull(countColumn + 1) ? [null, null, null] : reader.GetFieldValue<double?[]>(countColumn + 1);
+        Figure Days(double? days) => Figure.Of(days is { } d ? Math.Round((decimal)d, 1, MidpointRounding.AwayFromZero) : null, count);
+        return new PathDelay(from, to, Figure.Count(count), Days(quartiles[0]), Days(quartiles[1]), Days(quartiles[2]));
     }
 
     private static async Task<List<ReasonCount>> AbandonReasonsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
