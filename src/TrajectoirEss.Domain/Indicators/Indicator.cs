@@ -15,10 +15,16 @@ public enum Indicator
     Jobs = 10,
     MedianDaysToFirstContact = 11,
     ReferralsAnsweredWithin10Days = 12,
+    DaysToFirstReferral = 13,
+    DaysBetweenProgrammes = 14,
 }
 
 /// <summary>What an indicator counts, and how: people or projects, which event, which date decides the period.</summary>
-public sealed record IndicatorDefinition(Indicator Code, string Label, string Definition, bool CountsPeople, bool IsAmount = false, bool IsRate = false);
+public sealed record IndicatorDefinition(Indicator Code, string Label, string Definition, bool CountsPeople, bool IsAmount = false, bool IsRate = false)
+{
+    /// <summary>The pôles' values add up to the total (counts, sums, amounts; not medians nor rates): a masked cell must not be deducible from the total.</summary>
+    public bool IsAdditive => !IsRate;
+}
 
 public static class Indicators
 {
@@ -41,8 +47,24 @@ public static class Indicators
         new(Indicator.ReferralsAnsweredWithin10Days, $"Orientations traitées en moins de {AnswerDelayDays} jours (%)", $"Part des orientations proposées pendant la période auxquelles la structure a répondu (acceptation ou refus) en {AnswerDelayDays} jours au plus.", CountsPeople: false, IsRate: true),
     ];
 
-    public static IndicatorDefinition Of(Indicator code) => All.Single(d => d.Code == code);
+    /// <summary>
+    /// The delays along the trajectories, shown with the flows between programmes (median and quartiles, for the
+    /// region within the filters), not by pôle.
+    /// </summary>
+    public static IReadOnlyList<IndicatorDefinition> PathDelays { get; } =
+    [
+        new(Indicator.DaysToFirstReferral, "Délai entre l'accueil et la première orientation (jours)", "Pour les projets accueillis pendant la période puis orientés, nombre de jours entre leur premier accueil par un pôle ESS pendant la période et la première orientation proposée ensuite vers un programme ; médiane et quartiles.", CountsPeople: false, IsRate: true),
+        new(Indicator.DaysBetweenProgrammes, "Délai entre deux programmes (jours)", "Pour les projets accueillis pendant la période, à chaque passage d'un programme au suivant de leur parcours (les flux entre programmes, par exemple idéateur → incubateur), nombre de jours entre la fin du premier (issue ou abandon) et l'entrée dans le suivant, 0 quand le suivant a commencé avant la fin du premier ; médiane et quartiles par paire de programmes.", CountsPeople: false, IsRate: true),
+    ];
 
-    /// <summary>Below this count (and above zero), a cell about people or projects could identify someone: it is masked.</summary>
+    /// <summary>Every definition the dashboard shows (and the README states): the indicators, then the delays.</summary>
+    public static IReadOnlyList<IndicatorDefinition> Documented { get; } = [.. All, .. PathDelays];
+
+    public static IndicatorDefinition Of(Indicator code) => Documented.Single(d => d.Code == code);
+
+    /// <summary>
+    /// A figure derived from at least one and fewer than this many records (people, projects, studies, referrals…)
+    /// could identify someone: it is masked (<see cref="Figure.IsMasked"/>, the one place the rule is applied).
+    /// </summary>
     public const int SmallCellThreshold = 3;
 }

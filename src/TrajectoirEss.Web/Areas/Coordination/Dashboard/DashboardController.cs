@@ -153,10 +153,19 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
 
             return row;
         }).ToList();
-        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = DashboardViewModel.Masked(c.Count) }).ToList();
-        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = DashboardViewModel.Masked(f.Count) }).ToList();
-        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = DashboardViewModel.Masked(r.Count) }).ToList();
-        return new List<(string, List<Dictionary<string, object>>)> { ("indicateurs", figures), ("poles", poles), ("conversions", conversions), ("flux", flows), ("abandons", reasons) }
+        var conversions = model.Data.Conversions.Select(c => new Dictionary<string, object> { ["Étape"] = c.Step, ["Projets"] = DashboardViewModel.Display(c.Projects) }).ToList();
+        var flows = model.Data.Flows.Select(f => new Dictionary<string, object> { ["De"] = f.From, ["Vers"] = f.To, ["Projets"] = DashboardViewModel.Display(f.Projects) }).ToList();
+        var delays = model.Data.Delays.Select(d => new Dictionary<string, object>
+        {
+            ["De"] = d.From,
+            ["Vers"] = d.To,
+            ["Projets"] = DashboardViewModel.Display(d.Projects),
+            ["1er quartile (jours)"] = DashboardViewModel.Days(d.FirstQuartile),
+            ["Médiane (jours)"] = DashboardViewModel.Days(d.Median),
+            ["3e quartile (jours)"] = DashboardViewModel.Days(d.ThirdQuartile),
+        }).ToList();
+        var reasons = model.Data.AbandonReasons.Select(r => new Dictionary<string, object> { ["Motif d'abandon"] = r.Reason, ["Projets"] = DashboardViewModel.Display(r.Projects) }).ToList();
+        return new List<(string, List<Dictionary<string, object>>)> { ("indicateurs", figures), ("poles", poles), ("conversions", conversions), ("flux", flows), ("delais", delays), ("abandons", reasons) }
             .Where(t => t.Item2.Count > 0)
             .ToList();
     }
@@ -194,6 +203,12 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
     {
         var invalid = ModelState.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToList();
         if (invalid.Any(key => !IsPeriod(key)))
+        {
+            throw new DomainException(FiltersMessage);
+        }
+
+        // The tiles are coloured by an indicator of the table by pôle (the delays along the trajectories are not by pôle).
+        if (query.Carte is { } map && IndicatorCatalog.All.All(d => d.Code != map))
         {
             throw new DomainException(FiltersMessage);
         }

@@ -24,12 +24,17 @@ public sealed record DashboardFilter(DateOnly From, DateOnly To, string? Departe
     }
 }
 
-/// <summary>One indicator's values: the region (within the filters) and each pôle.</summary>
-public sealed record IndicatorValues(Indicator Code, decimal? Total, IReadOnlyDictionary<Guid, decimal?> ByPole);
+/// <summary>One indicator's figures: the region (within the filters) and each pôle (a pôle without any record is absent: <see cref="Figure.Empty"/>).</summary>
+public sealed record IndicatorValues(Indicator Code, Figure Total, IReadOnlyDictionary<Guid, Figure> ByPole);
 
-public sealed record Flow(string From, string To, int Count);
+public sealed record Flow(string From, string To, Figure Projects);
 
-public sealed record ReasonCount(string Reason, int Count);
+public sealed record ReasonCount(string Reason, Figure Projects);
+
+public sealed record ConversionStep(string Step, Figure Projects);
+
+/// <summary>The delays of one passage of the trajectories (accueil → first referral, or one programme → the next), in days, and how many were measured.</summary>
+public sealed record PathDelay(string From, string To, Figure Projects, Figure FirstQuartile, Figure Median, Figure ThirdQuartile);
 
 public sealed record PoleInfo(Guid Id, string Name, string Departement);
 
@@ -46,9 +51,12 @@ public sealed class DashboardData
 
     public required IReadOnlyDictionary<Indicator, IndicatorValues> Previous { get; init; }
 
-    public required IReadOnlyList<(string Step, int Count)> Conversions { get; init; }
+    public required IReadOnlyList<ConversionStep> Conversions { get; init; }
 
     public required IReadOnlyList<Flow> Flows { get; init; }
+
+    /// <summary>Accueil → first referral, then each passage from one programme to the next of the flows (<see cref="Indicators.PathDelays"/>).</summary>
+    public required IReadOnlyList<PathDelay> Delays { get; init; }
 
     public required IReadOnlyList<ReasonCount> AbandonReasons { get; init; }
 }
@@ -69,28 +77,43 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         AND (@origin IS NULL OR p.origin = @origin)
         """;
 
-    private static readonly Dictionary<Indicator, string> Sql = new()
+    /// <summary>
+    /// What the records behind an indicator's value are (its query's fourth column, <c>basis</c>): the value itself
+    /// (a count), the sizes of the groups of records it is derived from, or a rate's numerator and denominator.
+    /// </summary>
+    private enum Basis
     {
-        [Indicator.ProjectsWelcomed] = $"""
-            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
+        Count,
+        Groups,
+        Rate,
+    }
+
+    private const string NoBasis = "NULL::bigint[] AS basis";
+
+    private static readonly string AnsweredInTime = $"r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '{Indicators.AnswerDelayDays} days'";
+
+    private static readonly Dictionary<Indicator, (Basis Basis, string Sql)> Sql = new()
+    {
+        [Indicator.ProjectsWelcomed] = (Basis.Count, $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value, {NoBasis}
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
             WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
-            """,
-        [Indicator.PorteursWelcomed] = $"""
-            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, SUM(COALESCE(p.people_count, 1))::numeric AS value
+            """),
+        [Indicator.PorteursWelcomed] = (Basis.Groups, $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, SUM(COALESCE(p.people_count, 1))::numeric AS value, ARRAY[COUNT(DISTINCT s.project_id), COALESCE(SUM(COALESCE(p.people_count, 1)), 0)] AS basis
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
             WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
-            """,
-        [Indicator.IdeasExplored] = $"""
-            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value
+            """),
+        [Indicator.IdeasExplored] = (Basis.Count, $"""
+            SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value, {NoBasis}
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id JOIN programmes pr ON pr.id = s.programme_id
             WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND pr.type = '{nameof(ProgrammeType.Ideateur)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
-            """,
-        [Indicator.OpportunityStudies] = $"""
-            SELECT po.id AS pole, GROUPING(po.id) AS total, COUNT(*)::numeric AS value
+            """),
+        [Indicator.OpportunityStudies] = (Basis.Count, $"""
+            SELECT po.id AS pole, GROUPING(po.id) AS total, COUNT(*)::numeric AS value, {NoBasis}
             FROM territory_needs n
             JOIN communes c ON c.code_insee = n.commune_code
             LEFT JOIN epcis e ON e.siren = c.epci_siren
@@ -99,65 +122,65 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             WHERE n.concluded_on >= @fromDate AND n.concluded_on < @toDate
               AND ((@sector IS NULL AND @legal IS NULL AND @origin IS NULL) OR p.id IS NOT NULL) {ProjectFilters}
             GROUP BY GROUPING SETS ((po.id), ())
-            """,
-        [Indicator.CreopssPeople] = $"""
-            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(en.people)::numeric AS value
+            """),
+        [Indicator.CreopssPeople] = (Basis.Groups, $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(en.people)::numeric AS value, ARRAY[COUNT(DISTINCT en.project_id), COALESCE(SUM(en.people), 0)] AS basis
             FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
             JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
             WHERE se.programme_type = '{nameof(ProgrammeType.Creopss)}' AND en.enrolled_at >= @from AND en.enrolled_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
-        [Indicator.IncubatedProjects] = $"""
-            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(DISTINCT en.project_id)::numeric AS value
+            """),
+        [Indicator.IncubatedProjects] = (Basis.Count, $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(DISTINCT en.project_id)::numeric AS value, {NoBasis}
             FROM enrolments en JOIN sessions se ON se.id = en.session_id JOIN referrals r ON r.id = en.referral_id
             JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
             WHERE se.programme_type = '{nameof(ProgrammeType.Incubateur)}' AND en.enrolled_at IS NOT NULL AND se.starts_on < @toDate AND se.ends_on >= @fromDate {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
-        [Indicator.StudiesFinanced] = $"""
-            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(*)::numeric AS value
+            """),
+        [Indicator.StudiesFinanced] = (Basis.Count, $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, COUNT(*)::numeric AS value, {NoBasis}
             FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
             WHERE f.decision = '{nameof(FinancingDecision.Granted)}' AND f.instrument IN ('{nameof(FinancingInstrument.CapCreationEss)}', '{nameof(FinancingInstrument.FondsDeConfiance)}') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
-        [Indicator.AmountGranted] = $"""
-            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(f.amount_granted) AS value
+            """),
+        [Indicator.AmountGranted] = (Basis.Groups, $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(f.amount_granted) AS value, ARRAY[COUNT(*), COUNT(DISTINCT f.project_id)] AS basis
             FROM financing_applications f JOIN referrals r ON r.id = f.referral_id JOIN projects p ON p.id = f.project_id JOIN poles po ON po.id = r.pole_id
             WHERE f.decision = '{nameof(FinancingDecision.Granted)}' AND f.instrument IN ('{nameof(FinancingInstrument.CapCreationEss)}', '{nameof(FinancingInstrument.FondsDeConfiance)}') AND f.decided_at >= @from AND f.decided_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
-        [Indicator.CompaniesCreated] = $"""
+            """),
+        [Indicator.CompaniesCreated] = (Basis.Count, $"""
             WITH created AS (
                 SELECT s.project_id, s.pole_id FROM trajectory_steps s
                 WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.outcome = '{nameof(ProjectOutcome.Created)}' AND s.occurred_at >= @from AND s.occurred_at < @to
                 UNION
                 SELECT en.project_id, r.pole_id FROM enrolments en JOIN referrals r ON r.id = en.referral_id
                 WHERE en.outcome = '{nameof(EnrolmentOutcome.CompanyCreated)}' AND en.completed_at >= @from AND en.completed_at < @to)
-            SELECT c.pole_id AS pole, GROUPING(c.pole_id) AS total, COUNT(DISTINCT c.project_id)::numeric AS value
+            SELECT c.pole_id AS pole, GROUPING(c.pole_id) AS total, COUNT(DISTINCT c.project_id)::numeric AS value, {NoBasis}
             FROM created c JOIN projects p ON p.id = c.project_id JOIN poles po ON po.id = c.pole_id
             WHERE TRUE {ProjectFilters}
             GROUP BY GROUPING SETS ((c.pole_id), ())
-            """,
-        [Indicator.Jobs] = $"""
-            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(COALESCE(en.jobs, 0))::numeric AS value
+            """),
+        [Indicator.Jobs] = (Basis.Groups, $"""
+            SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total, SUM(COALESCE(en.jobs, 0))::numeric AS value, ARRAY[COUNT(DISTINCT en.project_id), COALESCE(SUM(COALESCE(en.jobs, 0)), 0)] AS basis
             FROM enrolments en JOIN referrals r ON r.id = en.referral_id JOIN projects p ON p.id = en.project_id JOIN poles po ON po.id = r.pole_id
             WHERE en.outcome = '{nameof(EnrolmentOutcome.CompanyCreated)}' AND en.completed_at >= @from AND en.completed_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
-        [Indicator.MedianDaysToFirstContact] = $"""
+            """),
+        [Indicator.MedianDaysToFirstContact] = (Basis.Groups, $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total,
-                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.first_contact_at - p.submitted_at)) / 86400.0))::numeric, 1) AS value
+                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.first_contact_at - p.submitted_at)) / 86400.0))::numeric, 1) AS value, ARRAY[COUNT(*)] AS basis
             FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
             WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to AND p.submitted_at IS NOT NULL {ProjectFilters}
             GROUP BY GROUPING SETS ((s.pole_id), ())
-            """,
-        [Indicator.ReferralsAnsweredWithin10Days] = $"""
+            """),
+        [Indicator.ReferralsAnsweredWithin10Days] = (Basis.Rate, $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total,
-                   round(100.0 * COUNT(*) FILTER (WHERE r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '{Indicators.AnswerDelayDays} days') / NULLIF(COUNT(*), 0), 1) AS value
+                   round(100.0 * COUNT(*) FILTER (WHERE {AnsweredInTime}) / NULLIF(COUNT(*), 0), 1) AS value, ARRAY[COUNT(*) FILTER (WHERE {AnsweredInTime}), COUNT(*)] AS basis
             FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
             WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
             GROUP BY GROUPING SETS ((r.pole_id), ())
-            """,
+            """),
     };
 
     /// <summary>
@@ -317,7 +340,8 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             Current = await current,
             Previous = await previous,
             Conversions = await conversions,
-            Flows = await flows,
+            Flows = (await flows).Flows,
+            Delays = (await flows).Delays,
             AbandonReasons = await reasons,
         };
     }
@@ -329,7 +353,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         var order = Sql.Keys.ToList();
         foreach (var indicator in order)
         {
-            var command = new NpgsqlBatchCommand(Sql[indicator]);
+            var command = new NpgsqlBatchCommand(Sql[indicator].Sql);
             AddParameters(command.Parameters, filter);
             batch.BatchCommands.Add(command);
         }
@@ -338,18 +362,25 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         foreach (var indicator in order)
         {
-            decimal? total = null;
-            var byPole = new Dictionary<Guid, decimal?>();
+            var total = Figure.Empty;
+            var byPole = new Dictionary<Guid, Figure>();
             while (await reader.ReadAsync(cancellationToken))
             {
                 var value = reader.IsDBNull(2) ? (decimal?)null : reader.GetDecimal(2);
+                var basis = reader.IsDBNull(3) ? [] : reader.GetFieldValue<long[]>(3);
+                var figure = Sql[indicator].Basis switch
+                {
+                    Basis.Count => Figure.Count((long)(value ?? 0)),
+                    Basis.Rate => Figure.Rate(value, basis[0], basis[1]),
+                    _ => Figure.Of(value, basis),
+                };
                 if (reader.GetInt32(1) == 1)
                 {
-                    total = value;
+                    total = figure;
                 }
                 else if (!reader.IsDBNull(0))
                 {
-                    byPole[reader.GetGuid(0)] = value;
+                    byPole[reader.GetGuid(0)] = figure;
                 }
             }
 
@@ -361,7 +392,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     }
 
     /// <summary>Of the projects welcomed in the period, how many went on (at any time) to each step.</summary>
-    private static async Task<List<(string, int)>> ConversionsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<ConversionStep>> ConversionsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
     {
         const string sql = $"""
             WITH welcomed AS (
@@ -384,43 +415,96 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         await reader.ReadAsync(cancellationToken);
         return
         [
-            ("Accueillis", (int)reader.GetInt64(0)),
-            ("Entrés à l'idéateur", (int)reader.GetInt64(1)),
-            ("Entrés à l'incubateur", (int)reader.GetInt64(2)),
-            ("Entreprise créée", (int)reader.GetInt64(3)),
+            new("Accueillis", Figure.Count(reader.GetInt64(0))),
+            new("Entrés à l'idéateur", Figure.Count(reader.GetInt64(1))),
+            new("Entrés à l'incubateur", Figure.Count(reader.GetInt64(2))),
+            new("Entreprise créée", Figure.Count(reader.GetInt64(3))),
         ];
     }
 
-    /// <summary>How the projects welcomed in the period moved: welcome → each programme they entered, in order → how they ended.</summary>
-    private static async Task<List<Flow>> FlowsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// How the projects welcomed in the period moved: welcome → each programme they entered, in order → how they ended;
+    /// with, for each passage from one programme to the next, the days from the end of the first to the start of the
+    /// next; and the days from the welcome to the first referral. One round trip (a batch of two statements).
+    /// </summary>
+    private static async Task<(List<Flow> Flows, List<PathDelay> Delays)> FlowsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        const string sql = $"""
+        // A passage between two programmes measures from the first one's end (its first completion or abandon after
+        // its start) to the next one's start; 0 when the next started before the first ended (or while it goes on).
+        const string flowsSql = $"""
             WITH welcomed AS (
                 SELECT DISTINCT s.project_id, s.occurred_at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
                 WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
             path AS (
-                SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node FROM welcomed w
+                SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node, NULL::uuid AS programme_id FROM welcomed w
                 UNION ALL
-                SELECT s.project_id, s.occurred_at, pr.type FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
+                SELECT s.project_id, s.occurred_at, pr.type, s.programme_id FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
                 WHERE s.kind = '{nameof(TrajectoryStepKind.ReferralStarted)}' AND s.project_id IN (SELECT project_id FROM welcomed)
                 UNION ALL
-                SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome FROM trajectory_steps s
+                SELECT s.project_id, s.occurred_at, 'Issue:' || s.outcome, NULL FROM trajectory_steps s
                 WHERE s.kind = '{nameof(TrajectoryStepKind.Closed)}' AND s.project_id IN (SELECT project_id FROM welcomed)),
             ordered AS (
-                SELECT node, LAG(node) OVER (PARTITION BY project_id ORDER BY at, node) AS previous FROM path)
-            SELECT previous, node, COUNT(*) FROM ordered WHERE previous IS NOT NULL AND previous <> node AND previous NOT LIKE 'Issue:%'
-            GROUP BY previous, node ORDER BY COUNT(*) DESC LIMIT 60
+                SELECT project_id, node, at, programme_id,
+                       LAG(node) OVER w AS previous, LAG(at) OVER w AS previous_at, LAG(programme_id) OVER w AS previous_programme
+                FROM path WINDOW w AS (PARTITION BY project_id ORDER BY at, node)),
+            passages AS (
+                SELECT o.previous, o.node,
+                       CASE WHEN o.programme_id IS NOT NULL AND o.previous_programme IS NOT NULL THEN
+                           greatest(0, extract(epoch FROM o.at - COALESCE((
+                               SELECT min(e.occurred_at) FROM trajectory_steps e
+                               WHERE e.project_id = o.project_id AND e.programme_id = o.previous_programme AND e.occurred_at >= o.previous_at
+                                 AND e.kind IN ('{nameof(TrajectoryStepKind.ReferralCompleted)}', '{nameof(TrajectoryStepKind.ReferralAbandoned)}')), o.at)) / 86400.0)
+                       END AS days
+                FROM ordered o WHERE o.previous IS NOT NULL AND o.previous <> o.node AND o.previous NOT LIKE 'Issue:%')
+            SELECT previous, node, COUNT(*), COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days)
+            FROM passages GROUP BY previous, node ORDER BY COUNT(*) DESC, previous, node LIMIT 60
             """;
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ComputationTimeoutSeconds };
-        AddParameters(command.Parameters, filter);
-        var flows = new List<Flow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        const string firstReferralSql = $"""
+            WITH welcomed AS (
+                SELECT s.project_id, min(s.occurred_at) AS at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+                GROUP BY s.project_id),
+            delays AS (
+                SELECT extract(epoch FROM (SELECT min(r.referred_at) FROM referrals r WHERE r.project_id = w.project_id AND r.referred_at >= w.at) - w.at) / 86400.0 AS days
+                FROM welcomed w)
+            SELECT COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days) FROM delays
+            """;
+        await using var batch = new NpgsqlBatch(connection) { Timeout = ComputationTimeoutSeconds };
+        foreach (var sql in new[] { flowsSql, firstReferralSql })
         {
-            flows.Add(new Flow(NodeLabel(reader.GetString(0)), NodeLabel(reader.GetString(1)), (int)reader.GetInt64(2)));
+            var command = new NpgsqlBatchCommand(sql);
+            AddParameters(command.Parameters, filter);
+            batch.BatchCommands.Add(command);
         }
 
-        return flows;
+        var flows = new List<Flow>();
+        var delays = new List<PathDelay>();
+        var betweenProgrammes = new List<PathDelay>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (from, to) = (NodeLabel(reader.GetString(0)), NodeLabel(reader.GetString(1)));
+            flows.Add(new Flow(from, to, Figure.Count(reader.GetInt64(2))));
+            if (reader.GetInt64(3) > 0)
+            {
+                betweenProgrammes.Add(Delay(from, to, reader, 3));
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        delays.Add(Delay(NodeLabel("Accueil"), "Première orientation", reader, 0));
+        delays.AddRange(betweenProgrammes);
+        return (flows, delays);
+    }
+
+    /// <summary>A passage's delays: how many, then their quartiles (an array), each a figure of that many records.</summary>
+    private static PathDelay Delay(string from, string to, NpgsqlDataReader reader, int countColumn)
+    {
+        var count = reader.GetInt64(countColumn);
+        var quartiles = reader.IsDBNull(countColumn + 1) ? [null, null, null] : reader.GetFieldValue<double?[]>(countColumn + 1);
+        Figure Days(double? days) => Figure.Of(days is { } d ? Math.Round((decimal)d, 1, MidpointRounding.AwayFromZero) : null, count);
+        return new PathDelay(from, to, Figure.Count(count), Days(quartiles[0]), Days(quartiles[1]), Days(quartiles[2]));
     }
 
     private static async Task<List<ReasonCount>> AbandonReasonsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)
@@ -437,7 +521,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            reasons.Add(new ReasonCount(reader.IsDBNull(0) ? "Sans motif" : reader.GetString(0), (int)reader.GetInt64(1)));
+            reasons.Add(new ReasonCount(reader.IsDBNull(0) ? "Sans motif" : reader.GetString(0), Figure.Count(reader.GetInt64(1))));
         }
 
         return reasons;

@@ -7,7 +7,10 @@ namespace TrajectoirEss.Web.Areas.Coordination.Dashboard;
 
 public sealed record KeyFigure(IndicatorDefinition Definition, string Value, string Previous, string? Change);
 
-public sealed record PoleRow(PoleInfo Pole, IReadOnlyDictionary<Indicator, (string Display, decimal Sort)> Cells);
+/// <summary>One cell of a table: the figure (masked or not), what it reads, and the value it sorts by (never a masked value).</summary>
+public sealed record Cell(Figure Figure, string Display, decimal Sort);
+
+public sealed record PoleRow(PoleInfo Pole, IReadOnlyDictionary<Indicator, Cell> Cells);
 
 public sealed record Tile(PoleInfo Pole, string Display, int Level);
 
@@ -48,7 +51,7 @@ public sealed class DashboardViewModel
         var now = Data.Current[d.Code].Total;
         var before = Data.Previous[d.Code].Total;
         string? change = null;
-        if (!d.IsRate && now is { } n && before is { } b && b != 0 && !IsSmall(d, n) && !IsSmall(d, b))
+        if (!d.IsRate && now.Disclosed is { } n && before.Disclosed is { } b && b != 0)
         {
             change = ((n - b) / b).ToString("+0 %;-0 %;0 %", French);
         }
@@ -56,57 +59,86 @@ public sealed class DashboardViewModel
         return new KeyFigure(d, Display(d, now), Display(d, before), change);
     }).ToList();
 
-    public IReadOnlyList<PoleRow> Rows => Data.Poles
-        .Where(p => RegionWide || Data.Current[Indicator.ProjectsWelcomed].ByPole.ContainsKey(p.Id) || Data.Filter.PoleId == p.Id)
-        .Select(p => new PoleRow(p, IndicatorCatalog.All.ToDictionary(
-            d => d.Code,
-            d =>
-            {
-                var value = Data.Current[d.Code].ByPole.GetValueOrDefault(p.Id);
-                return (Display(d, value), SortValue(d, value));
-            })))
+    /// <summary>
+    /// The pôles the filters cover, in the table, the tiles and the exports: those of the chosen département (a pôle's
+    /// département is its record's, from the territory data, as the figures' filter reads it) and the chosen pôle.
+    /// </summary>
+    public IReadOnlyList<PoleInfo> ShownPoles => Data.Poles
+        .Where(p => (Data.Filter.Departement is null || p.Departement == Data.Filter.Departement) && (Data.Filter.PoleId is null || p.Id == Data.Filter.PoleId))
         .ToList();
+
+    /// <summary>
+    /// The table by pôle. The pôles' cells of an additive indicator make up its total (the key figure): where one is
+    /// masked, others are withheld until the total minus the cells shown cannot tell a masked figure (<see cref="Figure.ProtectTotal"/>).
+    /// The tiles and the chart read these same cells.
+    /// </summary>
+    public IReadOnlyList<PoleRow> Rows
+    {
+        get
+        {
+            var poles = ShownPoles;
+            var columns = IndicatorCatalog.All.ToDictionary(d => d.Code, d =>
+            {
+                var values = Data.Current[d.Code];
+                var cells = poles.Select(p => values.ByPole.GetValueOrDefault(p.Id)).ToList();
+                return d.IsAdditive ? Figure.ProtectTotal(values.Total, cells) : cells;
+            });
+            return poles.Select((p, i) => new PoleRow(p, IndicatorCatalog.All.ToDictionary(
+                d => d.Code,
+                d => Cell(d, columns[d.Code][i])))).ToList();
+        }
+    }
 
     public IReadOnlyList<Tile> Tiles
     {
         get
         {
             var definition = IndicatorCatalog.Of(MapIndicator);
-            var values = Data.Poles.Select(p => Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id) ?? 0).ToList();
-            var max = values.Count == 0 ? 0 : values.Max();
-            return Data.Poles.Select(p =>
+            var cells = Rows.Select(r => (r.Pole, Figure: r.Cells[MapIndicator].Figure)).ToList();
+            var max = cells.Select(c => c.Figure.Disclosed ?? 0).DefaultIfEmpty(0).Max();
+            return cells.Select(c =>
             {
-                var value = Data.Current[MapIndicator].ByPole.GetValueOrDefault(p.Id);
-                var level = max <= 0 || value is null ? 0 : (int)Math.Ceiling((double)(value.Value / max) * 4);
-                return new Tile(p, Display(definition, value), IsSmall(definition, value ?? 0) ? 1 : level);
+                var level = c.Figure.IsMasked ? 1 : max <= 0 || c.Figure.Disclosed is not { } value ? 0 : (int)Math.Ceiling((double)(value / max) * 4);
+                return new Tile(c.Pole, Display(definition, c.Figure), level);
             }).ToList();
         }
     }
 
-    /// <summary>What a masked cell reads, on the page and in the CSV and XLSX exports: "&lt;" and the threshold.</summary>
-    public static string SmallCellText { get; } = "< " + IndicatorCatalog.SmallCellThreshold.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The charts' data, the same figures as the tables beside them: masked ones are left out (null).</summary>
+    public object ChartData
+    {
+        get
+        {
+            var rows = Rows;
+            return new
+            {
+                poles = rows.Select(r => r.Pole.Name).ToArray(),
+                welcomed = rows.Select(r => r.Cells[Indicator.ProjectsWelcomed].Figure).Select(f => f.IsMasked ? null : (decimal?)(f.Disclosed ?? 0)).ToArray(),
+                conversions = Data.Conversions.Select(c => new { label = c.Step, value = c.Projects.Disclosed }).ToArray(),
+                flows = Data.Flows.Where(x => x.Projects.Disclosed is not null).Select(x => new { from = x.From, to = x.To, flow = x.Projects.Disclosed }).ToArray(),
+                reasons = Data.AbandonReasons.Select(r => new { label = r.Reason, value = r.Projects.Disclosed }).ToArray(),
+            };
+        }
+    }
 
-    /// <summary>A count of people or projects above zero and below the threshold could point at someone: it is masked.</summary>
-    public static bool IsSmallCount(decimal count) => count > 0 && count < IndicatorCatalog.SmallCellThreshold;
+    /// <summary>What a masked count reads, on the page and in the CSV and XLSX exports: "&lt;" and the threshold.</summary>
+    public static string SmallCellText => Figure.SmallCountText;
 
-    /// <summary>An indicator's value that is such a count (amounts and rates are never masked).</summary>
-    public static bool IsSmall(IndicatorDefinition definition, decimal value) =>
-        definition is { IsAmount: false, IsRate: false } && IsSmallCount(value);
+    /// <summary>A count as the tables and the exports show it.</summary>
+    public static string Display(Figure count) => count.IsMasked ? count.MaskedText : (count.Disclosed ?? 0).ToString("#,##0", French);
 
-    /// <summary>A count of projects as the tables and the exports show it: <see cref="SmallCellText"/> below the threshold.</summary>
-    public static string Masked(int count) => IsSmallCount(count) ? SmallCellText : count.ToString(CultureInfo.InvariantCulture);
-
-    public static string Display(IndicatorDefinition definition, decimal? value)
+    /// <summary>An indicator's figure as the page and the exports show it: masked, a dash (no value), or the value in its unit.</summary>
+    public static string Display(IndicatorDefinition definition, Figure figure)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (value is not { } v)
+        if (figure.IsMasked)
         {
-            return definition.IsRate ? "—" : "0";
+            return figure.MaskedText;
         }
 
-        if (IsSmall(definition, v))
+        if (figure.Disclosed is not { } v)
         {
-            return SmallCellText;
+            return definition.IsRate ? "—" : "0";
         }
 
         return definition.IsAmount ? v.ToString("#,##0", French) + " €"
@@ -114,8 +146,12 @@ public sealed class DashboardViewModel
             : v.ToString("#,##0", French);
     }
 
+    /// <summary>A delay in days, as the page and the exports show it.</summary>
+    public static string Days(Figure days) => days.IsMasked ? days.MaskedText : days.Disclosed is { } v ? v.ToString("0.#", French) : "—";
+
     public static string Number(decimal value) => value.ToString("#,##0.##", French);
 
-    private static decimal SortValue(IndicatorDefinition definition, decimal? value) =>
-        value is { } v ? (IsSmall(definition, v) ? 1 : v) : (definition.IsRate ? -1 : 0);
+    // Masked cells sort as 1 (between zero and the smallest count shown), whatever their value; rates without a value before all.
+    private static Cell Cell(IndicatorDefinition definition, Figure figure) =>
+        new(figure, Display(definition, figure), figure.IsMasked ? 1 : figure.Disclosed ?? (definition.IsRate ? -1 : 0));
 }
