@@ -171,7 +171,8 @@ public sealed class AccountController(
 
     [HttpGet("inscription")]
     [AllowAnonymous]
-    public IActionResult Register() => View(new RegisterInput());
+    public IActionResult Register(string? email, string? returnUrl) =>
+        View(new RegisterInput { Email = email?.Trim() is { Length: > 0 and <= 254 } address ? address : string.Empty, ReturnUrl = SafeReturnUrl(returnUrl) });
 
     [HttpPost("inscription")]
     [AllowAnonymous]
@@ -219,7 +220,7 @@ public sealed class AccountController(
         }
 
         await users.AddToRoleAsync(user, Roles.Porteur);
-        await emails.SendEmailConfirmationAsync(user, cancellationToken);
+        await emails.SendEmailConfirmationAsync(user, SafeReturnUrl(input.ReturnUrl), cancellationToken);
         logger.LogInformation("Porteur account {UserId} registered", user.Id);
         return RedirectToAction(nameof(RegisterConfirmation));
     }
@@ -243,7 +244,7 @@ public sealed class AccountController(
 
     [HttpGet("confirmer")]
     [AllowAnonymous]
-    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code, string? returnUrl)
     {
         var user = await FindUserAsync(userId);
         var token = AccountEmails.Decode(code);
@@ -257,6 +258,15 @@ public sealed class AccountController(
         }
 
         logger.LogInformation("E-mail confirmed for user {UserId}", user.Id);
+        if (SafeReturnUrl(returnUrl) is { } next)
+        {
+            // Registered from a co-porteur's invitation: signing in leads back to it.
+            return View("Message", new MessageViewModel(
+                "Adresse confirmée",
+                "Votre adresse électronique est confirmée. Connectez-vous pour reprendre là où vous en étiez.",
+                Next: ("Me connecter et continuer", "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString(next))));
+        }
+
         return View("Message", new MessageViewModel("Adresse confirmée", "Votre adresse électronique est confirmée. Vous pouvez maintenant vous connecter."));
     }
 
@@ -277,7 +287,7 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(input.Email);
         if (user is not null && !user.EmailConfirmed && !user.IsDisabled)
         {
-            await emails.SendEmailConfirmationAsync(user, cancellationToken);
+            await emails.SendEmailConfirmationAsync(user, cancellationToken: cancellationToken);
         }
 
         return View("Message", new MessageViewModel(
@@ -312,8 +322,18 @@ public sealed class AccountController(
 
     [HttpGet("nouveau-mot-de-passe")]
     [AllowAnonymous]
-    public IActionResult ResetPassword(string? userId, string? code) =>
-        View("SetPassword", new SetPasswordInput { UserId = userId ?? string.Empty, Code = code ?? string.Empty });
+    public async Task<IActionResult> ResetPassword(string? userId, string? code)
+    {
+        var user = await FindUserAsync(userId);
+        var token = AccountEmails.Decode(code);
+        if (user is null || token is null || user.IsDisabled
+            || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token))
+        {
+            return LinkNoLongerValid("Ce lien a déjà servi ou a expiré (il est valable une heure, une seule fois). Demandez-en un nouveau depuis « Mot de passe oublié ».");
+        }
+
+        return View("SetPassword", new SetPasswordInput { UserId = userId ?? string.Empty, Code = code ?? string.Empty });
+    }
 
     [HttpPost("nouveau-mot-de-passe")]
     [AllowAnonymous]
@@ -323,10 +343,25 @@ public sealed class AccountController(
 
     [HttpGet("invitation")]
     [AllowAnonymous]
-    public IActionResult Invitation(string? userId, string? code)
+    public async Task<IActionResult> Invitation(string? userId, string? code)
     {
+        // A used (the password set changed the account's stamp) or expired link says so, instead of a form that would fail.
+        var user = await FindUserAsync(userId);
+        var token = AccountEmails.Decode(code);
+        if (user is null || token is null || user.IsDisabled
+            || !await users.VerifyUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, token))
+        {
+            return LinkNoLongerValid("Cette invitation a déjà servi ou a expiré. Si vous avez déjà choisi votre mot de passe, connectez-vous ; sinon, choisissez-en un depuis « Mot de passe oublié » ou demandez une nouvelle invitation à l'administrateur.");
+        }
+
         ViewData["Invitation"] = true;
         return View("SetPassword", new SetPasswordInput { UserId = userId ?? string.Empty, Code = code ?? string.Empty });
+    }
+
+    private ViewResult LinkNoLongerValid(string text)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Message", new MessageViewModel("Lien expiré ou déjà utilisé", text, Success: false));
     }
 
     [HttpPost("invitation")]
@@ -335,7 +370,7 @@ public sealed class AccountController(
     public Task<IActionResult> Invitation(SetPasswordInput input)
     {
         ViewData["Invitation"] = true;
-        return SetPasswordAsync(input, invitation: true, "Bienvenue", "Votre mot de passe est enregistré. Vous pouvez vous connecter.");
+        return SetPasswordAsync(input, invitation: true, "Bienvenue", "Bienvenue sur Trajectoir'ESS : votre mot de passe est enregistré et vous êtes connecté.");
     }
 
     private async Task<IActionResult> SetPasswordAsync(SetPasswordInput input, bool invitation, string doneTitle, string doneText)
@@ -386,10 +421,16 @@ public sealed class AccountController(
         }
 
         logger.SecurityEvent(SecurityEvents.PasswordSetFromLink, user.Id, invitation ? "invitation" : "password reset");
-        if (!invitation)
+        if (invitation)
         {
-            await emails.SendSecurityNoticeAsync(user, "le mot de passe a été changé depuis un lien « mot de passe oublié »");
+            // The link came to this mailbox and the password was just chosen: the person is signed in and lands on their
+            // home (where, for staff, the second factor is set up first).
+            await signIn.SignInAsync(user, isPersistent: false);
+            TempData["Flash"] = doneText;
+            return await CompleteLoginAsync(user, null, "invitation link");
         }
+
+        await emails.SendSecurityNoticeAsync(user, "le mot de passe a été changé depuis un lien « mot de passe oublié »");
         return View("Message", new MessageViewModel(doneTitle, doneText));
     }
 

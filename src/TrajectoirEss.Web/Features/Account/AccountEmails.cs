@@ -16,10 +16,13 @@ namespace TrajectoirEss.Web.Features.Account;
 /// </summary>
 public sealed class AccountEmails(UserManager<ApplicationUser> users, IMailer mailer, IOptions<PortalOptions> portal)
 {
-    public async Task SendEmailConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    /// <summary>The confirmation link; <paramref name="returnUrl"/> (local, checked again when the link is opened) is where it leads next.</summary>
+    public async Task SendEmailConfirmationAsync(ApplicationUser user, string? returnUrl = null, CancellationToken cancellationToken = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Link("/compte/confirmer", ("userId", user.Id.ToString()), ("code", Encode(token)));
+        var link = returnUrl is null
+            ? Link("/compte/confirmer", ("userId", user.Id.ToString()), ("code", Encode(token)))
+            : Link("/compte/confirmer", ("userId", user.Id.ToString()), ("code", Encode(token)), ("returnUrl", returnUrl));
         await SendAsync(
             user,
             "Confirmez votre adresse électronique",

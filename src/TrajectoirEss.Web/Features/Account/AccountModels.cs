@@ -47,6 +47,9 @@ public sealed class RegisterInput
     [Compare(nameof(Password), ErrorMessage = "Les deux mots de passe ne sont pas identiques.")]
     [DataType(DataType.Password)]
     public string ConfirmPassword { get; set; } = string.Empty;
+
+    /// <summary>Where to go once the address is confirmed and the person signed in (a co-porteur's invitation); local only.</summary>
+    public string? ReturnUrl { get; set; }
 }
 
 public sealed class EmailInput
@@ -82,7 +85,8 @@ public sealed class SetPasswordInput
     public string ConfirmPassword { get; set; } = string.Empty;
 }
 
-public sealed record MessageViewModel(string Title, string Text, bool Success = true);
+/// <summary>A message page; <paramref name="Next"/>, the action that follows (by default, signing in).</summary>
+public sealed record MessageViewModel(string Title, string Text, bool Success = true, (string Text, string Url)? Next = null);
 
 public sealed class TwoFactorLoginInput
 {
