@@ -69,6 +69,33 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task OpeningAReferral_IsWrittenToTheAccessLog_AsThePolesOpeningOfTheFileIs()
+    {
+        var (referralId, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Projet consulté par la structure");
+        var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Tag29).Select(u => u.Id).SingleAsync());
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+
+        await tag.GetDocumentAsync($"/structure/orientations/{referralId}");
+
+        var openings = await portal.WithDbAsync(db => db.AccessLog.Where(a => a.EntityId == projectId && a.ActorId == staffId).ToListAsync());
+        var opening = Assert.Single(openings);
+        Assert.Equal("Project", opening.EntityType);
+        Assert.InRange(opening.At, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+
+        // The pôle sees it in the file's journal, with the consultations shown.
+        using var pole = await portal.SignInAsync(Fixture.Morlaix);
+        var journal = (await pole.GetDocumentAsync($"/pole/projets/{projectId}?consultations=true")).QuerySelector("[data-testid=audit]")!.TextContent;
+        Assert.Contains("Fiche consultée", journal, StringComparison.Ordinal);
+
+        // Another structure's referral is not found, and nothing is logged for it.
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        using var notFound = await fab.GetAsync($"/structure/orientations/{referralId}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var fabId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.FranceActive).Select(u => u.Id).SingleAsync());
+        Assert.False(await portal.WithDbAsync(db => db.AccessLog.AnyAsync(a => a.EntityId == projectId && a.ActorId == fabId)));
+    }
+
+    [Fact]
     public async Task Decline_NeedsAReasonFromTheList_AndAskingForInformationWorks()
     {
         var (declineId, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet hors cible");

@@ -25,7 +25,18 @@ public sealed class ReferralsController(StructureQueries queries) : StructureCon
     }
 
     [HttpGet("orientations/{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await PageAsync(id, cancellationToken);
+    public async Task<IActionResult> Details(Guid id, [FromServices] AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var model = await queries.ReferralAsync(StructureId, id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        // The page shows the project and its porteurs' identity: its opening is logged as the pôle's opening of the file is.
+        await accessLog.RecordOpeningAsync(StaffId, model.Project.Id, cancellationToken);
+        return View("Details", model);
+    }
 
     [HttpPost("orientations/{id:guid}/accepter")]
     public async Task<IActionResult> Accept(Guid id, [FromServices] AcceptReferral accept, CancellationToken cancellationToken)
