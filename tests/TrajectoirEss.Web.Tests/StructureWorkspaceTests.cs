@@ -95,6 +95,68 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         Assert.False(await portal.WithDbAsync(db => db.AccessLog.AnyAsync(a => a.EntityId == projectId && a.ActorId == fabId)));
     }
 
+    [Theory]
+    [InlineData(Fixture.FranceActive, new[] { "Orientations reçues", "Financements", "Nos programmes" })]
+    [InlineData(Fixture.Tag29, new[] { "Orientations reçues", "Sessions et promotions", "Besoins des territoires", "Nos programmes" })]
+    public async Task Menu_ShowsThePagesThatMatchTheStructuresProgrammes(string account, string[] expected)
+    {
+        using var staff = await portal.SignInAsync(account);
+
+        var inbox = await staff.GetDocumentAsync("/structure");
+
+        var header = inbox.QuerySelectorAll("nav[aria-label='Navigation principale'] .navbar-nav.me-auto a").Select(a => a.TextContent.Trim());
+        Assert.Equal(expected, header);
+        Assert.Equal(expected.Skip(1), inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.TextContent.Trim()));
+        foreach (var href in inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.GetAttribute("href")!))
+        {
+            using var page = await staff.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Sessions_AreNotCreatedUnderAFinancingProgramme()
+    {
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var page = await fab.GetDocumentAsync("/structure/sessions");
+        Assert.Empty(page.QuerySelectorAll("#programmeId option"));
+
+        var programmeId = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").Select(p => p.Id).SingleAsync());
+        using var refused = await fab.SubmitAsync(FormFor(page, "/structure/sessions"), new()
+        {
+            ["programmeId"] = programmeId.ToString(), ["Nom de la session"] = "Session de financement", ["Début"] = "2027-01-10", ["Fin"] = "2027-03-10", ["Places"] = "5",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Un programme de financement n'a pas de sessions", Error(await HtmlClient.ParseAsync(refused)), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Sessions.AnyAsync(s => s.ProgrammeId == programmeId)));
+    }
+
+    [Fact]
+    public async Task SessionEnrolment_DefaultsToTheProjectsNumberOfPeople()
+    {
+        var (first, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet à deux porteurs");
+        var (second, secondProject, _) = await portal.ReferAsync("tag29-ideateur", "Projet à quatre porteurs");
+        await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == secondProject).ExecuteUpdateAsync(u => u.SetProperty(p => p.PeopleCount, 4)));
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        await AcceptAsync(tag, first);
+        await AcceptAsync(tag, second);
+        var sessionId = await CreateSessionAsync(tag, "tag29-ideateur", "Idéateur des collectifs", capacity: 10);
+
+        // Several candidates (the class's other tests add theirs): each option says its number of people, and the field
+        // left empty takes the chosen project's.
+        var page = await tag.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        var options = page.QuerySelector("#referralId")!.TextContent;
+        Assert.Contains("Projet à deux porteurs (2 personnes)", options, StringComparison.Ordinal);
+        Assert.Contains("Projet à quatre porteurs (4 personnes)", options, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, ((IHtmlInputElement)page.QuerySelector("#people")!).Value);
+        using var _ = await tag.SubmitAsync(FormFor(page, "/inscriptions"), new() { ["referralId"] = second.ToString() });
+        Assert.Equal(4, await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == second).Select(e => e.People).SingleAsync()));
+
+        // From the referral's page too.
+        var referral = await tag.GetDocumentAsync($"/structure/orientations/{first}");
+        Assert.Equal("2", ((IHtmlInputElement)referral.QuerySelector("#people")!).Value);
+    }
+
     [Fact]
     public async Task Decline_NeedsAReasonFromTheList_AndAskingForInformationWorks()
     {

@@ -65,6 +65,8 @@ public sealed class ReferralViewModel
     public required IReadOnlyList<(Guid Id, FinancingInstrument Instrument, FinancingDecision Decision, decimal Requested)> Financings { get; init; }
 }
 
+public sealed record CandidateLine(Guid ReferralId, string ProjectTitle, int? People);
+
 public sealed record EnrolmentLine(Guid Id, string ProjectTitle, EnrolmentStatus Status, int People, int? WaitingRank, EnrolmentOutcome? Outcome, string? Reason, string? Note);
 
 public sealed class SessionViewModel
@@ -77,7 +79,8 @@ public sealed class SessionViewModel
 
     public required int PlacesTaken { get; init; }
 
-    public required IReadOnlyList<(Guid ReferralId, string ProjectTitle)> Candidates { get; init; }
+    /// <summary>The projects that can join the session, with the number of people each declares (the enrolment's default).</summary>
+    public required IReadOnlyList<CandidateLine> Candidates { get; init; }
 
     public required IReadOnlyList<ListItem> LegalForms { get; init; }
 }
@@ -174,9 +177,10 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
             db.Enrolments.Count(e => e.SessionId == s.Id && Enrolment.PlaceTakingStatuses.Contains(e.Status)), s.Status);
 
+    /// <summary>The structure's active programmes run in sessions (<see cref="ProgrammeTypes.HasSessions"/>), to create one.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProgrammesAsync(Guid structureId, CancellationToken cancellationToken = default) =>
-        (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Name)).ToList();
+        (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Type }).ToListAsync(cancellationToken))
+            .Where(p => p.Type.HasSessions()).Select(p => (p.Id, p.Name)).ToList();
 
     public async Task<SessionViewModel?> SessionAsync(Guid structureId, Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -197,7 +201,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
                                 where r.ProgrammeId == session.ProgrammeId && r.StructureId == structureId && SessionRoster.CandidateReferralStatuses.Contains(r.Status) && !inSession.Contains(r.ProjectId)
                                 join p in db.Projects on r.ProjectId equals p.Id
                                 orderby p.Title
-                                select new { r.Id, p.Title })
+                                select new { r.Id, p.Title, p.PeopleCount })
             .ToListAsync(cancellationToken);
         return new SessionViewModel
         {
@@ -205,7 +209,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Programme = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken),
             Enrolments = enrolments,
             PlacesTaken = enrolments.Count(e => Enrolment.PlaceTakingStatuses.Contains(e.Status)),
-            Candidates = candidates.Select(c => (c.Id, c.Title)).ToList(),
+            Candidates = candidates.Select(c => new CandidateLine(c.Id, c.Title, c.PeopleCount)).ToList(),
             LegalForms = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.LegalForm && i.IsActive && i.Code != ListItem.UndecidedLegalForm).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
         };
     }
