@@ -158,6 +158,97 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
     }
 
     [Fact]
+    public async Task ReferralInbox_SearchesTitlePorteurAndCommune_IgnoringAccentsAndCase_AndFiltersByProgramme_KeptAcrossPages()
+    {
+        var (referralId, projectId, porteurEmail) = await portal.ReferAsync("tag29-ideateur", "Épicerie coopérative des Abers");
+        var (incubated, _, _) = await portal.ReferAsync("tag29-incubateur", "Épicerie coopérative du Léon");
+        var ideateur = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "tag29-ideateur").Select(p => p.Id).SingleAsync());
+        await portal.WithDbAsync(async db =>
+        {
+            var commune = await db.Communes.Where(c => c.Name == "Plougastel-Daoulas").Select(c => c.CodeInsee).SingleAsync();
+            await db.Users.Where(u => u.Email == porteurEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Maëlys Quéméner"));
+            return await db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(u => u.SetProperty(p => p.CommuneCode, commune));
+        });
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+
+        foreach (var query in new[] { "epicerie cooperative des abers", "ÉPICERIE COOPÉRATIVE DES ABERS", "quemener", "Maëlys", "plougastel daoulas", "Plougastel-Daoulas" })
+        {
+            var found = await tag.GetDocumentAsync("/structure?q=" + Uri.EscapeDataString(query));
+            var rows = found.QuerySelectorAll("[data-testid=referrals] tbody tr").Select(r => r.TextContent).ToList();
+            Assert.True(rows.Count(r => r.Contains("Épicerie coopérative des Abers", StringComparison.Ordinal)) == 1, $"{query}: {string.Join(" | ", rows)}");
+            Assert.Equal(query, ((IHtmlInputElement)found.QuerySelector("#q")!).Value);
+        }
+
+        // The programme filter: only the idéateur's; the status links keep the search and the programme.
+        var filtered = await tag.GetDocumentAsync($"/structure?q=epicerie+cooperative&programme={ideateur}");
+        var titles = filtered.QuerySelectorAll("[data-testid=referrals] tbody tr a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Épicerie coopérative des Abers", titles);
+        Assert.DoesNotContain("Épicerie coopérative du Léon", titles);
+        Assert.Equal(ideateur.ToString(), filtered.QuerySelectorAll("#programme option").Cast<IHtmlOptionElement>().Single(o => o.HasAttribute("selected")).Value);
+        Assert.All(filtered.QuerySelectorAll("[data-testid=status-counts] a"), a => Assert.Contains($"q=epicerie%20cooperative&programme={ideateur}", a.GetAttribute("href")!, StringComparison.Ordinal));
+        Assert.Contains("Proposée, en attente de réponse : 1", filtered.QuerySelector("[data-testid=status-counts]")!.TextContent, StringComparison.Ordinal);
+
+        // Nothing found: the empty state says so.
+        var none = await tag.GetDocumentAsync("/structure?q=introuvable-xyz");
+        Assert.Contains("Aucune orientation ne correspond", none.QuerySelector("[data-testid=empty-state]")!.TextContent, StringComparison.Ordinal);
+
+        // Paging keeps the search and the programme.
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            var programme = await db.Programmes.SingleAsync(p => p.Id == ideateur);
+            var staff = await db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync();
+            for (var i = 0; i < 25; i++)
+            {
+                db.Referrals.Add(Referral.Create(project, programme, [], project.PoleId!.Value, staff, true, null, DateTimeOffset.UtcNow.AddMinutes(-i - 10)));
+            }
+
+            db.DiscardDomainEvents();
+            return await db.SaveChangesAsync();
+        });
+        var first = await tag.GetDocumentAsync($"/structure?q=quemener&programme={ideateur}");
+        var next = first.QuerySelectorAll("[data-testid=paging] a").Single(a => a.TextContent == "Page suivante").GetAttribute("href")!;
+        Assert.Equal($"/structure?q=quemener&programme={ideateur}&page=2", next);
+        var second = await tag.GetDocumentAsync(next);
+        Assert.Single(second.QuerySelectorAll("[data-testid=referrals] tbody tr"));
+        Assert.NotEqual(referralId, incubated);
+    }
+
+    [Fact]
+    public async Task HandOver_SearchesTheReferredProjects_ThenPicksOne_WithoutScript()
+    {
+        var (_, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Ressourcerie de Plouzané");
+        await portal.ReferAsync("tag29-ideateur", "Garage associatif de Crozon");
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var list = await tag.GetDocumentAsync("/structure/besoins");
+        var need = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(list, "/structure/besoins"), new()
+        {
+            ["Intitulé"] = "Réemploi au pays d'Iroise",
+            ["Description du besoin"] = "Aucune ressourcerie sur le territoire.",
+            ["Exprimé par (collectivité, partenaire)"] = "Communauté de communes",
+            ["Date"] = "2026-02-01",
+            ["Commune concernée"] = "Plouzané",
+        }));
+        var concluded = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(need, "/conclusion"), new() { ["result"] = "concluante", ["Conclusion"] = "Un besoin confirmé.", ["Date"] = "2026-06-30" }));
+        var needPath = concluded.QuerySelector("[data-testid=handover-search]")!.GetAttribute("action")!.Split('#')[0];
+
+        var nothing = await tag.GetDocumentAsync(needPath + "?projet=introuvable");
+        Assert.Contains("Aucun projet orienté ne correspond", nothing.QuerySelector("[data-testid=handover-empty]")!.TextContent, StringComparison.Ordinal);
+
+        var found = await tag.GetDocumentAsync(needPath + "?projet=" + Uri.EscapeDataString("RESSOURCERIE plouzane"));
+        var choices = found.QuerySelectorAll("[data-testid=handover-choices] input[type=radio]").Cast<IHtmlInputElement>().ToList();
+        var choice = Assert.Single(choices);
+        Assert.Equal(projectId.ToString(), choice.Value);
+        Assert.True(choice.IsChecked);
+        Assert.Equal("Ressourcerie de Plouzané (Morlaix)", found.QuerySelector($"label[for='{choice.Id}']")!.TextContent);
+
+        var form = (IHtmlFormElement)found.QuerySelector("[data-testid=handover-choices]")!.Closest("form")!;
+        var handed = await HtmlClient.ParseAsync(await tag.SubmitAsync(form, []));
+        Assert.Equal("Remis à un porteur", handed.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
+        Assert.Equal(projectId, await portal.WithDbAsync(db => db.TerritoryNeeds.Where(n => n.Title == "Réemploi au pays d'Iroise").Select(n => n.ProjectId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Decline_NeedsAReasonFromTheList_AndAskingForInformationWorks()
     {
         var (declineId, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet hors cible");

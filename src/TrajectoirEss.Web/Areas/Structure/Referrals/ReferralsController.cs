@@ -14,14 +14,14 @@ namespace TrajectoirEss.Web.Areas.Structure.Referrals;
 public sealed class ReferralsController(StructureQueries queries) : StructureController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Inbox(ReferralStatus? status, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Inbox(ReferralInboxFilter filter, CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid)
         {
             throw new Domain.Common.DomainException("Le filtre demandé n'est pas valide.");
         }
 
-        return View(await queries.InboxAsync(StructureId, status, page, cancellationToken));
+        return View(await queries.InboxAsync(StructureId, filter, cancellationToken));
     }
 
     [HttpGet("orientations/{id:guid}")]
