@@ -7,6 +7,7 @@ using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Web.Areas.Structure;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -104,8 +105,8 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
 
         var inbox = await staff.GetDocumentAsync("/structure");
 
-        var header = inbox.QuerySelectorAll("nav[aria-label='Navigation principale'] .navbar-nav.me-auto a").Select(a => a.TextContent.Trim());
-        Assert.Equal(expected, header);
+        var header = inbox.QuerySelectorAll("nav[aria-label='Navigation principale'] .navbar-nav.me-auto a").Select(a => a.GetAttribute("href"));
+        Assert.Equal(expected.Select(label => StructureMenu.For(Enum.GetValues<ProgrammeType>()).Single(e => e.Label == label).Href), header);
         Assert.Equal(expected.Skip(1), inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.TextContent.Trim()));
         foreach (var href in inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.GetAttribute("href")!))
         {

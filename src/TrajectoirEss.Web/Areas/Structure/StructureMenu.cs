@@ -3,8 +3,8 @@ using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure;
 
-/// <summary>An entry of the structures' menu.</summary>
-public sealed record StructureMenuEntry(string Label, string Href);
+/// <summary>An entry of the structures' menu: its label on the pages, its shorter one in the header.</summary>
+public sealed record StructureMenuEntry(string Label, string Href, string ShortLabel);
 
 /// <summary>
 /// The structures' menu (the header's, and the referrals' page): the pages that match the structure's programmes —
@@ -17,23 +17,23 @@ public static class StructureMenu
     public static IReadOnlyList<StructureMenuEntry> For(IReadOnlyCollection<ProgrammeType> types)
     {
         ArgumentNullException.ThrowIfNull(types);
-        var entries = new List<StructureMenuEntry> { new("Orientations reçues", "/structure") };
+        var entries = new List<StructureMenuEntry> { new("Orientations reçues", "/structure", "Orientations reçues") };
         if (types.Any(t => t.HasSessions()))
         {
-            entries.Add(new("Sessions et promotions", "/structure/sessions"));
+            entries.Add(new("Sessions et promotions", "/structure/sessions", "Sessions"));
         }
 
         if (types.Any(t => t.IsFinancing()))
         {
-            entries.Add(new("Financements", "/structure/financements"));
+            entries.Add(new("Financements", "/structure/financements", "Financements"));
         }
 
         if (types.Contains(ProgrammeType.Revelateur))
         {
-            entries.Add(new("Besoins des territoires", "/structure/besoins"));
+            entries.Add(new("Besoins des territoires", "/structure/besoins", "Besoins"));
         }
 
-        entries.Add(new("Nos programmes", "/structure/programmes"));
+        entries.Add(new("Nos programmes", "/structure/programmes", "Programmes"));
         return entries;
     }
 
