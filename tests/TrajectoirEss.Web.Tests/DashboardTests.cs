@@ -457,7 +457,7 @@ public sealed class DashboardTests(DashboardTests.Fixture portal) : IClassFixtur
             foreach (var stage in stages)
             {
                 var programme = programmes.First(p => p.Type == stage.Type && p.IsActive);
-                var referral = Referral.Create(project, programme, referrals, pole, actor, porteurConsentsToSharing: true, null, welcomed.AddDays(stage.Referred));
+                var referral = Referral.Create(project.SharedWith(programme), programme, referrals, pole, actor, null, welcomed.AddDays(stage.Referred));
                 referrals.Add(referral);
                 if (stage.Started is not { } started)
                 {

@@ -205,8 +205,12 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         var closed = await HtmlClient.ParseAsync(await rennes.SubmitAsync(FormFor(closePage, "/clore"), new() { ["outcome"] = "Abandoned", ["reasonCode"] = "financement", ["Précisions"] = "Pas de local abordable." }));
         Assert.Equal("Clos — Abandonné", closed.QuerySelector("[data-testid=status]")!.TextContent.Trim());
 
+        // The openings of the file are in the journal on request ("Afficher les consultations"), the changes always.
+        var withOpenings = await rennes.GetDocumentAsync($"/pole/projets/{projectId}?consultations=true");
+        Assert.Contains("Fiche consultée", withOpenings.QuerySelector("[data-testid=audit]")!.TextContent, StringComparison.Ordinal);
         var audit = closed.QuerySelector("[data-testid=audit]")!.TextContent;
-        foreach (var action in new[] { "Fiche consultée", "Rendez-vous noté", "Projet qualifié", "Référent désigné", "Projet transféré", "Projet clos" })
+        Assert.DoesNotContain("Fiche consultée", audit, StringComparison.Ordinal);
+        foreach (var action in new[] { "Rendez-vous noté", "Projet qualifié", "Référent désigné", "Projet transféré", "Projet clos" })
         {
             Assert.Contains(action, audit, StringComparison.Ordinal);
         }
@@ -514,8 +518,8 @@ public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : ICla
         });
         using var morlaix = await portal.SignInAsync(Fixture.Morlaix);
 
-        // A page and 20 openings written, plus this one: a full first page, the other 21 on the second.
-        var first = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}");
+        // A page and 20 openings written, plus this one: a full first page, the other 21 on the second (the openings are shown on request).
+        var first = await morlaix.GetDocumentAsync($"/pole/projets/{projectId}?consultations=true");
         Assert.Equal(pageSize, first.QuerySelectorAll("[data-testid=audit] li").Length);
         var older = first.QuerySelector("[data-testid=audit-older]")!.GetAttribute("href")!;
         var second = await morlaix.GetDocumentAsync(older);

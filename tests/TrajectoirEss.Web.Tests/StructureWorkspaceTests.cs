@@ -7,6 +7,7 @@ using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Territory;
+using TrajectoirEss.Web.Areas.Structure;
 using TrajectoirEss.Web.Tests.Infrastructure;
 
 namespace TrajectoirEss.Web.Tests;
@@ -66,6 +67,186 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         using var porteur = await portal.SignInAsync(porteurEmail);
         var timeline = (await porteur.GetDocumentAsync($"/porteur/projets/{projectId}")).QuerySelector("[data-testid=trajectory]")!.TextContent;
         Assert.Contains("Orientation acceptée : Idéateur TAg29", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpeningAReferral_IsWrittenToTheAccessLog_AsThePolesOpeningOfTheFileIs()
+    {
+        var (referralId, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Projet consulté par la structure");
+        var staffId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.Tag29).Select(u => u.Id).SingleAsync());
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+
+        await tag.GetDocumentAsync($"/structure/orientations/{referralId}");
+
+        var openings = await portal.WithDbAsync(db => db.AccessLog.Where(a => a.EntityId == projectId && a.ActorId == staffId).ToListAsync());
+        var opening = Assert.Single(openings);
+        Assert.Equal("Project", opening.EntityType);
+        Assert.InRange(opening.At, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+
+        // The pôle sees it in the file's journal, with the consultations shown.
+        using var pole = await portal.SignInAsync(Fixture.Morlaix);
+        var journal = (await pole.GetDocumentAsync($"/pole/projets/{projectId}?consultations=true")).QuerySelector("[data-testid=audit]")!.TextContent;
+        Assert.Contains("Fiche consultée", journal, StringComparison.Ordinal);
+
+        // Another structure's referral is not found, and nothing is logged for it.
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        using var notFound = await fab.GetAsync($"/structure/orientations/{referralId}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var fabId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == Fixture.FranceActive).Select(u => u.Id).SingleAsync());
+        Assert.False(await portal.WithDbAsync(db => db.AccessLog.AnyAsync(a => a.EntityId == projectId && a.ActorId == fabId)));
+    }
+
+    [Theory]
+    [InlineData(Fixture.FranceActive, new[] { "Orientations reçues", "Financements", "Nos programmes" })]
+    [InlineData(Fixture.Tag29, new[] { "Orientations reçues", "Sessions et promotions", "Besoins des territoires", "Nos programmes" })]
+    public async Task Menu_ShowsThePagesThatMatchTheStructuresProgrammes(string account, string[] expected)
+    {
+        using var staff = await portal.SignInAsync(account);
+
+        var inbox = await staff.GetDocumentAsync("/structure");
+
+        var header = inbox.QuerySelectorAll("nav[aria-label='Navigation principale'] .navbar-nav.me-auto a").Select(a => a.GetAttribute("href"));
+        Assert.Equal(expected.Select(label => StructureMenu.For(Enum.GetValues<ProgrammeType>()).Single(e => e.Label == label).Href), header);
+        Assert.Equal(expected.Skip(1), inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.TextContent.Trim()));
+        foreach (var href in inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.GetAttribute("href")!))
+        {
+            using var page = await staff.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Sessions_AreNotCreatedUnderAFinancingProgramme()
+    {
+        using var fab = await portal.SignInAsync(Fixture.FranceActive);
+        var page = await fab.GetDocumentAsync("/structure/sessions");
+        Assert.Empty(page.QuerySelectorAll("#programmeId option"));
+
+        var programmeId = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "fab-cap-creation-ess").Select(p => p.Id).SingleAsync());
+        using var refused = await fab.SubmitAsync(FormFor(page, "/structure/sessions"), new()
+        {
+            ["programmeId"] = programmeId.ToString(), ["Nom de la session"] = "Session de financement", ["Début"] = "2027-01-10", ["Fin"] = "2027-03-10", ["Places"] = "5",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Un programme de financement n'a pas de sessions", Error(await HtmlClient.ParseAsync(refused)), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Sessions.AnyAsync(s => s.ProgrammeId == programmeId)));
+    }
+
+    [Fact]
+    public async Task SessionEnrolment_DefaultsToTheProjectsNumberOfPeople()
+    {
+        var (first, _, _) = await portal.ReferAsync("tag29-ideateur", "Projet à deux porteurs");
+        var (second, secondProject, _) = await portal.ReferAsync("tag29-ideateur", "Projet à quatre porteurs");
+        await portal.WithDbAsync(db => db.Projects.Where(p => p.Id == secondProject).ExecuteUpdateAsync(u => u.SetProperty(p => p.PeopleCount, 4)));
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        await AcceptAsync(tag, first);
+        await AcceptAsync(tag, second);
+        var sessionId = await CreateSessionAsync(tag, "tag29-ideateur", "Idéateur des collectifs", capacity: 10);
+
+        // Several candidates (the class's other tests add theirs): each option says its number of people, and the field
+        // left empty takes the chosen project's.
+        var page = await tag.GetDocumentAsync($"/structure/sessions/{sessionId}");
+        var options = page.QuerySelector("#referralId")!.TextContent;
+        Assert.Contains("Projet à deux porteurs (2 personnes)", options, StringComparison.Ordinal);
+        Assert.Contains("Projet à quatre porteurs (4 personnes)", options, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, ((IHtmlInputElement)page.QuerySelector("#people")!).Value);
+        using var _ = await tag.SubmitAsync(FormFor(page, "/inscriptions"), new() { ["referralId"] = second.ToString() });
+        Assert.Equal(4, await portal.WithDbAsync(db => db.Enrolments.Where(e => e.ReferralId == second).Select(e => e.People).SingleAsync()));
+
+        // From the referral's page too.
+        var referral = await tag.GetDocumentAsync($"/structure/orientations/{first}");
+        Assert.Equal("2", ((IHtmlInputElement)referral.QuerySelector("#people")!).Value);
+    }
+
+    [Fact]
+    public async Task ReferralInbox_SearchesTitlePorteurAndCommune_IgnoringAccentsAndCase_AndFiltersByProgramme_KeptAcrossPages()
+    {
+        var (referralId, projectId, porteurEmail) = await portal.ReferAsync("tag29-ideateur", "Épicerie coopérative des Abers");
+        var (incubated, _, _) = await portal.ReferAsync("tag29-incubateur", "Épicerie coopérative du Léon");
+        var ideateur = await portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == "tag29-ideateur").Select(p => p.Id).SingleAsync());
+        await portal.WithDbAsync(async db =>
+        {
+            var commune = await db.Communes.Where(c => c.Name == "Plougastel-Daoulas").Select(c => c.CodeInsee).SingleAsync();
+            await db.Users.Where(u => u.Email == porteurEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Maëlys Quéméner"));
+            return await db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(u => u.SetProperty(p => p.CommuneCode, commune));
+        });
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+
+        foreach (var query in new[] { "epicerie cooperative des abers", "ÉPICERIE COOPÉRATIVE DES ABERS", "quemener", "Maëlys", "plougastel daoulas", "Plougastel-Daoulas" })
+        {
+            var found = await tag.GetDocumentAsync("/structure?q=" + Uri.EscapeDataString(query));
+            var rows = found.QuerySelectorAll("[data-testid=referrals] tbody tr").Select(r => r.TextContent).ToList();
+            Assert.True(rows.Count(r => r.Contains("Épicerie coopérative des Abers", StringComparison.Ordinal)) == 1, $"{query}: {string.Join(" | ", rows)}");
+            Assert.Equal(query, ((IHtmlInputElement)found.QuerySelector("#q")!).Value);
+        }
+
+        // The programme filter: only the idéateur's; the status links keep the search and the programme.
+        var filtered = await tag.GetDocumentAsync($"/structure?q=epicerie+cooperative&programme={ideateur}");
+        var titles = filtered.QuerySelectorAll("[data-testid=referrals] tbody tr a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Épicerie coopérative des Abers", titles);
+        Assert.DoesNotContain("Épicerie coopérative du Léon", titles);
+        Assert.Equal(ideateur.ToString(), filtered.QuerySelectorAll("#programme option").Cast<IHtmlOptionElement>().Single(o => o.HasAttribute("selected")).Value);
+        Assert.All(filtered.QuerySelectorAll("[data-testid=status-counts] a"), a => Assert.Contains($"q=epicerie%20cooperative&programme={ideateur}", a.GetAttribute("href")!, StringComparison.Ordinal));
+        Assert.Contains("Proposée, en attente de réponse : 1", filtered.QuerySelector("[data-testid=status-counts]")!.TextContent, StringComparison.Ordinal);
+
+        // Nothing found: the empty state says so.
+        var none = await tag.GetDocumentAsync("/structure?q=introuvable-xyz");
+        Assert.Contains("Aucune orientation ne correspond", none.QuerySelector("[data-testid=empty-state]")!.TextContent, StringComparison.Ordinal);
+
+        // Paging keeps the search and the programme.
+        await portal.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            var programme = await db.Programmes.SingleAsync(p => p.Id == ideateur);
+            var staff = await db.Users.Where(u => u.Email == Fixture.Morlaix).Select(u => u.Id).SingleAsync();
+            for (var i = 0; i < 25; i++)
+            {
+                db.Referrals.Add(Referral.Create(project.SharedWith(programme), programme, [], project.PoleId!.Value, staff, null, DateTimeOffset.UtcNow.AddMinutes(-i - 10)));
+            }
+
+            db.DiscardDomainEvents();
+            return await db.SaveChangesAsync();
+        });
+        var first = await tag.GetDocumentAsync($"/structure?q=quemener&programme={ideateur}");
+        var next = first.QuerySelectorAll("[data-testid=paging] a").Single(a => a.TextContent == "Page suivante").GetAttribute("href")!;
+        Assert.Equal($"/structure?q=quemener&programme={ideateur}&page=2", next);
+        var second = await tag.GetDocumentAsync(next);
+        Assert.Single(second.QuerySelectorAll("[data-testid=referrals] tbody tr"));
+        Assert.NotEqual(referralId, incubated);
+    }
+
+    [Fact]
+    public async Task HandOver_SearchesTheReferredProjects_ThenPicksOne_WithoutScript()
+    {
+        var (_, projectId, _) = await portal.ReferAsync("tag29-ideateur", "Ressourcerie de Plouzané");
+        await portal.ReferAsync("tag29-ideateur", "Garage associatif de Crozon");
+        using var tag = await portal.SignInAsync(Fixture.Tag29);
+        var list = await tag.GetDocumentAsync("/structure/besoins");
+        var need = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(list, "/structure/besoins"), new()
+        {
+            ["Intitulé"] = "Réemploi au pays d'Iroise",
+            ["Description du besoin"] = "Aucune ressourcerie sur le territoire.",
+            ["Exprimé par (collectivité, partenaire)"] = "Communauté de communes",
+            ["Date"] = "2026-02-01",
+            ["Commune concernée"] = "Plouzané",
+        }));
+        var concluded = await HtmlClient.ParseAsync(await tag.SubmitAsync(FormFor(need, "/conclusion"), new() { ["result"] = "concluante", ["Conclusion"] = "Un besoin confirmé.", ["Date"] = "2026-06-30" }));
+        var needPath = concluded.QuerySelector("[data-testid=handover-search]")!.GetAttribute("action")!.Split('#')[0];
+
+        var nothing = await tag.GetDocumentAsync(needPath + "?projet=introuvable");
+        Assert.Contains("Aucun projet orienté ne correspond", nothing.QuerySelector("[data-testid=handover-empty]")!.TextContent, StringComparison.Ordinal);
+
+        var found = await tag.GetDocumentAsync(needPath + "?projet=" + Uri.EscapeDataString("RESSOURCERIE plouzane"));
+        var choices = found.QuerySelectorAll("[data-testid=handover-choices] input[type=radio]").Cast<IHtmlInputElement>().ToList();
+        var choice = Assert.Single(choices);
+        Assert.Equal(projectId.ToString(), choice.Value);
+        Assert.True(choice.IsChecked);
+        Assert.Equal("Ressourcerie de Plouzané (Morlaix)", found.QuerySelector($"label[for='{choice.Id}']")!.TextContent);
+
+        var form = (IHtmlFormElement)found.QuerySelector("[data-testid=handover-choices]")!.Closest("form")!;
+        var handed = await HtmlClient.ParseAsync(await tag.SubmitAsync(form, []));
+        Assert.Equal("Remis à un porteur", handed.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
+        Assert.Equal(projectId, await portal.WithDbAsync(db => db.TerritoryNeeds.Where(n => n.Title == "Réemploi au pays d'Iroise").Select(n => n.ProjectId).SingleAsync()));
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public static class ProgrammeTypes
     /// </summary>
     public static bool IsFinancing(this ProgrammeType type) => type is ProgrammeType.CapCreationEss or ProgrammeType.FondsDeConfiance;
 
+    /// <summary>
+    /// A programme run in sessions or cohorts (idéateur sessions, incubator promotions, Creopss…): every one but the
+    /// financing programmes, whose records are applications to a committee.
+    /// </summary>
+    public static bool HasSessions(this ProgrammeType type) => !type.IsFinancing();
+
     /// <summary>Which kind of structure may run a programme of this type.</summary>
     public static StructureKind RunBy(this ProgrammeType type) => type switch
     {

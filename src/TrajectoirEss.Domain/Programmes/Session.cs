@@ -69,6 +69,11 @@ public sealed class Session : AggregateRoot
             throw new DomainException("Ce programme n'est plus actif.");
         }
 
+        if (!programme.Type.HasSessions())
+        {
+            throw new DomainException("Un programme de financement n'a pas de sessions : ses demandes se font depuis l'orientation du projet.");
+        }
+
         var session = new Session(id, programme.Id, programme.StructureId, programme.Type);
         session.Apply(name, startsOn, endsOn, place, capacity, juryOn, placesTaken: 0);
         session.Raise(new SessionCreated(session, programme.Name, actorId, now));

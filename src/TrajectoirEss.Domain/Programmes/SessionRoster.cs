@@ -35,9 +35,10 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
     public int PlacesLeft => Session.Capacity - PlacesTaken;
 
     /// <summary>Enrols a project whose referral to this programme was accepted (non-selective programmes).</summary>
-    public Enrolment Enrol(Project project, Referral referral, int people, Guid staffId, DateTimeOffset now)
+    public Enrolment Enrol(Project project, Referral referral, int? people, Guid staffId, DateTimeOffset now)
     {
-        CheckCandidate(project, referral, people);
+        var participants = Participants(project, people);
+        CheckCandidate(project, referral, participants);
         if (Session.IsSelective)
         {
             throw new DomainException("Les places de cette promotion sont attribuées par le jury : enregistrez une candidature.");
@@ -48,7 +49,7 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
             throw new DomainException($"La session est complète ({Session.Capacity} places).");
         }
 
-        var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Enrolled, people, now);
+        var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Enrolled, participants, now);
         referral.Start(project, staffId, now);
         _enrolments.Add(enrolment);
         Session.Raise(new ProjectEnrolled(Session, enrolment, project, referral, staffId, now));
@@ -56,15 +57,16 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
     }
 
     /// <summary>A candidacy to a selective promotion, decided later by the jury.</summary>
-    public Enrolment Apply(Project project, Referral referral, int people, Guid staffId, DateTimeOffset now)
+    public Enrolment Apply(Project project, Referral referral, int? people, Guid staffId, DateTimeOffset now)
     {
-        CheckCandidate(project, referral, people);
+        var participants = Participants(project, people);
+        CheckCandidate(project, referral, participants);
         if (!Session.IsSelective)
         {
             throw new DomainException("Cette session n'a pas de jury : inscrivez directement le projet.");
         }
 
-        var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Applied, people, now);
+        var enrolment = new Enrolment(Guid.CreateVersion7(now), Session.Id, project.Id, referral.Id, EnrolmentStatus.Applied, participants, now);
         _enrolments.Add(enrolment);
         Session.Raise(new CandidacyRegistered(Session, enrolment, project, referral, staffId, now));
         return enrolment;
@@ -189,6 +191,13 @@ public sealed class SessionRoster(Session session, IEnumerable<Enrolment> enrolm
 
         referral.Start(project, staffId, now);
         enrolment.Select(now);
+    }
+
+    /// <summary>How many porteurs take part: as given, or else the number of people the project declares (at least one).</summary>
+    public static int Participants(Project project, int? people)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return people ?? project.PeopleCount ?? ProjectDetails.MinPeople;
     }
 
     private void CheckCandidate(Project project, Referral referral, int people)

@@ -57,12 +57,15 @@ public sealed class Meeting
         _ => kind.ToString(),
     };
 
+    /// <summary>Whether a meeting can be recorded for a project in this status: a project "déposé et en cours".</summary>
+    public static bool CanRecord(ProjectStatus status) => Project.OpenStatuses.Contains(status);
+
     /// <summary>Records the meeting; the first one with a submitted project is its welcome (accueil).</summary>
     public static Meeting Record(Project project, DateTimeOffset heldAt, MeetingKind kind, string? summary, Guid staffId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         heldAt = heldAt.ToUniversalTime();
-        if (!Project.OpenStatuses.Contains(project.Status))
+        if (!CanRecord(project.Status))
         {
             throw new DomainException("Un rendez-vous ne peut être noté que pour un projet déposé et en cours.");
         }

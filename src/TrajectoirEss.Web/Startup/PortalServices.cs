@@ -222,6 +222,7 @@ internal static class PortalServices
         services.AddHostedService<Areas.Porteur.MyData.InactiveAccountsJob>();
         services.AddOptions<Areas.Porteur.MyData.RetentionOptions>().Bind(configuration.GetSection(Areas.Porteur.MyData.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Shared.Audit>();
+        services.AddScoped<Features.Shared.AccessLog>();
         services.AddScoped<Features.Shared.ListValues>();
         services.AddScoped<Features.Shared.RecordNames>();
         services.AddDomainEventHandlers();

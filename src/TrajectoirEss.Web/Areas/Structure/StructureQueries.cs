@@ -12,13 +12,62 @@ using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Areas.Structure;
 
-public sealed record ReceivedReferral(Guid Id, string ProjectTitle, string Programme, string Pole, ReferralStatus Status, DateTimeOffset ReferredAt, DateTimeOffset WaitingSince);
+public sealed record ReceivedReferral(Guid Id, string ProjectTitle, string? Commune, string Programme, string Pole, ReferralStatus Status, DateTimeOffset ReferredAt, DateTimeOffset WaitingSince);
+
+/// <summary>The referral inbox's filters, from the query string: kept across the pages and the status links.</summary>
+public sealed class ReferralInboxFilter
+{
+    /// <summary>A project's title (or description), a porteur's name or a commune; accents and case ignored.</summary>
+    [System.ComponentModel.DataAnnotations.StringLength(Domain.Common.SearchText.MaxLength)]
+    public string? Q { get; set; }
+
+    /// <summary>One of the structure's programmes.</summary>
+    public Guid? Programme { get; set; }
+
+    public ReferralStatus? Status { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    public bool Searches => !string.IsNullOrWhiteSpace(Q) || Programme is not null;
+
+    /// <summary>The inbox with these filters, at another status or page.</summary>
+    public string Url(ReferralStatus? status, int page = 1)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            query.Add("q=" + Uri.EscapeDataString(Q.Trim()));
+        }
+
+        if (Programme is { } programme)
+        {
+            query.Add($"programme={programme}");
+        }
+
+        if (status is { } only)
+        {
+            query.Add($"status={only}");
+        }
+
+        if (page > 1)
+        {
+            query.Add($"page={page}");
+        }
+
+        return query.Count == 0 ? "/structure" : "/structure?" + string.Join('&', query);
+    }
+}
 
 public sealed class ReferralInboxViewModel
 {
     public required string StructureName { get; init; }
 
-    public required ReferralStatus? Status { get; init; }
+    public required ReferralInboxFilter Filter { get; init; }
+
+    public ReferralStatus? Status => Filter.Status;
+
+    /// <summary>The structure's programmes, to filter by.</summary>
+    public required IReadOnlyList<(Guid Id, string Name)> Programmes { get; init; }
 
     public required IReadOnlyList<ReceivedReferral> Lines { get; init; }
 
@@ -71,6 +120,8 @@ public sealed class ReferralViewModel
     public required IReadOnlyList<(Guid Id, FinancingInstrument Instrument, FinancingDecision Decision, decimal Requested)> Financings { get; init; }
 }
 
+public sealed record CandidateLine(Guid ReferralId, string ProjectTitle, int? People);
+
 public sealed record EnrolmentLine(Guid Id, string ProjectTitle, EnrolmentStatus Status, int People, int? WaitingRank, EnrolmentOutcome? Outcome, string? Reason, string? Note);
 
 public sealed class SessionViewModel
@@ -83,7 +134,8 @@ public sealed class SessionViewModel
 
     public required int PlacesTaken { get; init; }
 
-    public required IReadOnlyList<(Guid ReferralId, string ProjectTitle)> Candidates { get; init; }
+    /// <summary>The projects that can join the session, with the number of people each declares (the enrolment's default).</summary>
+    public required IReadOnlyList<CandidateLine> Candidates { get; init; }
 
     public required IReadOnlyList<ListItem> LegalForms { get; init; }
 }
@@ -98,32 +150,80 @@ public sealed record NeedLine(Guid Id, string Title, string RaisedBy, DateOnly R
 public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries projects, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, IOptions<FinancingOptions> financing)
 {
     /// <summary>
-    /// The referrals received, in two round trips: the counts by status (the number of lines is one of them),
-    /// then the page, in the order of the index (structure, status, date of referral). The structure's,
-    /// programmes' and pôles' names come from the reference cache.
+    /// The referrals received, in two round trips: the counts by status among those the search and the programme
+    /// keep (the number of lines is one of them), then the page, latest first. The structure's, programmes' and
+    /// pôles' names come from the reference cache.
     /// </summary>
-    public async Task<ReferralInboxViewModel> InboxAsync(Guid structureId, ReferralStatus? status, int page, CancellationToken cancellationToken = default)
+    public async Task<ReferralInboxViewModel> InboxAsync(Guid structureId, ReferralInboxFilter filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var reference = await referenceCache.GetAsync(cancellationToken);
         var mine = db.Referrals.AsNoTracking().Where(r => r.StructureId == structureId);
+        if (filter.Programme is { } programme)
+        {
+            mine = mine.Where(r => r.ProgrammeId == programme);
+        }
+
+        if (Search(db.Projects.AsNoTracking(), filter.Q, reference) is { } found)
+        {
+            // Only among the projects the porteurs still share with the structure: a search tells nothing of the others.
+            mine = mine.Where(r => found.Any(p => p.Id == r.ProjectId && p.Sharing.Any(c => c.StructureId == structureId && c.Given)));
+        }
+
         var counts = await mine.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var status = filter.Status;
         var filtered = status is { } s ? mine.Where(r => r.Status == s) : mine;
         var total = status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
         var pageSize = options.Value.PageSize;
-        var (current, pageCount) = Paging.Clamp(page, total, pageSize);
+        var (current, pageCount) = Paging.Clamp(filter.Page, total, pageSize);
         var rows = await (from r in filtered.OrderByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id).Skip((current - 1) * pageSize).Take(pageSize)
                           join p in db.Projects on r.ProjectId equals p.Id
                           orderby r.ReferredAt descending, r.Id descending
-                          select new { r.Id, Title = p.Sharing.Any(c => c.StructureId == structureId && c.Given) ? p.Title : null, r.ProgrammeId, r.PoleId, r.Status, r.ReferredAt, r.WaitingSince })
+                          let shared = p.Sharing.Any(c => c.StructureId == structureId && c.Given)
+                          select new { r.Id, Title = shared ? p.Title : null, CommuneCode = shared ? p.CommuneCode : null, r.ProgrammeId, r.PoleId, r.Status, r.ReferredAt, r.WaitingSince })
             .ToListAsync(cancellationToken);
         return new ReferralInboxViewModel
         {
             StructureName = reference.Structures.GetValueOrDefault(structureId, string.Empty),
-            Status = status,
-            Lines = rows.Select(r => new ReceivedReferral(r.Id, r.Title ?? ProjectDetailsViewModel.NotSharedTitle, reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—", reference.Poles.GetValueOrDefault(r.PoleId)?.Name ?? "—", r.Status, r.ReferredAt, r.WaitingSince)).ToList(),
+            Filter = filter,
+            Programmes = reference.Programmes.Where(p => p.Value.StructureId == structureId).OrderBy(p => p.Value.Name, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Name)).ToList(),
+            Lines = rows.Select(r => new ReceivedReferral(
+                r.Id,
+                r.Title ?? ProjectDetailsViewModel.NotSharedTitle,
+                r.CommuneCode is { } code && reference.Communes.TryGetValue(code, out var commune) ? commune.Nom : null,
+                reference.Programmes.GetValueOrDefault(r.ProgrammeId)?.Name ?? "—",
+                reference.Poles.GetValueOrDefault(r.PoleId)?.Name ?? "—",
+                r.Status,
+                r.ReferredAt,
+                r.WaitingSince)).ToList(),
             Counts = counts,
-            Paging = new Paging(current, pageCount, total, n => status is null ? $"/structure?page={n}" : $"/structure?status={status}&page={n}"),
+            Paging = new Paging(current, pageCount, total, n => filter.Url(status, n)),
         };
+    }
+
+    /// <summary>
+    /// The projects a search finds, as the pôle's inbox searches: French full-text on the title and description
+    /// (stemming, accents ignored), and, accents and case ignored, a part of the title, of a porteur's name, or of
+    /// the commune's name (or its postal code); null when there is nothing to search for.
+    /// </summary>
+    private IQueryable<Project>? Search(IQueryable<Project> projects, string? text, ReferenceSnapshot reference)
+    {
+        var folded = Domain.Common.SearchText.Fold(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+
+        var q = text!.Trim();
+        var pattern = "%" + folded.Replace(' ', '%') + "%";
+        var communes = reference.CommunesByPopulation
+            .Where(c => c.SearchName.Contains(folded, StringComparison.Ordinal) || c.Item.CodesPostaux.Contains(folded))
+            .Select(c => c.Item.Code).ToArray();
+        return projects.Where(p =>
+            EF.Functions.ILike(EF.Functions.Unaccent(p.Title), pattern)
+            || EF.Functions.ToTsVector("french_unaccent", p.Title + " " + (p.Summary ?? string.Empty)).Matches(EF.Functions.WebSearchToTsQuery("french_unaccent", q))
+            || (p.CommuneCode != null && communes.Contains(p.CommuneCode))
+            || p.Members.Any(m => db.Users.Any(u => u.Id == m.UserId && EF.Functions.ILike(EF.Functions.Unaccent(u.DisplayName), pattern))));
     }
 
     public async Task<ReferralViewModel?> ReferralAsync(Guid structureId, Guid referralId, CancellationToken cancellationToken = default)
@@ -184,9 +284,10 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         select new SessionLine(s.Id, s.Name, p.Name, s.StartsOn, s.EndsOn, s.Capacity,
             db.Enrolments.Count(e => e.SessionId == s.Id && Enrolment.PlaceTakingStatuses.Contains(e.Status)), s.Status);
 
+    /// <summary>The structure's active programmes run in sessions (<see cref="ProgrammeTypes.HasSessions"/>), to create one.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ProgrammesAsync(Guid structureId, CancellationToken cancellationToken = default) =>
-        (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
-            .Select(p => (p.Id, p.Name)).ToList();
+        (await db.Programmes.AsNoTracking().Where(p => p.StructureId == structureId && p.IsActive).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Type }).ToListAsync(cancellationToken))
+            .Where(p => p.Type.HasSessions()).Select(p => (p.Id, p.Name)).ToList();
 
     public async Task<SessionViewModel?> SessionAsync(Guid structureId, Guid sessionId, CancellationToken cancellationToken = default)
     {
@@ -207,7 +308,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
                                 where r.ProgrammeId == session.ProgrammeId && r.StructureId == structureId && SessionRoster.CandidateReferralStatuses.Contains(r.Status) && !inSession.Contains(r.ProjectId)
                                 join p in db.Projects on r.ProjectId equals p.Id
                                 orderby p.Title
-                                select new { r.Id, p.Title })
+                                select new { r.Id, p.Title, p.PeopleCount })
             .ToListAsync(cancellationToken);
         return new SessionViewModel
         {
@@ -215,7 +316,7 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
             Programme = await db.Programmes.Where(p => p.Id == session.ProgrammeId).Select(p => p.Name).SingleAsync(cancellationToken),
             Enrolments = enrolments,
             PlacesTaken = enrolments.Count(e => Enrolment.PlaceTakingStatuses.Contains(e.Status)),
-            Candidates = candidates.Select(c => (c.Id, c.Title)).ToList(),
+            Candidates = candidates.Select(c => new CandidateLine(c.Id, c.Title, c.PeopleCount)).ToList(),
             LegalForms = await db.ListItems.AsNoTracking().Where(i => i.Kind == ListKind.LegalForm && i.IsActive && i.Code != ListItem.UndecidedLegalForm).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
         };
     }
@@ -273,12 +374,23 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         return new PageOf<TLine>(cut, current, pageCount, total);
     }
 
-    public async Task<IReadOnlyList<(Guid Id, string Title)>> ReferredProjectsAsync(Guid structureId, CancellationToken cancellationToken = default) =>
-        (await (from r in db.Referrals.AsNoTracking()
-                where r.StructureId == structureId
-                join p in db.Projects on r.ProjectId equals p.Id
-                where p.Status != ProjectStatus.Closed
-                select new { p.Id, p.Title })
-            .Distinct().OrderBy(p => p.Title).ToListAsync(cancellationToken))
-        .Select(p => (p.Id, p.Title)).ToList();
+    /// <summary>How many referred projects a hand-over lists at most: a search narrows them.</summary>
+    public const int HandOverChoices = 20;
+
+    /// <summary>
+    /// The projects referred to the structure and not closed, that a positive study can be handed over to: those a
+    /// search finds (<see cref="Search"/>), by title, at most <see cref="HandOverChoices"/>; and how many there are.
+    /// </summary>
+    public async Task<(IReadOnlyList<HandOverChoice> Projects, int Total)> ReferredProjectsAsync(Guid structureId, string? search, CancellationToken cancellationToken = default)
+    {
+        var reference = await referenceCache.GetAsync(cancellationToken);
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status != ProjectStatus.Closed && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId));
+        projects = Search(projects, search, reference) ?? projects;
+        var total = await projects.CountAsync(cancellationToken);
+        var rows = await projects.OrderBy(p => p.Title).ThenBy(p => p.Id).Take(HandOverChoices).Select(p => new { p.Id, p.Title, p.CommuneCode }).ToListAsync(cancellationToken);
+        return (rows.Select(p => new HandOverChoice(p.Id, p.Title, p.CommuneCode is { } code && reference.Communes.TryGetValue(code, out var commune) ? commune.Nom : null)).ToList(), total);
+    }
 }
+
+/// <summary>A project a study can be handed over to: its title and commune.</summary>
+public sealed record HandOverChoice(Guid Id, string Title, string? Commune);

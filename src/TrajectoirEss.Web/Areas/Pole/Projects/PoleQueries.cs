@@ -108,6 +108,78 @@ public sealed record ReferralLine(Guid Id, string Programme, string Structure, R
 /// <summary>A programme the project can be referred to; <paramref name="Shared"/>: the porteurs let its structure see the project.</summary>
 public sealed record ProgrammeOption(Guid Id, string Name, string Structure, bool Shared);
 
+/// <summary>An entry of the file's action menu: a form of the file (an anchor) or a page of its own.</summary>
+public sealed record FileAction(string Label, string Href);
+
+/// <summary>
+/// The file's sections, in their order: the summary's table of contents links to them, and a refused form's page
+/// points to the section that holds it.
+/// </summary>
+public static class FileSections
+{
+    public const string Synthesis = "synthese";
+    public const string Qualification = "qualification";
+    public const string Referrals = "orientations";
+    public const string FollowUp = "suivi";
+    public const string ProjectStatus = "statut";
+    public const string Journal = "journal";
+
+    public static readonly IReadOnlyList<(string Id, string Title)> All =
+    [
+        (Synthesis, "Synthèse"),
+        (Qualification, "Qualification et référent"),
+        (Referrals, "Orientations"),
+        (FollowUp, "Rendez-vous, échanges et notes"),
+        (ProjectStatus, "Pause, transfert, clôture"),
+        (Journal, "Journal"),
+    ];
+
+    public static string Title(string id) => All.First(s => s.Id == id).Title;
+
+    /// <summary>The section holding the form a POST to this path comes from (a refused action shows the file again), or null.</summary>
+    public static string? OfForm(string? path) => path?[(path.LastIndexOf('/') + 1)..] switch
+    {
+        "rendez-vous" or "messages" or "notes" => FollowUp,
+        "qualifier" or "referent" => Qualification,
+        "orientations" or "relancer" or "retirer" => Referrals,
+        "pause" or "reprise" or "rouvrir" => ProjectStatus,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The file's action menu: the actions the project's status allows, each asked of the domain (the transition table
+/// of <see cref="Domain.Projects.Project"/>, <see cref="Referral.CanRefer"/>, <see cref="Meeting.CanRecord"/>), in the
+/// order of the file. The forms of the file are shown under the same conditions.
+/// </summary>
+public static class FileActions
+{
+    public static IReadOnlyList<FileAction> For(Guid projectId, ProjectStatus status)
+    {
+        var actions = new List<FileAction>();
+        void Add(bool allowed, string label, string href)
+        {
+            if (allowed)
+            {
+                actions.Add(new FileAction(label, href));
+            }
+        }
+
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Qualify), "Qualifier le projet", "#qualifier");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.AssignReferent), "Désigner le référent", "#referent-titre");
+        Add(Referral.CanRefer(status), "Proposer une orientation", "#nouvelle-orientation");
+        Add(Meeting.CanRecord(status), "Noter un rendez-vous", "#nouveau-rdv");
+        Add(true, "Écrire aux porteurs", "#messages");
+        Add(true, "Ajouter une note interne", "#notes");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Pause), "Mettre le projet en pause", "#pause-titre");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Resume), "Reprendre le projet", "#pause-titre");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Transfer), "Transférer à un autre pôle…", $"/pole/projets/{projectId}/transferer");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Close), "Clore le projet…", $"/pole/projets/{projectId}/clore");
+        Add(Domain.Projects.Project.CanApply(status, ProjectAction.Reopen), "Rouvrir le projet", "#rouvrir");
+        return actions;
+    }
+}
+
 public sealed class PoleFileViewModel
 {
     public required IReadOnlyList<ReferralLine> Referrals { get; init; }
@@ -116,6 +188,9 @@ public sealed class PoleFileViewModel
 
     /// <summary>Which partners the porteurs let see the project (a referral needs its structure's).</summary>
     public required IReadOnlyList<SharingLine> Sharing { get; init; }
+
+    /// <summary>No partner may see the project: no referral can be made before the porteurs agree.</summary>
+    public bool SharesWithNoPartner => !Sharing.Any(s => s.Given);
 
     public bool CanAskForSharing => Domain.Projects.Project.CanApply(Project.Status, ProjectAction.AskForSharing);
 
@@ -141,11 +216,35 @@ public sealed class PoleFileViewModel
     /// <summary>Whether older journal entries exist beyond this page.</summary>
     public bool HasOlderAudit { get; init; }
 
+    /// <summary>Whether the journal shows the openings of the file ("Fiche consultée") beside the changes; not by default.</summary>
+    public bool AuditShowsOpenings { get; init; }
+
     public required IReadOnlyList<StaffMember> Staff { get; init; }
 
     public required IReadOnlyList<ListItem> Sectors { get; init; }
 
+    /// <summary>The référent's name (null: none); a former member of the pôle's staff is still named.</summary>
+    public required string? ReferentName { get; init; }
+
+    /// <summary>Waiting for a first contact longer than the workspace's alert (<see cref="FirstContact.IsLate"/>).</summary>
+    public required bool FirstContactLate { get; init; }
+
     public bool IsOpen => Domain.Projects.Project.OpenStatuses.Contains(Project.Status);
+
+    public IReadOnlyList<FileAction> Actions => FileActions.For(Project.Id, Project.Status);
+
+    public IReadOnlyList<ReferralLine> OpenReferrals => Referrals.Where(r => Referral.OpenStatuses.Contains(r.Status)).ToList();
+
+    /// <summary>What the pôle's staff have to do next with the project, as its status says.</summary>
+    public string NextStep => Project.Status switch
+    {
+        ProjectStatus.Submitted => "Prendre contact avec les porteurs et noter le premier rendez-vous d'accueil.",
+        ProjectStatus.Welcomed when Referrals.Count == 0 => "Qualifier le projet et proposer une orientation vers un programme.",
+        ProjectStatus.Welcomed => "Suivre les réponses des structures aux orientations proposées.",
+        ProjectStatus.InSupport => "Suivre l'accompagnement du projet dans ses programmes.",
+        ProjectStatus.Paused => "Reprendre le projet quand les porteurs sont prêts.",
+        _ => "Aucune : le projet est clos (il peut être rouvert).",
+    };
 }
 
 /// <summary>
@@ -172,7 +271,7 @@ public sealed class FileActionViewModel
 public sealed record ProjectHeading(string Title, ProjectStatus Status);
 
 /// <summary>Read models of the pôle workspace, each filtered by the staff member's pôle.</summary>
-public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projectQueries, ReferenceCache referenceCache, IOptions<WorkspaceOptions> options, TimeProvider clock)
+public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projectQueries, ReferenceCache referenceCache, AccessLog accessLog, IOptions<WorkspaceOptions> options, TimeProvider clock)
 {
     // The inbox's fixed queries, compiled once (no LINQ tree to build and look up in EF's cache on each request).
     // The counts by status are kept by the database (constant time, however many projects the pôle has); the late
@@ -371,8 +470,18 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
                 .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = a.Action, Changes = a.Changes })
                 .Concat(db.AccessLog.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
                     .OrderByDescending(a => a.At).Take(upTo)
-                    .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = "Fiche consultée", Changes = null }))
+                    .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = OpeningAction, Changes = null }))
                 .OrderByDescending(a => a.At).Skip(skip).Take(take));
+
+    // The journal as it opens: the changes alone, without the openings of the file that would flood it.
+    private static readonly Func<TrajectoirEssDbContext, Guid, int, int, IAsyncEnumerable<JournalRow>> ChangesOf =
+        EF.CompileAsyncQuery((TrajectoirEssDbContext db, Guid projectId, int skip, int take) =>
+            db.AuditEntries.AsNoTracking().Where(a => a.EntityType == Audit.Project && a.EntityId == projectId)
+                .OrderByDescending(a => a.At).Skip(skip).Take(take)
+                .Select(a => new JournalRow { At = a.At, ActorId = a.ActorId, Action = a.Action, Changes = a.Changes }));
+
+    /// <summary>The action a line of the journal shows for an opening of the file (the access log).</summary>
+    public const string OpeningAction = "Fiche consultée";
 
     // Set through an initializer: EF translates a union of member initialisations, not of constructor calls.
     private sealed class JournalRow
@@ -390,26 +499,25 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
     public const int MaxAuditPage = 1000;
 
     /// <summary>
-    /// The file as a staff member opens it: read, then the opening logged (RGPD: who opened which file, when). One
-    /// insert, outside the chained audit trail, written directly: the change tracker's save pipeline was a tenth of
-    /// this page's work. Nothing is logged for a file the staff member may not see.
+    /// The file as a staff member opens it: read, then the opening logged (<see cref="AccessLog"/>). Nothing is
+    /// logged for a file the staff member may not see.
     /// </summary>
-    public async Task<PoleFileViewModel?> OpenFileAsync(Guid poleId, Guid staffId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
+    public async Task<PoleFileViewModel?> OpenFileAsync(Guid poleId, Guid staffId, Guid projectId, int auditPage = 1, bool withOpenings = false, CancellationToken cancellationToken = default)
     {
-        var model = await FileAsync(poleId, projectId, auditPage, cancellationToken);
+        var model = await FileAsync(poleId, projectId, auditPage, withOpenings, cancellationToken);
         if (model is not null)
         {
-            var now = clock.GetUtcNow();
-            var opening = new AccessLogEntry(Guid.CreateVersion7(now), now, staffId, Audit.Project, projectId);
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO access_log (id, at, actor_id, entity_type, entity_id) VALUES ({opening.Id}, {opening.At}, {opening.ActorId}, {opening.EntityType}, {opening.EntityId})",
-                cancellationToken);
+            await accessLog.RecordOpeningAsync(staffId, projectId, cancellationToken);
         }
 
         return model;
     }
 
-    public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The file; its journal shows the changes, and the openings of the file too when <paramref name="withOpenings"/>
+    /// (they are most of its entries: every opening by every staff member is one).
+    /// </summary>
+    public async Task<PoleFileViewModel?> FileAsync(Guid poleId, Guid projectId, int auditPage = 1, bool withOpenings = false, CancellationToken cancellationToken = default)
     {
         var project = await FileProjectOf(db, poleId, projectId, cancellationToken);
         if (project is null)
@@ -422,10 +530,14 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
         var notes = await NotesOf(db, projectId).ToListAsync(cancellationToken);
         auditPage = Math.Clamp(auditPage, 1, MaxAuditPage);
         var auditPageSize = options.Value.PageSize;
-        var auditTrail = await JournalOf(db, projectId, (auditPage * auditPageSize) + 1, (auditPage - 1) * auditPageSize, auditPageSize + 1).ToListAsync(cancellationToken);
+        var auditTrail = withOpenings
+            ? await JournalOf(db, projectId, (auditPage * auditPageSize) + 1, (auditPage - 1) * auditPageSize, auditPageSize + 1).ToListAsync(cancellationToken)
+            : await ChangesOf(db, projectId, (auditPage - 1) * auditPageSize, auditPageSize + 1).ToListAsync(cancellationToken);
         var hasOlderAudit = auditTrail.Count > auditPageSize;
         auditTrail = auditTrail.Take(auditPageSize).ToList();
-        var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId));
+        var staff = await StaffOf(db, poleId).ToListAsync(cancellationToken);
+        var formerReferent = project.ReferentId is { } id && staff.All(m => m.Id != id) ? [id] : Array.Empty<Guid>();
+        var actorIds = meetings.Select(m => m.RecordedBy).Concat(notes.Select(n => n.AuthorId)).Concat(auditTrail.Select(a => a.ActorId)).Concat(formerReferent);
         var details = await projectQueries.BuildAsync(project, viewerId: null, actorIds, cancellationToken);
         string Name(Guid id) => details.People.TryGetValue(id, out var person) ? person.Name : "—";
         var now = clock.GetUtcNow();
@@ -455,8 +567,11 @@ public sealed class PoleQueries(TrajectoirEssDbContext db, ProjectQueries projec
             AuditTrail = auditTrail.Select(a => new AuditLine(a.At, Name(a.ActorId), a.Action, a.Changes)).ToList(),
             AuditPage = auditPage,
             HasOlderAudit = hasOlderAudit,
-            Staff = await StaffOf(db, poleId).ToListAsync(cancellationToken),
+            AuditShowsOpenings = withOpenings,
+            Staff = staff,
             Sectors = reference.Active(ListKind.Sector),
+            ReferentName = project.ReferentId is { } referentId ? staff.FirstOrDefault(m => m.Id == referentId)?.Name ?? Name(referentId) : null,
+            FirstContactLate = FirstContact.IsLate(project.Status, project.SubmittedAt, now, options.Value.FirstContactAlertDays),
         };
     }
 

@@ -40,15 +40,16 @@ public sealed class ProjectsController(PoleQueries queries) : Controller, IShows
     }
 
     [HttpGet("projets/{id:guid}")]
-    public async Task<IActionResult> File(Guid id, int? journal, CancellationToken cancellationToken)
+    public async Task<IActionResult> File(Guid id, int? journal, bool consultations, CancellationToken cancellationToken)
     {
-        // The journal's page (a number out of range shows the nearest page); anything else is refused, and the opening is not logged.
+        // The journal's page (a number out of range shows the nearest page) and whether it shows the openings of the
+        // file (not by default: they would flood it); anything else is refused, and the opening is not logged.
         if (!ModelState.IsValid)
         {
             throw new DomainException("La page du journal demandée n'est pas valide : revenez à la fiche du projet.");
         }
 
-        var model = await queries.OpenFileAsync(PoleId, StaffId, id, journal ?? 1, cancellationToken);
+        var model = await queries.OpenFileAsync(PoleId, StaffId, id, journal ?? 1, consultations, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 

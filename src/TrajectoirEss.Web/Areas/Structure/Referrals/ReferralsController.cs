@@ -14,18 +14,29 @@ namespace TrajectoirEss.Web.Areas.Structure.Referrals;
 public sealed class ReferralsController(StructureQueries queries) : StructureController
 {
     [HttpGet("")]
-    public async Task<IActionResult> Inbox(ReferralStatus? status, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Inbox(ReferralInboxFilter filter, CancellationToken cancellationToken = default)
     {
         if (!ModelState.IsValid)
         {
             throw new Domain.Common.DomainException("Le filtre demandé n'est pas valide.");
         }
 
-        return View(await queries.InboxAsync(StructureId, status, page, cancellationToken));
+        return View(await queries.InboxAsync(StructureId, filter, cancellationToken));
     }
 
     [HttpGet("orientations/{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => await PageAsync(id, cancellationToken);
+    public async Task<IActionResult> Details(Guid id, [FromServices] AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var model = await queries.ReferralAsync(StructureId, id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        // The page shows the project and its porteurs' identity: its opening is logged as the pôle's opening of the file is.
+        await accessLog.RecordOpeningAsync(StaffId, model.Project.Id, cancellationToken);
+        return View("Details", model);
+    }
 
     [HttpPost("orientations/{id:guid}/accepter")]
     public async Task<IActionResult> Accept(Guid id, [FromServices] AcceptReferral accept, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace TrajectoirEss.Web.Areas.Structure.TerritoryNeeds;
 
 public sealed record NeedsPageModel(IReadOnlyList<NeedLine> Needs, Paging Paging);
 
-public sealed record NeedPageModel(NeedLine Need, string Description, string? Conclusion, IReadOnlyList<(Guid Id, string Title)> ReferredProjects);
+/// <summary>A need's page; for a hand-over, the referred projects a search found (<see cref="StructureQueries.ReferredProjectsAsync"/>).</summary>
+public sealed record NeedPageModel(NeedLine Need, string Description, string? Conclusion, string? Search, IReadOnlyList<HandOverChoice> ReferredProjects, int ReferredTotal);
 
 /// <summary>The révélateur: territories' needs, their opportunity studies, and the hand-over to a porteur.</summary>
 [Route("structure/besoins")]
@@ -39,8 +40,17 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
         return Done($"/structure/besoins/{need.Id}", "Le besoin du territoire est enregistré ; l'étude d'opportunité commence.");
     }
 
+    /// <summary>A need; <paramref name="projet"/> searches the referred projects a positive study can be handed over to.</summary>
     [HttpGet("{id:guid}")]
-    public Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) => PageAsync(id, cancellationToken);
+    public Task<IActionResult> Details(Guid id, [StringLength(Domain.Common.SearchText.MaxLength)] string? projet, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new Domain.Common.DomainException("La recherche demandée n'est pas valide : revenez à la page du besoin.");
+        }
+
+        return PageAsync(id, cancellationToken, projet);
+    }
 
     [HttpPost("{id:guid}/conclusion")]
     public async Task<IActionResult> Conclude(
@@ -72,7 +82,7 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
         return new NeedsPageModel(list.Lines, list.Links(n => $"/structure/besoins?page={n}"));
     }
 
-    private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(Guid id, CancellationToken cancellationToken, string? search = null)
     {
         var line = await queries.NeedAsync(StructureId, id, cancellationToken);
         if (line is null)
@@ -81,6 +91,9 @@ public sealed class TerritoryNeedsController(StructureQueries queries, Structure
         }
 
         var need = await records.FindNeedAsync(StructureId, id, cancellationToken);
-        return View("Details", new NeedPageModel(line, need.Description, need.Conclusion, await queries.ReferredProjectsAsync(StructureId, cancellationToken)));
+        var (projects, total) = line.Status == Domain.Programmes.TerritoryNeedStatus.ConcludedPositive
+            ? await queries.ReferredProjectsAsync(StructureId, search, cancellationToken)
+            : ([], 0);
+        return View("Details", new NeedPageModel(line, need.Description, need.Conclusion, search, projects, total));
     }
 }
