@@ -57,8 +57,8 @@
     if (!canvas || labels.length === 0) { return; }
     var narrow = canvas.parentElement.clientWidth < 576;
     if (horizontal && narrow) {
-      // Room for every name (up to three lines each), none skipped.
-      canvas.parentElement.style.height = Math.max(canvas.parentElement.clientHeight, labels.length * 48 + 40) + 'px';
+      // Room for every name (up to four lines each), none skipped.
+      canvas.parentElement.style.height = Math.max(canvas.parentElement.clientHeight, labels.length * 64 + 40) + 'px';
     }
     new Chart(canvas, {
       type: 'bar',
