@@ -103,7 +103,7 @@ public sealed partial class Journeys(PortalServer portal)
         await tag.GetByRole(AriaRole.Button, new() { Name = "Accepter l'orientation" }).ClickAsync();
         await Assertions.Expect(tag.Locator("[data-testid=referral-status]")).ToHaveTextAsync("Acceptée");
         await tag.GotoAsync("/structure/sessions");
-        await tag.GetByLabel("Programme").SelectOptionAsync(new SelectOptionValue { Label = "Idéateur TAg29" });
+        await tag.GetByLabel("Programme", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Idéateur TAg29" });
         await tag.GetByLabel("Nom de la session").FillAsync("Idéateur e2e " + title[^6..]);
         await tag.GetByLabel("Début").FillAsync($"{Year}-01-05");
         await tag.GetByLabel("Fin").FillAsync($"{Year}-12-20");

@@ -21,7 +21,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
 
     [Theory]
     [InlineData("/donnees-personnelles", "Données personnelles")]
-    [InlineData("/accessibilite", "Accessibilité")]
+    [InlineData("/accessibilite", "Déclaration d'accessibilité")]
     public async Task PublicPages_RenderForAnonymousVisitors(string path, string heading)
     {
         using var client = portal.CreateHtmlClient();

@@ -25,6 +25,14 @@ public sealed class PortalOptions
     /// </summary>
     [EmailAddress]
     public string? InitialAdminEmail { get; set; }
+
+    /// <summary>
+    /// The programme's contact address, given to people on the accessibility statement (to report a barrier or ask
+    /// for a content in another form).
+    /// </summary>
+    [Required]
+    [EmailAddress]
+    public string ContactEmail { get; set; } = "contact@trajectoiress.bzh";
 }
 
 /// <summary>Section "Database".</summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Features.Home;
 
@@ -13,5 +15,8 @@ public sealed class HomeController : Controller
     public IActionResult PersonalData() => View();
 
     [HttpGet("/accessibilite")]
-    public IActionResult Accessibility() => View();
+    public IActionResult Accessibility([FromServices] IOptions<PortalOptions> portal) => View(new AccessibilityPage(portal.Value.ContactEmail));
 }
+
+/// <summary>The accessibility statement: what it needs from the settings.</summary>
+public sealed record AccessibilityPage(string ContactEmail);

@@ -37,13 +37,38 @@
   Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   Chart.defaults.animation = false;
 
+  // On a narrow screen the long names of a horizontal chart's axis go on several lines, cut between words only
+  // (Chart.js draws an array as lines); otherwise they are clipped at the canvas's left edge.
+  function wrap(label, width) {
+    var lines = [];
+    label.split(' ').forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + ' ' + word).length <= width) {
+        lines[last] += ' ' + word;
+      } else {
+        lines.push(word);
+      }
+    });
+    return lines;
+  }
+
   function bar(id, labels, values, horizontal) {
     var canvas = document.getElementById(id);
     if (!canvas || labels.length === 0) { return; }
+    var narrow = canvas.parentElement.clientWidth < 576;
+    if (horizontal && narrow) {
+      // Room for every name (up to four lines each), none skipped.
+      canvas.parentElement.style.height = Math.max(canvas.parentElement.clientHeight, labels.length * 64 + 40) + 'px';
+    }
     new Chart(canvas, {
       type: 'bar',
-      data: { labels: labels, datasets: [{ data: values, backgroundColor: blue }] },
-      options: { indexAxis: horizontal ? 'y' : 'x', maintainAspectRatio: false, plugins: { legend: { display: false } } }
+      data: { labels: horizontal && narrow ? labels.map(function (l) { return wrap(l, 14); }) : labels, datasets: [{ data: values, backgroundColor: blue }] },
+      options: {
+        indexAxis: horizontal ? 'y' : 'x',
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } },
+        scales: horizontal && narrow ? { y: { ticks: { autoSkip: false } } } : {}
+      }
     });
   }
 
