@@ -194,9 +194,9 @@ public sealed class ProjectTests
             Apply(project, action);
             Assert.Equal(to, project.Status);
 
-            // StartSupport is applied through EnterSupport, which adds no step: the referral's ReferralStarted
-            // step, appended by Referral.Start right after, tells the trajectory that support began.
-            var addsStep = action is not (ProjectAction.Edit or ProjectAction.Qualify or ProjectAction.AssignReferent or ProjectAction.StartSupport);
+            // StartSupport is applied through EnterSupport, which adds no step: the referral's ReferralStarted step, appended
+            // by Referral.Start right after, tells the trajectory that support began; a request for consent is the journal's.
+            var addsStep = action is not (ProjectAction.Edit or ProjectAction.Qualify or ProjectAction.AssignReferent or ProjectAction.StartSupport or ProjectAction.AskForSharing);
             Assert.Equal(addsStep ? steps + 1 : steps, project.Steps.Count);
         }
         else if (action == ProjectAction.StartSupport)

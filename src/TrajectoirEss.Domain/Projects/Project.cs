@@ -78,6 +78,12 @@ public sealed class Project : AggregateRoot
 
     public Guid Id { get; private set; }
 
+    /// <summary>The file number people quote (on the acknowledgement, on the phone), given by the database when the draft is first saved.</summary>
+    public long FileNumber { get; private set; }
+
+    /// <summary>The file number as people read it, e.g. "TE-000042".</summary>
+    public string FileReference => Reference(FileNumber);
+
     public string Title { get; private set; }
 
     public string? Summary { get; private set; }
@@ -150,6 +156,16 @@ public sealed class Project : AggregateRoot
         var project = new Project(id, details, now);
         project._members.Add(new ProjectMember(ownerId, MemberRole.Owner, now));
         return project;
+    }
+
+    /// <summary>The one way a file number is written.</summary>
+    public static string Reference(long fileNumber) => $"TE-{fileNumber:D6}";
+
+    /// <summary>A file number as someone may type it ("TE-000042", "te 42", "42"); null when it is not one.</summary>
+    public static long? ParseReference(string? text)
+    {
+        var digits = text?.Trim().ToUpperInvariant().Replace("TE", string.Empty, StringComparison.Ordinal).Trim(' ', '-');
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
     }
 
     public static bool CanApply(ProjectStatus status, ProjectAction action) => Transitions[action].From.Contains(status);

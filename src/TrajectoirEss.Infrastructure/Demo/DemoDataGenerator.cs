@@ -394,6 +394,13 @@ public sealed class DemoDataGenerator(TrajectoirEssDbContext db, ILogger<DemoDat
         }
 
         var pole = await db.Poles.SingleAsync(p => p.Code == poleCode, cancellationToken);
+        if (pole.Email is null && pole.Phone is null)
+        {
+            // A contact for the demo's pôle, plainly fictitious (a number ARCEP keeps for fiction): the porteur's page shows
+            // how the administrators' record of a pôle reaches the porteurs.
+            pole.UpdateContact($"accueil@{pole.Code}.demo.test", "02 61 91 00 29", null, $"Adresse fictive de démonstration, {pole.Seat}");
+        }
+
         var programme = await db.Programmes.SingleAsync(p => p.Code == programmeCode, cancellationToken);
         var staff = await db.Users.Where(u => u.PoleId == pole.Id).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         var details = new ProjectDetails("Tiers-lieu de la baie de Morlaix", "Un café-atelier associatif avec une ressourcerie, ouvert aux habitants.", "Plus de lieu de rencontre dans le quartier ; beaucoup d'objets jetés.", ProjectOrigin.PorteurIdea, "environnement-economie-circulaire", "association", ProjectStage.Idee, "29151", SupportNeeds.Accompagnement | SupportNeeds.Formation, 3, "pole-ess");

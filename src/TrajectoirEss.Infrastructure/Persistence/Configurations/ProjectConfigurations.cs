@@ -18,6 +18,9 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Version).IsRowVersion();
+        builder.Property(p => p.FileNumber).UseIdentityByDefaultColumn();
+        builder.HasIndex(p => p.FileNumber).IsUnique();
+        builder.Ignore(p => p.FileReference);
         builder.Property(p => p.Title).HasMaxLength(ProjectDetails.TitleMaxLength);
         builder.Property(p => p.Summary).HasMaxLength(ProjectDetails.SummaryMaxLength);
         builder.Property(p => p.SocialNeed).HasMaxLength(ProjectDetails.SocialNeedMaxLength);

@@ -911,6 +911,13 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("FileNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("FileNumber"));
+
                     b.Property<DateTimeOffset?>("FirstContactAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_at");
@@ -1009,6 +1016,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CommuneCode")
                         .HasDatabaseName("ix_projects_commune_code");
+
+                    b.HasIndex("FileNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_file_number");
 
                     b.HasIndex("ReferentId")
                         .HasDatabaseName("ix_projects_referent_id");

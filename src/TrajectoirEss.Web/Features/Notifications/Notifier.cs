@@ -26,7 +26,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
             await SendAsync(
                 porteur,
                 "Votre projet a bien été déposé",
-                $"Votre projet « {title} » a bien été déposé. Il sera accueilli par {poleName}, qui vous contactera sous {workspace.Value.FirstContactAlertDays} jours.",
+                $"Votre projet « {title} » a bien été déposé sous le numéro de dossier {project.FileReference}, à rappeler dans vos échanges. Il sera accueilli par {poleName}, qui vous contactera sous {workspace.Value.FirstContactAlertDays} jours.",
                 Link($"/porteur/projets/{project.Id}"),
                 cancellationToken);
         }
@@ -36,7 +36,7 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
             await SendAsync(
                 member,
                 "Nouveau projet déposé auprès de votre pôle",
-                $"Un nouveau projet, « {title} », vient d'être déposé auprès de {poleName}.",
+                $"Un nouveau projet, « {title} » (dossier {project.FileReference}), vient d'être déposé auprès de {poleName}.",
                 Link("/pole"),
                 cancellationToken);
         }

@@ -23,6 +23,9 @@ public sealed class ProjectDetailsViewModel
 {
     public required Guid Id { get; init; }
 
+    /// <summary>The file number people quote ("TE-000042"); null on a structure's view of a project no longer shared.</summary>
+    public string? FileReference { get; init; }
+
     public required string Title { get; init; }
 
     public string? Summary { get; init; }
@@ -190,6 +193,7 @@ public sealed class ProjectQueries(TrajectoirEssDbContext db, ReferenceCache ref
         return new ProjectDetailsViewModel
         {
             Id = project.Id,
+            FileReference = project.FileReference,
             Title = project.Title,
             Summary = project.Summary,
             SocialNeed = project.SocialNeed,

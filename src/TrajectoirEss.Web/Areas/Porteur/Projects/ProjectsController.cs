@@ -88,8 +88,9 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var result = await projects.SubmitAsync(User.GetUserId(), id, structures, cancellationToken);
+        var number = await db.Projects.Where(p => p.Id == id).Select(p => p.FileNumber).SingleAsync(cancellationToken);
         TempData["Flash"] = result == SubmitResult.Submitted
-            ? $"Votre projet est déposé. Le pôle ESS vous contactera sous {workspace.Value.FirstContactAlertDays} jours ; un accusé de réception vous a été envoyé."
+            ? $"Votre projet est déposé sous le numéro de dossier {Project.Reference(number)}. Le pôle ESS vous contactera sous {workspace.Value.FirstContactAlertDays} jours ; un accusé de réception vous a été envoyé."
             : "Ce projet est déjà déposé.";
         return RedirectToAction(nameof(Details), new { id });
     }
