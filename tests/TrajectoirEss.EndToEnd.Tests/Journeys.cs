@@ -62,22 +62,42 @@ public sealed partial class Journeys(PortalServer portal)
         await porteur.GetByLabel("Où en est le projet ?").SelectOptionAsync(new SelectOptionValue { Label = "Idée" });
         await porteur.GetByLabel("Être accompagné").CheckAsync();
         await porteur.GetByLabel("J'accepte que mes données soient traitées").CheckAsync();
-        await porteur.GetByLabel("J'accepte que mon projet soit partagé").CheckAsync();
         await PortalServer.ScreenshotAsync(porteur, "porteur-formulaire");
         await porteur.GetByRole(AriaRole.Button, new() { Name = "Continuer vers le dépôt" }).ClickAsync();
+
+        // The recap before submitting: the project as typed, the pôle, and the partners to share it with, one by one,
+        // none ticked in advance (issue 19, items 1 and 6). Anna shares it with the Scic Kejal only, for now.
+        await Assertions.Expect(porteur.Locator("[data-testid=recap]")).ToContainTextAsync("Collecter, réparer et revendre les objets du quotidien.");
         await Assertions.Expect(porteur.Locator("[data-testid=pole-announcement] h2")).ToHaveTextAsync("Votre projet sera accueilli par ADESS Cornouaille");
+        await Assertions.Expect(porteur.GetByLabel("TAg29", new() { Exact = true })).Not.ToBeCheckedAsync();
+        await porteur.GetByLabel("Scic Kejal", new() { Exact = true }).CheckAsync();
+        await PortalServer.ScreenshotAsync(porteur, "porteur-recapitulatif-partage");
         await porteur.GetByRole(AriaRole.Button, new() { Name = "Déposer mon projet" }).ClickAsync();
         await Assertions.Expect(porteur.Locator("[data-testid=status]")).ToHaveTextAsync("Déposé, en attente d'accueil");
+        await Assertions.Expect(porteur.Locator("[data-testid=flash]")).ToContainTextAsync("numéro de dossier TE-");
         var projectUrl = porteur.Url;
 
-        // … and invites a co-porteur, who registers and joins.
+        // … and invites a co-porteur, who registers from the invitation (address filled in), confirms, and is brought back
+        // to it (issue 19, item 4).
         await porteur.GetByLabel("Inviter un co-porteur").FillAsync(coEmail);
         await porteur.GetByRole(AriaRole.Button, new() { Name = "Inviter", Exact = true }).ClickAsync();
         await Assertions.Expect(porteur.Locator("[data-testid=flash]")).ToHaveTextAsync("L'invitation a été envoyée.");
         var invitation = portal.LinkInLastEmailTo(coEmail);
         var co = await portal.NewPageAsync();
-        await RegisterAndConfirmAsync(portal, co, "Yann Morvan", coEmail);
         await co.GotoAsync(invitation);
+        await co.GetByRole(AriaRole.Link, new() { Name = "Créez-le avec cette adresse" }).ClickAsync();
+        await Assertions.Expect(co.GetByLabel("Adresse électronique")).ToHaveValueAsync(coEmail);
+        await co.GetByLabel("Prénom et nom").FillAsync("Yann Morvan");
+        await co.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("une phrase de passe bretonne");
+        await co.GetByLabel("Confirmation du mot de passe").FillAsync("une phrase de passe bretonne");
+        await co.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await Assertions.Expect(co.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vérifiez votre messagerie");
+        await co.GotoAsync(portal.LinkInLastEmailTo(coEmail));
+        await Assertions.Expect(co.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Adresse confirmée");
+        await co.GetByRole(AriaRole.Link, new() { Name = "Me connecter et continuer" }).ClickAsync();
+        await co.GetByLabel("Adresse électronique").FillAsync(coEmail);
+        await co.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("une phrase de passe bretonne");
+        await co.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await co.GetByRole(AriaRole.Button, new() { Name = "Rejoindre le projet" }).ClickAsync();
         await Assertions.Expect(co.Locator("[data-testid=members]")).ToContainTextAsync("Yann Morvan (vous) — co-porteur");
 
@@ -90,6 +110,24 @@ public sealed partial class Journeys(PortalServer portal)
         await staff.GetByLabel("Compte rendu").FillAsync("Premier rendez-vous : collectif de trois, local repéré à Quimperlé.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Noter le rendez-vous" }).ClickAsync();
         await Assertions.Expect(staff.Locator("[data-testid=status]")).ToHaveTextAsync("Accueilli par le pôle");
+        // TAg29 may not see the project yet: the referral is refused, the form comes back as typed with the reason
+        // (issue 19, items 1 and 2); the pôle asks the porteurs, Yann agrees from the link of the e-mail.
+        await staff.GetByLabel("Orienter vers le programme").SelectOptionAsync(new SelectOptionValue { Label = "Idéateur TAg29 — partage non autorisé" });
+        await staff.GetByLabel("Message à la structure").FillAsync("Collectif motivé : à consolider à l'idéateur.");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Proposer l'orientation" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=error-summary]")).ToContainTextAsync("n'ont pas autorisé le partage");
+        await Assertions.Expect(staff.GetByLabel("Message à la structure")).ToHaveValueAsync("Collectif motivé : à consolider à l'idéateur.");
+        await PortalServer.ScreenshotAsync(staff, "pole-orientation-refusee");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Demander l'accord pour TAg29" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=flash]")).ToContainTextAsync("La demande d'accord est envoyée aux porteurs");
+        Assert.Contains("#partage", portal.LastEmailTo(coEmail).TextBody, StringComparison.Ordinal);
+        await co.GotoAsync(projectUrl + "#partage");
+        await co.GetByLabel("TAg29", new() { Exact = true }).CheckAsync();
+        await co.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes choix de partage" }).ClickAsync();
+        await Assertions.Expect(co.Locator("[data-testid=flash]")).ToContainTextAsync("TAg29 peut désormais voir votre projet.");
+        await PortalServer.ScreenshotAsync(co, "porteur-partage");
+
+        await staff.ReloadAsync();
         await staff.GetByLabel("Orienter vers le programme").SelectOptionAsync(new SelectOptionValue { Label = "Idéateur TAg29" });
         await staff.GetByLabel("Message à la structure").FillAsync("Collectif motivé : à consolider à l'idéateur.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Proposer l'orientation" }).ClickAsync();
@@ -109,7 +147,7 @@ public sealed partial class Journeys(PortalServer portal)
         await tag.GetByLabel("Fin").FillAsync($"{Year}-12-20");
         await tag.GetByLabel("Places").FillAsync("12");
         await tag.GetByRole(AriaRole.Button, new() { Name = "Créer la session" }).ClickAsync();
-        await tag.GetByLabel("Inscrire le projet").SelectOptionAsync(new SelectOptionValue { Label = title });
+        await tag.GetByLabel("Inscrire le projet").SelectOptionAsync(new SelectOptionValue { Label = title + " (3 personnes)" });
         await tag.GetByRole(AriaRole.Button, new() { Name = "Inscrire", Exact = true }).ClickAsync();
         await Assertions.Expect(tag.Locator("[data-testid=enrolments]")).ToContainTextAsync("Inscrit");
         await tag.Locator("details summary").First.ClickAsync();

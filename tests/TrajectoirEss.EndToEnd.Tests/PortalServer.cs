@@ -136,14 +136,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     /// <summary>The first link of the last e-mail sent to an address (from the pickup folder, once the outbox has delivered what is due).</summary>
-    public string LinkInLastEmailTo(string address)
+    public string LinkInLastEmailTo(string address) => Regex.Match(LastEmailTo(address).TextBody ?? string.Empty, @"https?://\S+").Value;
+
+    /// <summary>The last e-mail sent to an address, once the outbox has delivered what is due.</summary>
+    public MimeMessage LastEmailTo(string address)
     {
         WaitForTheOutbox();
-        var message = Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal)
+        return Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal)
             .Select(path => MimeMessage.Load(path))
             .LastOrDefault(m => m.To.Mailboxes.Any(b => b.Address == address))
             ?? throw new InvalidOperationException($"No e-mail was sent to {address}.");
-        return Regex.Match(message.TextBody ?? string.Empty, @"https?://\S+").Value;
     }
 
     /// <summary>E-mails leave in the background (the outbox's service, woken by each save): waits until none is due.</summary>

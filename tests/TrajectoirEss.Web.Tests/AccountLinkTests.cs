@@ -15,7 +15,8 @@ namespace TrajectoirEss.Web.Tests;
 /// <summary>Password-reset links live one hour, invitation links seven days; each works once.</summary>
 public sealed class AccountLinkTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private const string Invalid = "Ce lien n'est pas valide ou a expiré";
+    /// <summary>What a link no longer valid says when opened (the form, posted with it, says "n'est pas valide ou a expiré").</summary>
+    private const string Invalid = "a déjà servi ou a expiré";
     private static int _counter;
 
     private static string NewEmail(string name) => $"{name}-{Interlocked.Increment(ref _counter)}@exemple.test";
@@ -43,9 +44,18 @@ public sealed class AccountLinkTests(PortalFactory portal) : IClassFixture<Porta
         return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
     }
 
+    /// <summary>Opens the link and chooses a password; a link no longer valid answers its page (400, no form), whose text is returned.</summary>
     private static async Task<string> ChoosePasswordAsync(HtmlClient client, string link, string password)
     {
-        var form = (await client.GetDocumentAsync(link)).Form();
+        using var opened = await client.GetAsync(link);
+        if (opened.StatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            var refused = await HtmlClient.ParseAsync(opened);
+            Assert.Null(refused.QuerySelector("input[name=Password]"));
+            return refused.MainText();
+        }
+
+        var form = (await HtmlClient.ParseAsync(opened)).Form();
         using var response = await client.SubmitAsync(form, new() { ["Nouveau mot de passe"] = password, ["Confirmation du mot de passe"] = password });
         return (await HtmlClient.ParseAsync(response)).MainText();
     }
@@ -108,7 +118,7 @@ public sealed class AccountLinkTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains(Invalid, await ChoosePasswordAsync(client, $"/compte/invitation?userId={userId}&code={stale}", "Invitation trop ancienne"), StringComparison.Ordinal);
 
         var sixDays = $"/compte/invitation?userId={userId}&code={await TokenMadeAgoAsync(AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, userId, TimeSpan.FromDays(6.9))}";
-        Assert.Contains("Votre mot de passe est enregistré", await ChoosePasswordAsync(client, sixDays, "Bienvenue dans la coordination"), StringComparison.Ordinal);
+        Assert.Contains("votre mot de passe est enregistré et vous êtes connecté", await ChoosePasswordAsync(client, sixDays, "Bienvenue dans la coordination"), StringComparison.Ordinal);
         Assert.Contains(Invalid, await ChoosePasswordAsync(client, sixDays, "Une seconde fois"), StringComparison.Ordinal);
         Assert.Contains(Invalid, await ChoosePasswordAsync(client, portal.LinkInLastEmailTo(email), "Le lien du courriel"), StringComparison.Ordinal);
         Assert.True(await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == userId && u.EmailConfirmed)));

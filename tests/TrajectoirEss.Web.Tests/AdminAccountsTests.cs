@@ -54,12 +54,17 @@ public sealed class AdminAccountsTests(AdminAccountsTests.Fixture portal) : ICla
 
         using var person = portal.CreateHtmlClient();
         var setPassword = await person.GetDocumentAsync(portal.LinkInLastEmailTo("nouvelle.recrue@exemple.test"));
-        var welcome = await HtmlClient.ParseAsync(await person.SubmitAsync(setPassword.Form(), new() { ["Nouveau mot de passe"] = NewPassword, ["Confirmation du mot de passe"] = NewPassword }));
-        Assert.Equal("Bienvenue", welcome.QuerySelector("h1")!.TextContent.Trim());
-
-        var login = await person.GetDocumentAsync("/compte/connexion");
-        using var landing = await person.SubmitAsync(login.Form(), new() { ["Adresse électronique"] = "nouvelle.recrue@exemple.test", ["Mot de passe"] = NewPassword });
+        // Issue 19: choosing the password signs the person in, on their pôle's home.
+        using var landing = await person.SubmitAsync(setPassword.Form(), new() { ["Nouveau mot de passe"] = NewPassword, ["Confirmation du mot de passe"] = NewPassword });
         Assert.Equal("/pole", landing.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("votre mot de passe est enregistré et vous êtes connecté", (await HtmlClient.ParseAsync(landing)).Flash(), StringComparison.Ordinal);
+
+        // The link, once used, says so instead of showing the form again.
+        using var again = await person.GetAsync(portal.LinkInLastEmailTo("nouvelle.recrue@exemple.test"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, again.StatusCode);
+        var used = await HtmlClient.ParseAsync(again);
+        Assert.Null(used.QuerySelector("input[name=Password]"));
+        Assert.Contains("Cette invitation a déjà servi ou a expiré", used.MainText(), StringComparison.Ordinal);
         Assert.NotNull(await portal.WithDbAsync(db => db.Users.Where(u => u.Email == "nouvelle.recrue@exemple.test").Select(u => u.LastLoginAt).SingleAsync()));
     }
 

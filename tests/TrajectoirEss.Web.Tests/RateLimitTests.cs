@@ -58,8 +58,16 @@ public sealed class RateLimitTests(RateLimitTests.Fixture portal) : IClassFixtur
         }
 
         using var office = portal.CreateHtmlClient();
-        Task<HttpResponseMessage> ChooseAsync(Guid userId) =>
-            PostFormAsync(office, $"/compte/invitation?userId={userId}&code=bGllbi1wZXJpbWU", new() { ["Nouveau mot de passe"] = "une phrase de passe assez longue", ["Confirmation du mot de passe"] = "une phrase de passe assez longue" });
+        var token = (await office.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // Posted as the form would be (an expired link no longer shows the form: its page says so).
+        async Task<HttpResponseMessage> ChooseAsync(Guid userId)
+        {
+            using var content = new FormUrlEncodedContent([
+                new("UserId", userId.ToString()), new("Code", "bGllbi1wZXJpbWU"), new("Password", "une phrase de passe assez longue"),
+                new("ConfirmPassword", "une phrase de passe assez longue"), new("__RequestVerificationToken", token)]);
+            return await office.Http.PostAsync("/compte/invitation", content);
+        }
 
         foreach (var userId in invited)
         {

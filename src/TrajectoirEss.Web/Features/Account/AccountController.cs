@@ -171,8 +171,12 @@ public sealed class AccountController(
 
     [HttpGet("inscription")]
     [AllowAnonymous]
-    public IActionResult Register(string? email, string? returnUrl) =>
-        View(new RegisterInput { Email = email?.Trim() is { Length: > 0 and <= 254 } address ? address : string.Empty, ReturnUrl = SafeReturnUrl(returnUrl) });
+    public IActionResult Register(string? email, string? returnUrl)
+    {
+        // The form shows the values checked here, not the query's as the model binder kept them.
+        ModelState.Clear();
+        return View(new RegisterInput { Email = email?.Trim() is { Length: > 0 and <= 254 } address ? address : string.Empty, ReturnUrl = SafeReturnUrl(returnUrl) });
+    }
 
     [HttpPost("inscription")]
     [AllowAnonymous]

@@ -22,6 +22,11 @@ public enum SubmitResult
 /// </summary>
 public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork changes, CommuneDirectory communes, ReferenceCache reference, TimeProvider clock, ILogger<PorteurProjects> logger)
 {
+    /// <summary>The fields of the project page's forms a refusal is shown beside.</summary>
+    public const string MessageField = "body";
+
+    public const string InvitationField = "email";
+
     private const string AlreadyInvited = "Cette personne fait déjà partie du projet ou a déjà une invitation en cours.";
 
     public Task<Project?> FindForMemberAsync(Guid projectId, Guid userId, CancellationToken cancellationToken = default) =>
@@ -119,10 +124,18 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         var project = await FindForMemberAsync(projectId, userId, cancellationToken) ?? throw new ProjectNotFoundException();
         if (project.Status == ProjectStatus.Draft)
         {
-            throw new DomainException("Déposez d'abord votre projet : vous pourrez ensuite écrire à votre pôle.");
+            throw new DomainException("Déposez d'abord votre projet : vous pourrez ensuite écrire à votre pôle.", MessageField);
         }
 
-        db.ProjectMessages.Add(ProjectMessage.FromPorteurs(project, userId, body, clock.GetUtcNow()));
+        try
+        {
+            db.ProjectMessages.Add(ProjectMessage.FromPorteurs(project, userId, body, clock.GetUtcNow()));
+        }
+        catch (DomainException ex) when (ex.Field is null)
+        {
+            throw new DomainException(ex.Message, MessageField);
+        }
+
         await changes.SaveAsync(cancellationToken);
     }
 
@@ -132,13 +145,13 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         var address = email?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(address) || !new EmailAddressAttribute().IsValid(address) || address.Length > ProjectInvitation.EmailMaxLength)
         {
-            throw new DomainException("Saisissez une adresse électronique valide, par exemple nom@exemple.fr.");
+            throw new DomainException("Saisissez une adresse électronique valide, par exemple nom@exemple.fr.", InvitationField);
         }
 
         var invitations = await NewInvitationsAsync(project, userId, [address], clock.GetUtcNow(), cancellationToken);
         if (invitations.Count == 0)
         {
-            throw new DomainException(AlreadyInvited);
+            throw new DomainException(AlreadyInvited, InvitationField);
         }
 
         await SaveInvitingAsync(cancellationToken);
@@ -223,7 +236,7 @@ public sealed class PorteurProjects(TrajectoirEssDbContext db, UnitOfWork change
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ProjectInvitationConfiguration.PendingIndex })
         {
             db.ChangeTracker.Clear();
-            throw new DomainException(AlreadyInvited);
+            throw new DomainException(AlreadyInvited, InvitationField);
         }
     }
 

@@ -117,6 +117,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/messages")]
+    [FormPage("Details")]
     public async Task<IActionResult> PostMessage(Guid id, [FromForm] string? body, CancellationToken cancellationToken)
     {
         await projects.PostMessageAsync(User.GetUserId(), id, body, cancellationToken);
@@ -125,6 +126,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/invitations")]
+    [FormPage("Details")]
     public async Task<IActionResult> Invite(Guid id, [FromForm] string? email, CancellationToken cancellationToken)
     {
         await projects.InviteAsync(User.GetUserId(), id, email, cancellationToken);
@@ -133,6 +135,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/invitations/{invitationId:guid}/retirer")]
+    [FormPage("Details")]
     public async Task<IActionResult> RevokeInvitation(Guid id, Guid invitationId, CancellationToken cancellationToken)
     {
         await projects.RevokeInvitationAsync(User.GetUserId(), id, invitationId, cancellationToken);
@@ -141,6 +144,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/membres/{memberId:guid}/retirer")]
+    [FormPage("Details")]
     public async Task<IActionResult> RemoveMember(Guid id, Guid memberId, CancellationToken cancellationToken)
     {
         await projects.RemoveMemberAsync(User.GetUserId(), id, memberId, cancellationToken);
@@ -149,6 +153,7 @@ public sealed class ProjectsController(PorteurProjects projects, ProjectQueries 
     }
 
     [HttpPost("{id:guid}/quitter")]
+    [FormPage("Details")]
     public async Task<IActionResult> Leave(Guid id, CancellationToken cancellationToken)
     {
         await projects.LeaveAsync(User.GetUserId(), id, cancellationToken);
