@@ -58,7 +58,8 @@
   var threshold = 100;
   var nearShare = 0.9;
   var format = new Intl.NumberFormat('fr-FR');
-  var fields = document.querySelectorAll('input[maxlength], textarea[maxlength]');
+  // Free text only: an address or a search box is never long enough to need a counter.
+  var fields = document.querySelectorAll('input[maxlength]:not([type=email]):not([type=search]):not([type=password]), textarea[maxlength]');
 
   function describe(field, id) {
     var ids = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
