@@ -244,6 +244,12 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         Assert.Equal("Ressourcerie de Plouzané (Morlaix)", found.QuerySelector($"label[for='{choice.Id}']")!.TextContent);
 
         var form = (IHtmlFormElement)found.QuerySelector("[data-testid=handover-choices]")!.Closest("form")!;
+        using (var none = await tag.SubmitAsync(form, new() { ["projectId"] = "aucun" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+            Assert.Contains("Choisissez le projet auquel joindre l'étude", Error(await HtmlClient.ParseAsync(none)), StringComparison.Ordinal);
+        }
+
         var handed = await HtmlClient.ParseAsync(await tag.SubmitAsync(form, []));
         Assert.Equal("Remis à un porteur", handed.QuerySelector("[data-testid=need-status]")!.TextContent.Trim());
         Assert.Equal(projectId, await portal.WithDbAsync(db => db.TerritoryNeeds.Where(n => n.Title == "Réemploi au pays d'Iroise").Select(n => n.ProjectId).SingleAsync()));

@@ -384,7 +384,10 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
     public async Task<(IReadOnlyList<HandOverChoice> Projects, int Total)> ReferredProjectsAsync(Guid structureId, string? search, CancellationToken cancellationToken = default)
     {
         var reference = await referenceCache.GetAsync(cancellationToken);
-        var projects = db.Projects.AsNoTracking().Where(p => p.Status != ProjectStatus.Closed && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId));
+        // Projects referred to the structure that their porteurs still share with it.
+        var projects = db.Projects.AsNoTracking().Where(p => p.Status != ProjectStatus.Closed
+            && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId)
+            && p.Sharing.Any(c => c.StructureId == structureId && c.Given));
         projects = Search(projects, search, reference) ?? projects;
         var total = await projects.CountAsync(cancellationToken);
         var rows = await projects.OrderBy(p => p.Title).ThenBy(p => p.Id).Take(HandOverChoices).Select(p => new { p.Id, p.Title, p.CommuneCode }).ToListAsync(cancellationToken);

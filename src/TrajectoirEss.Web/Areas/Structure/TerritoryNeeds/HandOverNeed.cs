@@ -18,13 +18,19 @@ public sealed class HandOverNeed(StructureRecords records, TrajectoirEssDbContex
         Project project;
         if (projectId is { } existing)
         {
-            project = await db.Projects.SingleOrDefaultAsync(p => p.Id == existing && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId), cancellationToken)
-                ?? throw new DomainException("Choisissez un projet qui vous a été orienté.");
+            project = await db.Projects.SingleOrDefaultAsync(
+                    p => p.Id == existing && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId) && p.Sharing.Any(c => c.StructureId == structureId && c.Given),
+                    cancellationToken)
+                ?? throw new DomainException("Choisissez un projet qui vous a été orienté (et que ses porteurs partagent avec vous).", "projectId");
             need.HandOverTo(project, staffId, now);
+        }
+        else if (string.IsNullOrWhiteSpace(porteurEmail))
+        {
+            throw new DomainException("Choisissez le projet auquel joindre l'étude, ou saisissez l'adresse du compte d'un porteur.");
         }
         else
         {
-            var email = porteurEmail?.Trim().ToUpperInvariant();
+            var email = porteurEmail.Trim().ToUpperInvariant();
             var porteur = (string.IsNullOrEmpty(email) ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email && !u.IsDisabled
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Porteur)), cancellationToken))
                 ?? throw new DomainException("Aucun compte porteur ne correspond à cette adresse : le porteur doit d'abord créer son compte sur le portail.");
