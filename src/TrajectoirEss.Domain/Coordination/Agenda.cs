@@ -1,0 +1,108 @@
+using TrajectoirEss.Domain.Common;
+
+namespace TrajectoirEss.Domain.Coordination;
+
+/// <summary>What an agenda item is for.</summary>
+public enum AgendaItemKind
+{
+    Information = 1,
+    Analysis = 2,
+    Decision = 3,
+
+    /// <summary>The review of the commitments (engagements) since the last session.</summary>
+    CommitmentsReview = 4,
+}
+
+/// <summary>What an agenda item can point at, for the members to read before and during the session.</summary>
+public enum AgendaLinkKind
+{
+    /// <summary>A figure of the dashboards, by its key.</summary>
+    DashboardFigure = 1,
+
+    /// <summary>A section of the reading pack, by its key.</summary>
+    ReadingPackSection = 2,
+
+    /// <summary>The list of commitments (no key).</summary>
+    Commitments = 3,
+}
+
+public static class AgendaLabels
+{
+    public static string Label(this AgendaItemKind kind) => kind switch
+    {
+        AgendaItemKind.Information => "Information",
+        AgendaItemKind.Analysis => "Analyse",
+        AgendaItemKind.Decision => "Décision",
+        AgendaItemKind.CommitmentsReview => "Revue des engagements",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this AgendaLinkKind kind) => kind switch
+    {
+        AgendaLinkKind.DashboardFigure => "Chiffre du tableau de bord",
+        AgendaLinkKind.ReadingPackSection => "Partie du dossier de séance",
+        AgendaLinkKind.Commitments => "Engagements",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>The target of an agenda item: a dashboard figure or a reading-pack section (with its key), or the commitments.</summary>
+public sealed record AgendaLink
+{
+    public const int KeyMaxLength = 100;
+
+    private AgendaLink(AgendaLinkKind kind, string? key)
+    {
+        Kind = kind;
+        Key = key;
+    }
+
+    public AgendaLinkKind Kind { get; }
+
+    /// <summary>The figure's or the section's key; null for the commitments.</summary>
+    public string? Key { get; }
+
+    public static AgendaLink Commitments { get; } = new(AgendaLinkKind.Commitments, null);
+
+    /// <summary>A link as a form gives it: the commitments take no key, the others need one.</summary>
+    public static AgendaLink Create(AgendaLinkKind kind, string? key) => kind switch
+    {
+        AgendaLinkKind.Commitments => string.IsNullOrWhiteSpace(key) ? Commitments : throw new DomainException("Le lien vers les engagements ne prend pas de clé.", "LinkKey"),
+        AgendaLinkKind.DashboardFigure or AgendaLinkKind.ReadingPackSection => new AgendaLink(kind, Guard.Required(key, KeyMaxLength, "La clé du lien", "LinkKey")),
+        _ => throw new DomainException("Choisissez la cible du lien.", "LinkKind"),
+    };
+}
+
+/// <summary>One item of a session's agenda, in its place (<see cref="Position"/>, from 1).</summary>
+public sealed class AgendaItem
+{
+    public const int TitleMaxLength = 200;
+    public const int MinDurationMinutes = 1;
+
+    internal AgendaItem(Guid id, int position, string title, int durationMinutes, AgendaItemKind kind, AgendaLink? link)
+    {
+        Id = id;
+        Position = position;
+        Title = title;
+        DurationMinutes = durationMinutes;
+        Kind = kind;
+        Link = link;
+    }
+
+    private AgendaItem()
+    {
+        Title = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public int Position { get; internal set; }
+
+    public string Title { get; private set; }
+
+    public int DurationMinutes { get; private set; }
+
+    public AgendaItemKind Kind { get; private set; }
+
+    public AgendaLink? Link { get; private set; }
+}

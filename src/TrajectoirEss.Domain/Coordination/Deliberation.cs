@@ -1,0 +1,64 @@
+namespace TrajectoirEss.Domain.Coordination;
+
+/// <summary>Who may read a session's minutes.</summary>
+public enum MinutesVisibility
+{
+    /// <summary>The coordination team only (Région, État, CRESS).</summary>
+    CoordinationOnly = 1,
+
+    /// <summary>The members of the body.</summary>
+    Members = 2,
+
+    /// <summary>Anyone, on the public pages.</summary>
+    Public = 3,
+}
+
+public static class MinutesVisibilities
+{
+    public static string Label(this MinutesVisibility visibility) => visibility switch
+    {
+        MinutesVisibility.CoordinationOnly => "Équipe de coordination",
+        MinutesVisibility.Members => "Membres de l'instance",
+        MinutesVisibility.Public => "Public",
+        _ => visibility.ToString(),
+    };
+}
+
+/// <summary>A decision taken at a held session, on an agenda item or not, proposed by a member organisation or not.</summary>
+public sealed class Decision
+{
+    public const int TextMaxLength = 4000;
+
+    internal Decision(Guid id, string text, Guid? agendaItemId, OrganisationRef? proposedBy, Guid recordedBy, DateTimeOffset recordedAt)
+    {
+        Id = id;
+        Text = text;
+        AgendaItemId = agendaItemId;
+        ProposedBy = proposedBy;
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    private Decision()
+    {
+        Text = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Text { get; private set; }
+
+    public Guid? AgendaItemId { get; private set; }
+
+    public OrganisationRef? ProposedBy { get; private set; }
+
+    public Guid RecordedBy { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>The minutes (compte rendu) of a held session, and who may read them.</summary>
+public sealed record Minutes(string Text, MinutesVisibility Visibility, Guid WrittenBy, DateTimeOffset WrittenAt)
+{
+    public const int TextMaxLength = 50_000;
+}
