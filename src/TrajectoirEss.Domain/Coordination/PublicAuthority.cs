@@ -22,6 +22,13 @@ public sealed class PublicAuthority
         IsActive = true;
     }
 
+    /// <summary>For EF Core, which reads the fields back as stored.</summary>
+    private PublicAuthority()
+    {
+        Code = string.Empty;
+        Name = string.Empty;
+    }
+
     public Guid Id { get; private set; }
 
     /// <summary>Stable identifier of the reference data (e.g. "region-bretagne"); never shown.</summary>
