@@ -9,7 +9,10 @@ public static class Roles
     public const string Coordinator = "Coordinator";
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Porteur, PoleStaff, StructureStaff, Coordinator, Admin];
+    /// <summary>A public partner (Région, State services, département, intercommunalité): the programme's aggregates, read only.</summary>
+    public const string PublicPartner = "PublicPartner";
+
+    public static IReadOnlyList<string> All { get; } = [Porteur, PoleStaff, StructureStaff, Coordinator, PublicPartner, Admin];
 
     /// <summary>The French label shown to people.</summary>
     public static string Label(string role) => role switch
@@ -18,6 +21,7 @@ public static class Roles
         PoleStaff => "Équipe d'un pôle ESS",
         StructureStaff => "Équipe d'une structure d'accompagnement",
         Coordinator => "Coordination régionale",
+        PublicPartner => "Partenaire public",
         Admin => "Administration",
         _ => role,
     };

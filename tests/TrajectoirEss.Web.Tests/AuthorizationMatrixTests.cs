@@ -47,6 +47,9 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         /// <summary>Coordinators and administrators.</summary>
         Coordination,
 
+        /// <summary>The programme's aggregates, read only: coordinators, administrators and public partners.</summary>
+        ProgrammeIndicators,
+
         /// <summary>Administrators.</summary>
         Admin,
 
@@ -60,7 +63,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
     private static readonly Actor[] Order =
     [
         // Those who may change the seeded records come last, so every earlier check sees them as seeded.
-        Actor.Anonymous, Actor.OtherPorteur, Actor.OtherPoleStaff, Actor.StructureWithoutReferral, Actor.Coordinator,
+        Actor.Anonymous, Actor.OtherPorteur, Actor.OtherPoleStaff, Actor.StructureWithoutReferral, Actor.Coordinator, Actor.PublicPartner,
         Actor.StructureWithReferral, Actor.Financer, Actor.PoleStaff, Actor.Porteur, Actor.Admin,
     ];
 
@@ -86,6 +89,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (FinancingRecord, Actor.Financer) => Allowed,
         (FinancingRecord, Actor.StructureWithReferral or Actor.StructureWithoutReferral) => "404",
         (Coordination, Actor.Coordinator or Actor.Admin) => Allowed,
+        (ProgrammeIndicators, Actor.Coordinator or Actor.PublicPartner or Actor.Admin) => Allowed,
         (Admin, Actor.Admin) => Allowed,
         _ => "403",
     };
@@ -202,10 +206,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST structure/besoins/{id:guid}/conclusion"] = (StructureRecord, p => $"/structure/besoins/{p.NeedId}/conclusion"),
         ["POST structure/besoins/{id:guid}/remise"] = (StructureRecord, p => $"/structure/besoins/{p.NeedId}/remise"),
 
-        ["GET coordination"] = (Coordination, _ => "/coordination"),
+        ["GET coordination"] = (ProgrammeIndicators, _ => "/coordination"),
         ["GET coordination/territoire"] = (Coordination, _ => "/coordination/territoire"),
-        ["GET coordination/export.csv"] = (Coordination, _ => "/coordination/export.csv?table=indicateurs"),
-        ["GET coordination/export.xlsx"] = (Coordination, _ => "/coordination/export.xlsx"),
+        ["GET coordination/export.csv"] = (ProgrammeIndicators, _ => "/coordination/export.csv?table=indicateurs"),
+        ["GET coordination/export.xlsx"] = (ProgrammeIndicators, _ => "/coordination/export.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),
 
         ["GET admin"] = (Admin, _ => "/admin"),
@@ -251,6 +255,13 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST admin/programmes/{id:guid}"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}"),
         ["POST admin/programmes/{id:guid}/desactiver"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}/desactiver"),
         ["POST admin/programmes/{id:guid}/reactiver"] = (Admin, p => $"/admin/programmes/{p.ProgrammeId}/reactiver"),
+        ["GET admin/autorites"] = (Admin, _ => "/admin/autorites"),
+        ["GET admin/autorites/nouvelle"] = (Admin, _ => "/admin/autorites/nouvelle"),
+        ["POST admin/autorites/nouvelle"] = (Admin, _ => "/admin/autorites/nouvelle"),
+        ["GET admin/autorites/{id:guid}"] = (Admin, p => $"/admin/autorites/{p.RegionId}"),
+        ["POST admin/autorites/{id:guid}"] = (Admin, p => $"/admin/autorites/{p.RegionId}"),
+        ["POST admin/autorites/{id:guid}/desactiver"] = (Admin, p => $"/admin/autorites/{p.RegionId}/desactiver"),
+        ["POST admin/autorites/{id:guid}/reactiver"] = (Admin, p => $"/admin/autorites/{p.RegionId}/reactiver"),
         ["GET admin/referentiel"] = (Admin, _ => "/admin/referentiel"),
         ["POST admin/referentiel/appliquer"] = (Admin, _ => "/admin/referentiel/appliquer"),
     };

@@ -84,6 +84,7 @@ public sealed class TwoFactorTests(TwoFactorTests.Fixture portal) : IClassFixtur
     [Theory]
     [InlineData(Roles.StructureStaff, "tag29")]
     [InlineData(Roles.Coordinator, null)]
+    [InlineData(Roles.PublicPartner, null)]
     [InlineData(Roles.Admin, null)]
     public async Task EveryStaffRole_MustTurnItOn(string role, string? structure)
     {

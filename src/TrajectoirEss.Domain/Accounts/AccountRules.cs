@@ -9,13 +9,13 @@ namespace TrajectoirEss.Domain.Accounts;
 public static class AccountRules
 {
     /// <summary>Roles an administrator gives; porteurs create their own account.</summary>
-    public static IReadOnlyList<string> StaffRoles { get; } = [Roles.PoleStaff, Roles.StructureStaff, Roles.Coordinator, Roles.Admin];
+    public static IReadOnlyList<string> StaffRoles { get; } = [Roles.PoleStaff, Roles.StructureStaff, Roles.Coordinator, Roles.PublicPartner, Roles.Admin];
 
     /// <summary>
-    /// The organisation kept for a role: a pôle for pôle staff, a structure for structure staff, none
-    /// for coordinators and administrators.
+    /// The organisation kept for a role: a pôle for pôle staff, a structure for structure staff, a public
+    /// authority for public partners, none for coordinators and administrators.
     /// </summary>
-    public static (Guid? PoleId, Guid? StructureId) OrganisationFor(string? role, Guid? poleId, Guid? structureId)
+    public static AccountOrganisation OrganisationFor(string? role, Guid? poleId, Guid? structureId, Guid? publicAuthorityId)
     {
         if (role == Roles.Porteur)
         {
@@ -24,9 +24,10 @@ public static class AccountRules
 
         return role switch
         {
-            Roles.PoleStaff => (poleId ?? throw new DomainException("Choisissez le pôle de ce compte.", "PoleId"), null),
-            Roles.StructureStaff => (null, structureId ?? throw new DomainException("Choisissez la structure de ce compte.", "StructureId")),
-            Roles.Coordinator or Roles.Admin => (null, null),
+            Roles.PoleStaff => new(poleId ?? throw new DomainException("Choisissez le pôle de ce compte.", "PoleId"), null, null),
+            Roles.StructureStaff => new(null, structureId ?? throw new DomainException("Choisissez la structure de ce compte.", "StructureId"), null),
+            Roles.PublicPartner => new(null, null, publicAuthorityId ?? throw new DomainException("Choisissez l'autorité publique de ce compte.", "PublicAuthorityId")),
+            Roles.Coordinator or Roles.Admin => new(null, null, null),
             _ => throw new DomainException("Choisissez le rôle dans la liste.", "Role"),
         };
     }
@@ -45,3 +46,6 @@ public static class AccountRules
         }
     }
 }
+
+/// <summary>The organisation an account belongs to: at most one of a pôle, a structure or a public authority.</summary>
+public sealed record AccountOrganisation(Guid? PoleId, Guid? StructureId, Guid? PublicAuthorityId);

@@ -5,7 +5,8 @@ namespace TrajectoirEss.Infrastructure.Identity;
 
 /// <summary>
 /// An account of the portal. Staff accounts are attached to one organisation: a pôle
-/// (<see cref="PoleId"/>, role PoleStaff) or a structure (<see cref="StructureId"/>, role StructureStaff).
+/// (<see cref="PoleId"/>, role PoleStaff), a structure (<see cref="StructureId"/>, role StructureStaff) or a
+/// public authority (<see cref="PublicAuthorityId"/>, role PublicPartner).
 /// </summary>
 public sealed class ApplicationUser : IdentityUser<Guid>
 {
@@ -16,6 +17,8 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public Guid? PoleId { get; set; }
 
     public Guid? StructureId { get; set; }
+
+    public Guid? PublicAuthorityId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

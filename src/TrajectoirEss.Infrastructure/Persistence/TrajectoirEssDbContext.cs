@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Audit;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
@@ -28,6 +29,9 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<Structure> Structures => Set<Structure>();
 
     public DbSet<Programme> Programmes => Set<Programme>();
+
+    /// <summary>The public partners of the programme (Région, State services, départements, intercommunalités).</summary>
+    public DbSet<PublicAuthority> PublicAuthorities => Set<PublicAuthority>();
 
     public DbSet<ListItem> ListItems => Set<ListItem>();
 

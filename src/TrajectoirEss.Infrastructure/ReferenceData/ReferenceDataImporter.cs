@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Structures;
@@ -11,7 +12,7 @@ namespace TrajectoirEss.Infrastructure.ReferenceData;
 
 /// <summary>
 /// Loads the reference data shipped with the app (départements, EPCI, communes, pôles, structures,
-/// programmes). Idempotent: it only inserts what is missing, keyed by INSEE code, SIREN or a stable
+/// programmes, public authorities). Idempotent: it only inserts what is missing, keyed by INSEE code, SIREN or a stable
 /// code, and never overwrites a value an administrator may have edited since.
 /// </summary>
 public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<ReferenceDataImporter> logger)
@@ -123,12 +124,21 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             }
         }
 
+        var authorities = await db.PublicAuthorities.Select(a => a.Code).ToHashSetAsync(cancellationToken);
+        foreach (var row in ReferenceDataFiles.ReadJson<PublicAuthoritiesFile>("public-authorities.json").PublicAuthorities.Where(r => !authorities.Contains(r.Code)))
+        {
+            var authority = new PublicAuthority(Guid.CreateVersion7(), row.Code, row.Name, row.Kind, row.Departement);
+            authority.UpdateContact(row.Email, row.Website);
+            db.PublicAuthorities.Add(authority);
+            report.PublicAuthorities++;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation(
-            "Reference data imported: {Departements} départements, {Epcis} EPCI, {Communes} communes, {Poles} pôles, {Structures} structures, {Programmes} programmes added",
-            report.Departements, report.Epcis, report.Communes, report.Poles, report.Structures, report.Programmes);
+            "Reference data imported: {Departements} départements, {Epcis} EPCI, {Communes} communes, {Poles} pôles, {Structures} structures, {Programmes} programmes, {PublicAuthorities} public authorities added",
+            report.Departements, report.Epcis, report.Communes, report.Poles, report.Structures, report.Programmes, report.PublicAuthorities);
         return report;
     }
 
@@ -156,6 +166,10 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
     private sealed record StructureRow(string Code, string Name, StructureKind Kind, string? Departement, string? City, List<ProgrammeRow> Programmes);
 
+    private sealed record PublicAuthoritiesFile(List<PublicAuthorityRow> PublicAuthorities);
+
+    private sealed record PublicAuthorityRow(string Code, string Name, PublicAuthorityKind Kind, string? Departement, string? Email, string? Website);
+
     private sealed record ProgrammeRow(string Code, string Name, ProgrammeType Type, SupportCategory Category, string? Description);
 }
 
@@ -179,5 +193,7 @@ public sealed class ReferenceDataReport
 
     public int ListItems { get; set; }
 
-    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems;
+    public int PublicAuthorities { get; set; }
+
+    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems + PublicAuthorities;
 }

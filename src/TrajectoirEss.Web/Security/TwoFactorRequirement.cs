@@ -7,8 +7,9 @@ using TrajectoirEss.Web.Startup;
 namespace TrajectoirEss.Web.Security;
 
 /// <summary>
-/// Staff (pôles, structures), coordinators and administrators see personal data of many people: outside
-/// demo mode they must turn on two-factor authentication. Until they do, every page sends them to the
+/// Staff (pôles, structures), coordinators and administrators see personal data of many people, and public
+/// partners the programme's figures before they are published: outside demo mode they must turn on
+/// two-factor authentication. Until they do, every page sends them to the
 /// set-up page (and every other request is refused), whatever their session.
 /// </summary>
 internal sealed class TwoFactorRequirement(RequestDelegate next, IOptions<SecurityOptions> security, IOptions<PortalOptions> portal)
@@ -24,7 +25,8 @@ internal sealed class TwoFactorRequirement(RequestDelegate next, IOptions<Securi
         ArgumentNullException.ThrowIfNull(security);
         ArgumentNullException.ThrowIfNull(portal);
         return security.RequireTwoFactorForStaff && !portal.DemoMode
-            && (user.IsInRole(Roles.PoleStaff) || user.IsInRole(Roles.StructureStaff) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin));
+            && (user.IsInRole(Roles.PoleStaff) || user.IsInRole(Roles.StructureStaff) || user.IsInRole(Roles.Coordinator)
+                || user.IsInRole(Roles.PublicPartner) || user.IsInRole(Roles.Admin));
     }
 
     public async Task InvokeAsync(HttpContext context)

@@ -10,6 +10,9 @@ public static class Policies
     public const string Pole = "Pole";
     public const string Structure = "Structure";
     public const string Coordination = "Coordination";
+
+    /// <summary>The programme's aggregates (the regional dashboard and its exports): coordination, administrators and public partners, read only.</summary>
+    public const string ProgrammeIndicators = "ProgrammeIndicators";
     public const string Admin = "Admin";
 
     public static void Add(AuthorizationOptions options)
@@ -22,6 +25,11 @@ public static class Policies
         options.AddPolicy(Pole, p => p.RequireRole(Roles.PoleStaff).RequireClaim(PortalClaims.PoleId));
         options.AddPolicy(Structure, p => p.RequireRole(Roles.StructureStaff).RequireClaim(PortalClaims.StructureId));
         options.AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+
+        // A public partner is attached to a public authority, as pôle staff to a pôle.
+        options.AddPolicy(ProgrammeIndicators, p => p.RequireAssertion(context =>
+            context.User.IsInRole(Roles.Coordinator) || context.User.IsInRole(Roles.Admin)
+            || (context.User.IsInRole(Roles.PublicPartner) && context.User.HasClaim(c => c.Type == PortalClaims.PublicAuthorityId))));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
     }
 }

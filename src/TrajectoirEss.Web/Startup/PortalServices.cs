@@ -250,6 +250,7 @@ internal static class PortalServices
         services.AddScoped<Areas.Admin.Accounts.AccountAdministration>();
         services.AddScoped<Areas.Admin.Poles.PoleAdministration>();
         services.AddScoped<Areas.Admin.Structures.StructureAdministration>();
+        services.AddScoped<Areas.Admin.PublicAuthorities.PublicAuthorityAdministration>();
         services.AddScoped<Areas.Admin.Lists.ListAdministration>();
         services.AddScoped<Areas.Admin.ReferenceData.ReferenceDataRefresh>();
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

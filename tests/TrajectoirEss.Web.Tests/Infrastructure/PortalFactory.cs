@@ -140,8 +140,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>());
     }
 
-    /// <summary>Creates a confirmed account with a role, attached to a pôle or structure by reference code.</summary>
-    public async Task<ApplicationUser> CreateUserAsync(string email, string role, string? poleCode = null, string? structureCode = null)
+    /// <summary>Creates a confirmed account with a role, attached to a pôle, structure or public authority by reference code.</summary>
+    public async Task<ApplicationUser> CreateUserAsync(string email, string role, string? poleCode = null, string? structureCode = null, string? publicAuthorityCode = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrajectoirEssDbContext>();
@@ -155,6 +155,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             CreatedAt = DateTimeOffset.UtcNow,
             PoleId = poleCode is null ? null : await db.Poles.Where(p => p.Code == poleCode).Select(p => (Guid?)p.Id).SingleAsync(),
             StructureId = structureCode is null ? null : await db.Structures.Where(s => s.Code == structureCode).Select(s => (Guid?)s.Id).SingleAsync(),
+            PublicAuthorityId = publicAuthorityCode is null ? null : await db.PublicAuthorities.Where(a => a.Code == publicAuthorityCode).Select(a => (Guid?)a.Id).SingleAsync(),
         };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));

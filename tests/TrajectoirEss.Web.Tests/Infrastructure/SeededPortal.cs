@@ -29,6 +29,7 @@ public enum Actor
     StructureWithoutReferral,
     Financer,
     Coordinator,
+    PublicPartner,
     Admin,
 }
 
@@ -36,7 +37,8 @@ public enum Actor
 /// One portal with a small, complete world: a welcomed project of the Morlaix pôle with its owner, a
 /// co-porteur and a pending invitation; referred (accepted) to TAg29's idéateur, enrolled in a TAg29
 /// session; referred to France Active's Cap création ESS with a financing application; a TAg29
-/// territory need; and one account per <see cref="Actor"/>, plus an account for administrators to act on.
+/// territory need; and one account per <see cref="Actor"/> (the public partner of the Région Bretagne), plus an
+/// account for administrators to act on.
 /// </summary>
 public class SeededPortal : PortalFactory
 {
@@ -50,6 +52,7 @@ public class SeededPortal : PortalFactory
         [Actor.StructureWithoutReferral] = "tag35@monde.test",
         [Actor.Financer] = "france-active@monde.test",
         [Actor.Coordinator] = "coordination@monde.test",
+        [Actor.PublicPartner] = "region@monde.test",
         [Actor.Admin] = "admin@monde.test",
     };
 
@@ -85,6 +88,9 @@ public class SeededPortal : PortalFactory
 
     public Guid ProgrammeId { get; private set; }
 
+    /// <summary>The Région Bretagne, the public partner's authority.</summary>
+    public Guid RegionId { get; private set; }
+
     public Guid ListItemId { get; private set; }
 
     public Guid TargetAccountId { get; private set; }
@@ -103,6 +109,7 @@ public class SeededPortal : PortalFactory
         UserIds[Actor.StructureWithoutReferral] = (await CreateUserAsync(ActorEmails[Actor.StructureWithoutReferral], Roles.StructureStaff, structureCode: "tag35")).Id;
         UserIds[Actor.Financer] = (await CreateUserAsync(ActorEmails[Actor.Financer], Roles.StructureStaff, structureCode: "france-active-bretagne")).Id;
         UserIds[Actor.Coordinator] = (await CreateUserAsync(ActorEmails[Actor.Coordinator], Roles.Coordinator)).Id;
+        UserIds[Actor.PublicPartner] = (await CreateUserAsync(ActorEmails[Actor.PublicPartner], Roles.PublicPartner, publicAuthorityCode: "region-bretagne")).Id;
         UserIds[Actor.Admin] = (await CreateUserAsync(ActorEmails[Actor.Admin], Roles.Admin)).Id;
         CoPorteurId = (await CreateUserAsync(CoPorteurEmail, Roles.Porteur)).Id;
         TargetAccountId = (await CreateUserAsync(TargetAccountEmail, Roles.Coordinator)).Id;
@@ -113,6 +120,7 @@ public class SeededPortal : PortalFactory
         var now = DateTimeOffset.UtcNow;
         MorlaixPoleId = await db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync();
         Tag29Id = await db.Structures.Where(s => s.Code == "tag29").Select(s => s.Id).SingleAsync();
+        RegionId = await db.PublicAuthorities.Where(a => a.Code == "region-bretagne").Select(a => a.Id).SingleAsync();
         var franceActiveId = await db.Structures.Where(s => s.Code == "france-active-bretagne").Select(s => s.Id).SingleAsync();
         ListItemId = await db.ListItems.Where(i => i.Kind == ListKind.Sector).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
 

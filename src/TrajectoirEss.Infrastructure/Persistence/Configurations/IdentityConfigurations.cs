@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Structures;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Infrastructure.Identity;
@@ -14,6 +15,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.HasOne<Pole>().WithMany().HasForeignKey(u => u.PoleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Structure>().WithMany().HasForeignKey(u => u.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.PoleId);
+        builder.HasOne<PublicAuthority>().WithMany().HasForeignKey(u => u.PublicAuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.StructureId);
+        builder.HasIndex(u => u.PublicAuthorityId);
     }
 }

@@ -270,6 +270,73 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Coordination.PublicAuthority", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("departement_code")
+                        .IsFixedLength();
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_public_authorities");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_authorities_code");
+
+                    b.HasIndex("DepartementCode")
+                        .HasDatabaseName("ix_public_authorities_departement_code");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_public_authorities_name");
+
+                    b.ToTable("public_authorities", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Lists.ListItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1722,6 +1789,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("pole_id");
 
+                    b.Property<Guid?>("PublicAuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("public_authority_id");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -1751,6 +1822,9 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PoleId")
                         .HasDatabaseName("ix_asp_net_users_pole_id");
+
+                    b.HasIndex("PublicAuthorityId")
+                        .HasDatabaseName("ix_asp_net_users_public_authority_id");
 
                     b.HasIndex("StructureId")
                         .HasDatabaseName("ix_asp_net_users_structure_id");
@@ -1834,6 +1908,15 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Coordination.PublicAuthority", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Territory.Departement", null)
+                        .WithMany()
+                        .HasForeignKey("DepartementCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_public_authorities_departements_departement_code");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Enrolment", b =>
@@ -2364,6 +2447,12 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_poles_pole_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Coordination.PublicAuthority", null)
+                        .WithMany()
+                        .HasForeignKey("PublicAuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asp_net_users_public_authorities_public_authority_id");
 
                     b.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
                         .WithMany()

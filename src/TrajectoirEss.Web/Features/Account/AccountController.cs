@@ -460,6 +460,7 @@ public sealed class AccountController(
         {
             _ when roles.Contains(Roles.Admin) => "/admin",
             _ when roles.Contains(Roles.Coordinator) => "/coordination",
+            _ when roles.Contains(Roles.PublicPartner) => "/coordination",
             _ when roles.Contains(Roles.PoleStaff) => "/pole",
             _ when roles.Contains(Roles.StructureStaff) => "/structure",
             _ when roles.Contains(Roles.Porteur) => "/porteur",

@@ -15,8 +15,8 @@ using TrajectoirEss.Web.Startup;
 namespace TrajectoirEss.Web.Areas.Admin.Accounts;
 
 /// <summary>
-/// Accounts as administrators manage them: invite staff, change a role or an organisation, disable and
-/// re-enable, resend an invitation. The portal always keeps one active administrator.
+/// Accounts as administrators manage them: invite staff and public partners, change a role or an organisation,
+/// disable and re-enable, resend an invitation. The portal always keeps one active administrator.
 /// </summary>
 public sealed class AccountAdministration(
     TrajectoirEssDbContext db,
@@ -54,6 +54,8 @@ public sealed class AccountAdministration(
                           from p in withPole.DefaultIfEmpty()
                           join s in db.Structures on u.StructureId equals s.Id into withStructure
                           from s in withStructure.DefaultIfEmpty()
+                          join a in db.PublicAuthorities on u.PublicAuthorityId equals a.Id into withAuthority
+                          from a in withAuthority.DefaultIfEmpty()
                           orderby u.DisplayName, u.Email
                           select new
                           {
@@ -62,6 +64,7 @@ public sealed class AccountAdministration(
                               u.Email,
                               Pole = p == null ? null : p.Name,
                               Structure = s == null ? null : s.Name,
+                              PublicAuthority = a == null ? null : a.Name,
                               u.LastLoginAt,
                               u.IsDisabled,
                               HasPassword = u.PasswordHash != null,
@@ -71,7 +74,7 @@ public sealed class AccountAdministration(
             .Take(pageSize)
             .ToListAsync(cancellationToken);
 
-        var lines = rows.Select(r => new AccountLine(r.Id, r.DisplayName, r.Email ?? string.Empty, r.Roles, r.Pole ?? r.Structure, r.LastLoginAt, AccountStatuses.Of(r.IsDisabled, r.HasPassword))).ToList();
+        var lines = rows.Select(r => new AccountLine(r.Id, r.DisplayName, r.Email ?? string.Empty, r.Roles, r.Pole ?? r.Structure ?? r.PublicAuthority, r.LastLoginAt, AccountStatuses.Of(r.IsDisabled, r.HasPassword))).ToList();
         filter.Page = page;
         return new AccountListPage(filter, lines, new Paging(page, pageCount, total, n => ListUrl(filter, n)));
     }
@@ -81,6 +84,7 @@ public sealed class AccountAdministration(
         Input = input,
         Poles = await PoleOptionsAsync(input.PoleId, cancellationToken),
         Structures = await StructureOptionsAsync(input.StructureId, cancellationToken),
+        PublicAuthorities = await PublicAuthorityOptionsAsync(input.PublicAuthorityId, cancellationToken),
     };
 
     public async Task<AccountPage?> PageAsync(Guid id, Guid viewerId, RoleInput? typed, CancellationToken cancellationToken = default)
@@ -92,12 +96,14 @@ public sealed class AccountAdministration(
         }
 
         var roles = await RolesOfAsync(id, cancellationToken);
-        var organisation = user.PoleId is { } poleId
-            ? await db.Poles.Where(p => p.Id == poleId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
-            : user.StructureId is { } structureId
-                ? await db.Structures.Where(s => s.Id == structureId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken)
-                : null;
-        var input = typed ?? new RoleInput { Role = roles.FirstOrDefault(AccountRules.StaffRoles.Contains) ?? string.Empty, PoleId = user.PoleId, StructureId = user.StructureId };
+        var organisation = await OrganisationNameAsync(new AccountOrganisation(user.PoleId, user.StructureId, user.PublicAuthorityId), mustBeActive: false, cancellationToken);
+        var input = typed ?? new RoleInput
+        {
+            Role = roles.FirstOrDefault(AccountRules.StaffRoles.Contains) ?? string.Empty,
+            PoleId = user.PoleId,
+            StructureId = user.StructureId,
+            PublicAuthorityId = user.PublicAuthorityId,
+        };
         return new AccountPage
         {
             Id = user.Id,
@@ -113,16 +119,17 @@ public sealed class AccountAdministration(
             Input = input,
             Poles = await PoleOptionsAsync(input.PoleId, cancellationToken),
             Structures = await StructureOptionsAsync(input.StructureId, cancellationToken),
+            PublicAuthorities = await PublicAuthorityOptionsAsync(input.PublicAuthorityId, cancellationToken),
             History = await audit.HistoryAsync(AdminEntities.Account, id, cancellationToken),
         };
     }
 
-    /// <summary>Creates a staff account without password and e-mails an invitation to choose one.</summary>
+    /// <summary>Creates a staff or public partner account without password and e-mails an invitation to choose one.</summary>
     public async Task<Guid> InviteAsync(Guid actorId, InviteInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (poleId, structureId) = AccountRules.OrganisationFor(input.Role, input.PoleId, input.StructureId);
-        var organisation = await OrganisationNameAsync(poleId, structureId, mustBeActive: true, cancellationToken);
+        var kept = AccountRules.OrganisationFor(input.Role, input.PoleId, input.StructureId, input.PublicAuthorityId);
+        var organisation = await OrganisationNameAsync(kept, mustBeActive: true, cancellationToken);
         var email = input.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -135,8 +142,9 @@ public sealed class AccountAdministration(
             Email = email,
             EmailConfirmed = false,
             DisplayName = input.DisplayName.Trim(),
-            PoleId = poleId,
-            StructureId = structureId,
+            PoleId = kept.PoleId,
+            StructureId = kept.StructureId,
+            PublicAuthorityId = kept.PublicAuthorityId,
             CreatedAt = clock.GetUtcNow(),
         };
 
@@ -206,7 +214,7 @@ public sealed class AccountAdministration(
     public async Task<bool> ChangeRoleAsync(Guid actorId, Guid id, RoleInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (poleId, structureId) = AccountRules.OrganisationFor(input.Role, input.PoleId, input.StructureId);
+        var kept = AccountRules.OrganisationFor(input.Role, input.PoleId, input.StructureId, input.PublicAuthorityId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAdministratorsAsync(cancellationToken);
         var user = await FindAsync(id, cancellationToken);
@@ -216,15 +224,16 @@ public sealed class AccountAdministration(
             throw new DomainException("Ce compte est celui d'un porteur de projet : son rôle ne se change pas. Invitez la personne avec une autre adresse pour l'équipe.");
         }
 
-        var oldOrganisation = await OrganisationNameAsync(user.PoleId, user.StructureId, mustBeActive: false, cancellationToken);
-        var newOrganisation = user.PoleId == poleId && user.StructureId == structureId
+        var current = new AccountOrganisation(user.PoleId, user.StructureId, user.PublicAuthorityId);
+        var oldOrganisation = await OrganisationNameAsync(current, mustBeActive: false, cancellationToken);
+        var newOrganisation = current == kept
             ? oldOrganisation
-            : await OrganisationNameAsync(poleId, structureId, mustBeActive: true, cancellationToken);
+            : await OrganisationNameAsync(kept, mustBeActive: true, cancellationToken);
         var isAdmin = roles.Contains(Roles.Admin);
         AccountRules.EnsureAnAdministratorRemains(await ActiveAdministratorsAsync(cancellationToken), isAdmin && !user.IsDisabled, input.Role == Roles.Admin);
 
         var oldRoles = string.Join(", ", roles.Select(Roles.Label));
-        if (roles.SequenceEqual([input.Role]) && user.PoleId == poleId && user.StructureId == structureId)
+        if (roles.SequenceEqual([input.Role]) && current == kept)
         {
             return false;
         }
@@ -235,13 +244,12 @@ public sealed class AccountAdministration(
         }
 
         Check(await users.AddToRoleAsync(user, input.Role), nameof(RoleInput.Role));
-        user.PoleId = poleId;
-        user.StructureId = structureId;
+        (user.PoleId, user.StructureId, user.PublicAuthorityId) = (kept.PoleId, kept.StructureId, kept.PublicAuthorityId);
         audit.Record(actorId, AdminEntities.Account, id, "Rôle ou organisation modifié",
             ("Rôle", oldRoles, Roles.Label(input.Role)), ("Organisation", oldOrganisation, newOrganisation));
         Check(await users.UpdateSecurityStampAsync(user), nameof(RoleInput.Role));
         await transaction.CommitAsync(cancellationToken);
-        logger.SecurityEvent(SecurityEvents.RoleChanged, id, $"role {input.Role}, pôle {poleId}, structure {structureId}, by {actorId}");
+        logger.SecurityEvent(SecurityEvents.RoleChanged, id, $"role {input.Role}, pôle {kept.PoleId}, structure {kept.StructureId}, public authority {kept.PublicAuthorityId}, by {actorId}");
         return true;
     }
 
@@ -306,20 +314,27 @@ public sealed class AccountAdministration(
     private Task<int> LockAdministratorsAsync(CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdministratorsLock})", cancellationToken);
 
-    private async Task<string?> OrganisationNameAsync(Guid? poleId, Guid? structureId, bool mustBeActive, CancellationToken cancellationToken)
+    private async Task<string?> OrganisationNameAsync(AccountOrganisation organisation, bool mustBeActive, CancellationToken cancellationToken)
     {
-        if (poleId is { } pole)
+        if (organisation.PoleId is { } pole)
         {
             var found = await db.Poles.Where(p => p.Id == pole).Select(p => new { p.Name, p.IsActive }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("Choisissez un pôle de la liste.", nameof(RoleInput.PoleId));
             return !mustBeActive || found.IsActive ? found.Name : throw new DomainException($"{found.Name} est désactivé : choisissez un pôle actif.", nameof(RoleInput.PoleId));
         }
 
-        if (structureId is { } structure)
+        if (organisation.StructureId is { } structure)
         {
             var found = await db.Structures.Where(s => s.Id == structure).Select(s => new { s.Name, s.IsActive }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("Choisissez une structure de la liste.", nameof(RoleInput.StructureId));
             return !mustBeActive || found.IsActive ? found.Name : throw new DomainException($"{found.Name} est désactivée : choisissez une structure active.", nameof(RoleInput.StructureId));
+        }
+
+        if (organisation.PublicAuthorityId is { } authority)
+        {
+            var found = await db.PublicAuthorities.Where(a => a.Id == authority).Select(a => new { a.Name, a.IsActive }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("Choisissez une autorité publique de la liste.", nameof(RoleInput.PublicAuthorityId));
+            return !mustBeActive || found.IsActive ? found.Name : throw new DomainException($"{found.Name} est désactivée : choisissez une autorité publique active.", nameof(RoleInput.PublicAuthorityId));
         }
 
         return null;
@@ -327,6 +342,9 @@ public sealed class AccountAdministration(
 
     private Task<List<Option>> PoleOptionsAsync(Guid? current, CancellationToken cancellationToken) =>
         db.Poles.AsNoTracking().Where(p => p.IsActive || p.Id == current).OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(cancellationToken);
+
+    private Task<List<Option>> PublicAuthorityOptionsAsync(Guid? current, CancellationToken cancellationToken) =>
+        db.PublicAuthorities.AsNoTracking().Where(a => a.IsActive || a.Id == current).OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(cancellationToken);
 
     private Task<List<Option>> StructureOptionsAsync(Guid? current, CancellationToken cancellationToken) =>
         db.Structures.AsNoTracking().Where(s => s.IsActive || s.Id == current).OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name)).ToListAsync(cancellationToken);

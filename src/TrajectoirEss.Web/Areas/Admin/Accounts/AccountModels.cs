@@ -46,7 +46,7 @@ public sealed record AccountListPage(AccountFilter Filter, IReadOnlyList<Account
 
 public sealed record Option(Guid Id, string Name);
 
-/// <summary>Inviting a member of the programme's staff.</summary>
+/// <summary>Inviting a member of the programme's staff or a public partner.</summary>
 public sealed class InviteInput
 {
     [Display(Name = "Adresse électronique")]
@@ -69,6 +69,9 @@ public sealed class InviteInput
 
     [Display(Name = "Structure (équipe d'une structure)")]
     public Guid? StructureId { get; set; }
+
+    [Display(Name = "Autorité publique (partenaire public)")]
+    public Guid? PublicAuthorityId { get; set; }
 }
 
 /// <summary>Changing the role and organisation of an account.</summary>
@@ -83,6 +86,9 @@ public sealed class RoleInput
 
     [Display(Name = "Structure (équipe d'une structure)")]
     public Guid? StructureId { get; set; }
+
+    [Display(Name = "Autorité publique (partenaire public)")]
+    public Guid? PublicAuthorityId { get; set; }
 }
 
 public sealed class InvitePage
@@ -92,6 +98,8 @@ public sealed class InvitePage
     public required IReadOnlyList<Option> Poles { get; init; }
 
     public required IReadOnlyList<Option> Structures { get; init; }
+
+    public required IReadOnlyList<Option> PublicAuthorities { get; init; }
 }
 
 public sealed class AccountPage
@@ -121,6 +129,8 @@ public sealed class AccountPage
     public required IReadOnlyList<Option> Poles { get; init; }
 
     public required IReadOnlyList<Option> Structures { get; init; }
+
+    public required IReadOnlyList<Option> PublicAuthorities { get; init; }
 
     public required IReadOnlyList<HistoryLine> History { get; init; }
 

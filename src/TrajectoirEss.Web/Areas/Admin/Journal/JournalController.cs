@@ -74,6 +74,11 @@ public sealed class JournalController(TrajectoirEssDbContext db, IOptions<Worksp
             names[(AdminEntities.Programme, programme.Id)] = programme.Name;
         }
 
+        foreach (var authority in await db.PublicAuthorities.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+        {
+            names[(AdminEntities.PublicAuthority, authority.Id)] = authority.Name;
+        }
+
         foreach (var item in await db.ListItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Label }).ToListAsync(cancellationToken))
         {
             names[(AdminEntities.ListItem, item.Id)] = item.Label;
@@ -93,6 +98,7 @@ public sealed class JournalController(TrajectoirEssDbContext db, IOptions<Worksp
         AdminEntities.Pole => $"/admin/poles/{id}",
         AdminEntities.Structure => $"/admin/structures/{id}",
         AdminEntities.Programme => $"/admin/programmes/{id}",
+        AdminEntities.PublicAuthority => $"/admin/autorites/{id}",
         AdminEntities.ReferenceData => "/admin/referentiel",
         _ => null,
     };

@@ -11,13 +11,14 @@ public static class AdminEntities
     public const string Pole = "Pole";
     public const string Structure = "Structure";
     public const string Programme = "Programme";
+    public const string PublicAuthority = "PublicAuthority";
     public const string ListItem = "ListItem";
     public const string ReferenceData = "ReferenceData";
 
     /// <summary>The reference data as a whole has no id of its own: its audit entries use this one.</summary>
     public static readonly Guid ReferenceDataId = Guid.Empty;
 
-    public static IReadOnlyList<string> All { get; } = [Account, Pole, Structure, Programme, ListItem, ReferenceData];
+    public static IReadOnlyList<string> All { get; } = [Account, Pole, Structure, Programme, PublicAuthority, ListItem, ReferenceData];
 
     public static string Label(string entityType) => entityType switch
     {
@@ -25,6 +26,7 @@ public static class AdminEntities
         Pole => "Pôle",
         Structure => "Structure",
         Programme => "Programme",
+        PublicAuthority => "Autorité publique",
         ListItem => "Valeur de liste",
         ReferenceData => "Référentiel territorial",
         Audit.Project => "Projet",

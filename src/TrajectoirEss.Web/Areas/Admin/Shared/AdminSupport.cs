@@ -63,5 +63,5 @@ public static class AdminForms
 /// <summary>One field of a form that someone else saved meanwhile: what was typed, what is stored now.</summary>
 public sealed record ConflictLine(string Label, string? Typed, string? Stored);
 
-/// <summary>A département select: field name, label, the value to show, whether "none" is allowed.</summary>
-public sealed record DepartementField(string Name, string Label, string? Value, bool AllowNone);
+/// <summary>A département select: field name, label, the value to show, whether "none" is allowed (and what "none" says).</summary>
+public sealed record DepartementField(string Name, string Label, string? Value, bool AllowNone, string? NoneLabel = null);

@@ -61,8 +61,9 @@ public sealed class DashboardQuery : IValidatableObject
 }
 
 /// <summary>
-/// The regional dashboard of the programme's indicators (coordination), and the same page limited to
-/// their own pôle for pôle staff. Aggregates only: no names, no titles, small cells masked.
+/// The regional dashboard of the programme's indicators (coordination, administrators and public partners,
+/// who read it and export it: nothing here changes data), and the same page limited to their own pôle for
+/// pôle staff. Aggregates only: no names, no titles, small cells masked.
 /// </summary>
 [Area("Coordination")]
 public sealed class DashboardController(DashboardQueries queries, ReferenceCache referenceCache, TimeProvider clock) : Controller
@@ -72,7 +73,7 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     [HttpGet("/coordination")]
-    [Authorize(Policy = Policies.Coordination)]
+    [Authorize(Policy = Policies.ProgrammeIndicators)]
     public async Task<IActionResult> Index(DashboardQuery query, CancellationToken cancellationToken) =>
         Page(await ModelAsync(query, forcedPole: null, cancellationToken));
 
@@ -82,7 +83,7 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
         Page(await ModelAsync(query, User.GetPoleId(), cancellationToken));
 
     [HttpGet("/coordination/export.csv")]
-    [Authorize(Policy = Policies.Coordination)]
+    [Authorize(Policy = Policies.ProgrammeIndicators)]
     public async Task<IActionResult> Csv(DashboardQuery query, string? table, CancellationToken cancellationToken)
     {
         var model = await ExportedAsync(query, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class DashboardController(DashboardQueries queries, ReferenceCache
     }
 
     [HttpGet("/coordination/export.xlsx")]
-    [Authorize(Policy = Policies.Coordination)]
+    [Authorize(Policy = Policies.ProgrammeIndicators)]
     public async Task<IActionResult> Xlsx(DashboardQuery query, CancellationToken cancellationToken)
     {
         var model = await ExportedAsync(query, cancellationToken);
