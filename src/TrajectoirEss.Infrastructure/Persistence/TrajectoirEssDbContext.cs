@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Audit;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
@@ -52,6 +53,15 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<TerritoryNeed> TerritoryNeeds => Set<TerritoryNeed>();
 
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
+
+    public DbSet<StrategyObjective> StrategyObjectives => Set<StrategyObjective>();
+
+    /// <summary>The coordination bodies (the platform, steering committees, thematic groups) and their members.</summary>
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<PlatformSession> PlatformSessions => Set<PlatformSession>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
