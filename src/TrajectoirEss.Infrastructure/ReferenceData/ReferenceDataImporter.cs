@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrajectoirEss.Domain.Common;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Structures;
@@ -123,6 +124,8 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             }
         }
 
+        await ImportCoordinationAsync(report, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -130,6 +133,37 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             "Reference data imported: {Departements} départements, {Epcis} EPCI, {Communes} communes, {Poles} pôles, {Structures} structures, {Programmes} programmes added",
             report.Departements, report.Epcis, report.Communes, report.Poles, report.Structures, report.Programmes);
         return report;
+    }
+
+    /// <summary>
+    /// The objectives of the regional strategy missing by code (an administrator's edit or deactivation stays), and
+    /// the regional coordination platform if no body of its kind exists yet (its name, once created, is the admins').
+    /// </summary>
+    private async Task ImportCoordinationAsync(ReferenceDataReport report, CancellationToken cancellationToken)
+    {
+        var file = ReferenceDataFiles.ReadJson<StrategyFile>("strategy-objectives.json");
+        var objectives = await db.StrategyObjectives.ToListAsync(cancellationToken);
+        foreach (var row in file.Objectives)
+        {
+            if (!objectives.Any(o => string.Equals(SearchText.Fold(o.Code), SearchText.Fold(row.Code), StringComparison.Ordinal)))
+            {
+                var objective = StrategyObjective.Create(Guid.CreateVersion7(), row.AxisCode, row.AxisLabel, row.Code, row.Label, objectives);
+                db.StrategyObjectives.Add(objective);
+                objectives.Add(objective);
+                report.StrategyObjectives++;
+            }
+        }
+
+        if (!await db.Bodies.AnyAsync(b => b.Kind == BodyKind.Platform, cancellationToken))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var platform = Body.Create(Guid.CreateVersion7(now), BodyKind.Platform, file.PlatformBodyName, Guid.Empty, now);
+
+            // Reference data, not anyone's act: no audit entry nor e-mail for it.
+            platform.DiscardDomainEvents();
+            db.Bodies.Add(platform);
+            report.Bodies++;
+        }
     }
 
     /// <summary>A stable, readable key from a name: "Réso solidaire" → "reso-solidaire".</summary>
@@ -156,6 +190,10 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
     private sealed record StructureRow(string Code, string Name, StructureKind Kind, string? Departement, string? City, List<ProgrammeRow> Programmes);
 
+    private sealed record StrategyFile(string PlatformBodyName, List<ObjectiveRow> Objectives);
+
+    private sealed record ObjectiveRow(string AxisCode, string AxisLabel, string Code, string Label);
+
     private sealed record ProgrammeRow(string Code, string Name, ProgrammeType Type, SupportCategory Category, string? Description);
 }
 
@@ -179,5 +217,9 @@ public sealed class ReferenceDataReport
 
     public int ListItems { get; set; }
 
-    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems;
+    public int StrategyObjectives { get; set; }
+
+    public int Bodies { get; set; }
+
+    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems + StrategyObjectives + Bodies;
 }
