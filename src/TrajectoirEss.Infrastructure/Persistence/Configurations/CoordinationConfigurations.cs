@@ -26,6 +26,17 @@ internal static class CoordinationColumns
 
     public const int AgendaLinkMaxLength = AgendaLink.KeyMaxLength + 30;
 
+    /// <summary>Europe/Paris (UTC where the system has no time-zone data).</summary>
+    public static readonly TimeZoneInfo Paris = FindParis();
+
+    /// <summary>
+    /// A session's start is given in the offset of the place (Europe/Paris) and its day is read in it; PostgreSQL keeps
+    /// instants (Npgsql writes UTC only): written in UTC, read back in Paris time, so the day stays the day.
+    /// </summary>
+    public static readonly ValueConverter<DateTimeOffset, DateTimeOffset> InParis = new(
+        v => v.ToUniversalTime(),
+        v => TimeZoneInfo.ConvertTime(v, Paris));
+
     public static readonly ValueConverter<OrganisationRef, string> Organisation = new(
         o => o.Kind.ToString() + ":" + o.Id.ToString("D"),
         s => ParseOrganisation(s));
@@ -34,6 +45,18 @@ internal static class CoordinationColumns
     public static readonly ValueConverter<AgendaLink?, string> Link = new(
         l => l!.Key == null ? l.Kind.ToString() : l.Kind.ToString() + ":" + l.Key,
         s => ParseLink(s));
+
+    private static TimeZoneInfo FindParis()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
 
     private static OrganisationRef ParseOrganisation(string value)
     {
@@ -111,6 +134,7 @@ internal sealed class PlatformSessionConfiguration : IEntityTypeConfiguration<Pl
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Version).IsRowVersion();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.StartsAt).HasConversion(CoordinationColumns.InParis);
         builder.Property(s => s.Place).HasMaxLength(PlatformSession.PlaceMaxLength);
         builder.Property(s => s.VideoLink).HasMaxLength(PlatformSession.VideoLinkMaxLength);
         builder.Property(s => s.CancellationReason).HasMaxLength(PlatformSession.ReasonMaxLength);
@@ -132,18 +156,14 @@ internal sealed class PlatformSessionConfiguration : IEntityTypeConfiguration<Pl
         builder.HasIndex(s => new { s.BodyId, s.StartsAt });
         builder.HasIndex(s => new { s.Status, s.StartsAt });
 
+        // The timeline is a short ordered list without ids whose order is meaning (a milestone moves between its
+        // neighbours): a JSON array keeps it (rows of an owned table come back in no guaranteed order). The reminder
+        // job reads the upcoming sessions (index on status and start), then their milestones.
         builder.OwnsMany(s => s.Milestones, milestones =>
         {
-            milestones.ToTable("session_milestones");
-            milestones.WithOwner().HasForeignKey("SessionId");
-            // No id in the domain: a generated one keeps the timeline's order (EF reads owned rows in key order).
-            milestones.Property<long>("Id").UseIdentityByDefaultColumn();
-            milestones.HasKey("Id");
+            milestones.ToJson("milestones");
             milestones.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
             milestones.Ignore(m => m.IsDone);
-            milestones.HasIndex("SessionId", nameof(PreparationMilestone.Kind)).IsUnique();
-            // The daily reminder job: milestones not done, by date.
-            milestones.HasIndex(m => m.DueOn).HasFilter("done_at IS NULL");
         });
         builder.Navigation(s => s.Milestones).HasField("_milestones").UsePropertyAccessMode(PropertyAccessMode.Field);
 

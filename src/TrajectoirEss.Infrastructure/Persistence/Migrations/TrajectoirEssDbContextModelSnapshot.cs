@@ -2292,6 +2292,37 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_platform_sessions_bodies_body_id");
 
+                    b.OwnsMany("TrajectoirEss.Domain.Coordination.PreparationMilestone", "Milestones", b1 =>
+                        {
+                            b1.Property<Guid>("PlatformSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset?>("DoneAt");
+
+                            b1.Property<Guid?>("DoneBy");
+
+                            b1.Property<DateOnly>("DueOn");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30);
+
+                            b1.HasKey("PlatformSessionId", "__synthesizedOrdinal")
+                                .HasName("pk_platform_sessions");
+
+                            b1.ToTable("platform_sessions");
+
+                            b1
+                                .ToJson("milestones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlatformSessionId")
+                                .HasConstraintName("fk_platform_sessions_platform_sessions_platform_session_id");
+                        });
+
                     b.OwnsMany("TrajectoirEss.Domain.Coordination.AgendaItem", "Agenda", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -2384,55 +2415,6 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("SessionId")
                                 .HasConstraintName("fk_session_decisions_platform_sessions_session_id");
-                        });
-
-                    b.OwnsMany("TrajectoirEss.Domain.Coordination.PreparationMilestone", "Milestones", b1 =>
-                        {
-                            b1.Property<long>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("bigint")
-                                .HasColumnName("id");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
-
-                            b1.Property<DateTimeOffset?>("DoneAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("done_at");
-
-                            b1.Property<Guid?>("DoneBy")
-                                .HasColumnType("uuid")
-                                .HasColumnName("done_by");
-
-                            b1.Property<DateOnly>("DueOn")
-                                .HasColumnType("date")
-                                .HasColumnName("due_on");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(30)
-                                .HasColumnType("character varying(30)")
-                                .HasColumnName("kind");
-
-                            b1.Property<Guid>("SessionId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("session_id");
-
-                            b1.HasKey("Id")
-                                .HasName("pk_session_milestones");
-
-                            b1.HasIndex("DueOn")
-                                .HasDatabaseName("ix_session_milestones_due_on")
-                                .HasFilter("done_at IS NULL");
-
-                            b1.HasIndex("SessionId", "Kind")
-                                .IsUnique()
-                                .HasDatabaseName("ix_session_milestones_session_id_kind");
-
-                            b1.ToTable("session_milestones", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("SessionId")
-                                .HasConstraintName("fk_session_milestones_platform_sessions_session_id");
                         });
 
                     b.OwnsMany("TrajectoirEss.Domain.Coordination.SessionAttendance", "Attendances", b1 =>

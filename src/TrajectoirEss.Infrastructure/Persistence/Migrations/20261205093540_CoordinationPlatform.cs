@@ -84,7 +84,8 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     minutes_written_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     minutes_written_by = table.Column<Guid>(type: "uuid", nullable: true),
                     semester_half = table.Column<int>(type: "integer", nullable: false),
-                    semester_year = table.Column<int>(type: "integer", nullable: false)
+                    semester_year = table.Column<int>(type: "integer", nullable: false),
+                    milestones = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -227,29 +228,6 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("pk_session_decisions", x => x.id);
                     table.ForeignKey(
                         name: "fk_session_decisions_platform_sessions_session_id",
-                        column: x => x.session_id,
-                        principalTable: "platform_sessions",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "session_milestones",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    done_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    session_id = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_session_milestones", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_session_milestones_platform_sessions_session_id",
                         column: x => x.session_id,
                         principalTable: "platform_sessions",
                         principalColumn: "id",
@@ -400,18 +378,6 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                 columns: new[] { "session_id", "recorded_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_session_milestones_due_on",
-                table: "session_milestones",
-                column: "due_on",
-                filter: "done_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_session_milestones_session_id_kind",
-                table: "session_milestones",
-                columns: new[] { "session_id", "kind" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_strategy_objectives_code",
                 table: "strategy_objectives",
                 column: "code",
@@ -435,9 +401,6 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "session_decisions");
-
-            migrationBuilder.DropTable(
-                name: "session_milestones");
 
             migrationBuilder.DropTable(
                 name: "body_memberships");
