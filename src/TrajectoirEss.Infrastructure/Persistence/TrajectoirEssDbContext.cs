@@ -57,6 +57,15 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
 
+    public DbSet<StrategyObjective> StrategyObjectives => Set<StrategyObjective>();
+
+    /// <summary>The coordination bodies (the platform, steering committees, thematic groups) and their members.</summary>
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<PlatformSession> PlatformSessions => Set<PlatformSession>();
+
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();

@@ -133,6 +133,8 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             report.PublicAuthorities++;
         }
 
+        await ImportCoordinationAsync(report, cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -140,6 +142,37 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
             "Reference data imported: {Departements} départements, {Epcis} EPCI, {Communes} communes, {Poles} pôles, {Structures} structures, {Programmes} programmes, {PublicAuthorities} public authorities added",
             report.Departements, report.Epcis, report.Communes, report.Poles, report.Structures, report.Programmes, report.PublicAuthorities);
         return report;
+    }
+
+    /// <summary>
+    /// The objectives of the regional strategy missing by code (an administrator's edit or deactivation stays), and
+    /// the regional coordination platform if no body of its kind exists yet (its name, once created, is the admins').
+    /// </summary>
+    private async Task ImportCoordinationAsync(ReferenceDataReport report, CancellationToken cancellationToken)
+    {
+        var file = ReferenceDataFiles.ReadJson<StrategyFile>("strategy-objectives.json");
+        var objectives = await db.StrategyObjectives.ToListAsync(cancellationToken);
+        foreach (var row in file.Objectives)
+        {
+            if (!objectives.Any(o => string.Equals(SearchText.Fold(o.Code), SearchText.Fold(row.Code), StringComparison.Ordinal)))
+            {
+                var objective = StrategyObjective.Create(Guid.CreateVersion7(), row.AxisCode, row.AxisLabel, row.Code, row.Label, objectives);
+                db.StrategyObjectives.Add(objective);
+                objectives.Add(objective);
+                report.StrategyObjectives++;
+            }
+        }
+
+        if (!await db.Bodies.AnyAsync(b => b.Kind == BodyKind.Platform, cancellationToken))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var platform = Body.Create(Guid.CreateVersion7(now), BodyKind.Platform, file.PlatformBodyName, Guid.Empty, now);
+
+            // Reference data, not anyone's act: no audit entry nor e-mail for it.
+            platform.DiscardDomainEvents();
+            db.Bodies.Add(platform);
+            report.Bodies++;
+        }
     }
 
     /// <summary>A stable, readable key from a name: "Réso solidaire" → "reso-solidaire".</summary>
@@ -170,6 +203,10 @@ public sealed class ReferenceDataImporter(TrajectoirEssDbContext db, ILogger<Ref
 
     private sealed record PublicAuthorityRow(string Code, string Name, PublicAuthorityKind Kind, string? Departement, string? Email, string? Website);
 
+    private sealed record StrategyFile(string PlatformBodyName, List<ObjectiveRow> Objectives);
+
+    private sealed record ObjectiveRow(string AxisCode, string AxisLabel, string Code, string Label);
+
     private sealed record ProgrammeRow(string Code, string Name, ProgrammeType Type, SupportCategory Category, string? Description);
 }
 
@@ -195,5 +232,9 @@ public sealed class ReferenceDataReport
 
     public int PublicAuthorities { get; set; }
 
-    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems + PublicAuthorities;
+    public int StrategyObjectives { get; set; }
+
+    public int Bodies { get; set; }
+
+    public int Total => Departements + Epcis + Communes + Poles + EpciAttached + CommunesAttached + Structures + Programmes + ListItems + PublicAuthorities + StrategyObjectives + Bodies;
 }
