@@ -126,8 +126,8 @@ public sealed class Commitment : AggregateRoot
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
-    /// <summary>The carrier's updates, oldest first.</summary>
-    public IReadOnlyList<CommitmentUpdate> Updates => _updates;
+    /// <summary>The carrier's updates, oldest first (sorted here: the database gives them back in no particular order).</summary>
+    public IReadOnlyList<CommitmentUpdate> Updates => [.. _updates.OrderBy(u => u.PostedAt).ThenBy(u => u.Id)];
 
     public static bool CanApply(CommitmentStatus status, CommitmentAction action) => Transitions[action].From.Contains(status);
 
