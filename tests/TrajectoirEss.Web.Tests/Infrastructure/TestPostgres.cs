@@ -72,7 +72,7 @@ public static class TestPostgres
         return name;
     }
 
-    private static async Task ExecuteAsync(string sql)
+    internal static async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();

@@ -2876,57 +2876,33 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
 
                     b.OwnsMany("TrajectoirEss.Domain.Projects.SharingConsent", "Sharing", b1 =>
                         {
-                            b1.Property<Guid>("ProjectId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("project_id");
+                            b1.Property<Guid>("ProjectId");
 
-                            b1.Property<Guid>("StructureId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("structure_id");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
-                            b1.Property<DateTimeOffset>("ChangedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("changed_at");
+                            b1.Property<DateTimeOffset>("ChangedAt");
 
-                            b1.Property<Guid?>("ChangedBy")
-                                .HasColumnType("uuid")
-                                .HasColumnName("changed_by");
+                            b1.Property<Guid?>("ChangedBy");
 
-                            b1.Property<bool>("Given")
-                                .HasColumnType("boolean")
-                                .HasColumnName("given");
+                            b1.Property<bool>("Given");
 
-                            b1.Property<DateTimeOffset?>("RequestedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("requested_at");
+                            b1.Property<DateTimeOffset?>("RequestedAt");
 
-                            b1.HasKey("ProjectId", "StructureId")
-                                .HasName("pk_project_sharing_consents");
+                            b1.Property<Guid>("StructureId");
 
-                            b1.HasIndex("ChangedBy")
-                                .HasDatabaseName("ix_project_sharing_consents_changed_by");
+                            b1.HasKey("ProjectId", "__synthesizedOrdinal")
+                                .HasName("pk_projects");
 
-                            b1.HasIndex("StructureId")
-                                .HasDatabaseName("ix_project_sharing_consents_structure_id");
+                            b1.ToTable("projects");
 
-                            b1.ToTable("project_sharing_consents", (string)null);
-
-                            b1.HasOne("TrajectoirEss.Infrastructure.Identity.ApplicationUser", null)
-                                .WithMany()
-                                .HasForeignKey("ChangedBy")
-                                .OnDelete(DeleteBehavior.SetNull)
-                                .HasConstraintName("fk_project_sharing_consents_asp_net_users_changed_by");
+                            b1
+                                .ToJson("sharing")
+                                .HasColumnType("jsonb");
 
                             b1.WithOwner()
                                 .HasForeignKey("ProjectId")
-                                .HasConstraintName("fk_project_sharing_consents_projects_project_id");
-
-                            b1.HasOne("TrajectoirEss.Domain.Structures.Structure", null)
-                                .WithMany()
-                                .HasForeignKey("StructureId")
-                                .OnDelete(DeleteBehavior.Restrict)
-                                .IsRequired()
-                                .HasConstraintName("fk_project_sharing_consents_structures_structure_id");
+                                .HasConstraintName("fk_projects_projects_project_id");
                         });
 
                     b.OwnsMany("TrajectoirEss.Domain.Projects.TrajectoryStep", "Steps", b1 =>
