@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
@@ -11,10 +12,6 @@ namespace TrajectoirEss.Web.Tests;
 public sealed class PoleFileTests(PoleWorkspaceTests.Fixture portal) : IClassFixture<PoleWorkspaceTests.Fixture>
 {
     private const string Morlaix = PoleWorkspaceTests.Fixture.Morlaix;
-
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
 
     private async Task<Guid> ProjectInAsync(ProjectStatus status)
     {

@@ -11,15 +11,12 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Web.Startup;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
 public sealed class PoleWorkspaceTests(PoleWorkspaceTests.Fixture portal) : IClassFixture<PoleWorkspaceTests.Fixture>
 {
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
-
     [Fact]
     public async Task Inbox_ListsOnlyThePolesProjects_WithCountsPerStatus()
     {

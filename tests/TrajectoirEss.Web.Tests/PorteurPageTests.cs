@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
@@ -16,10 +17,6 @@ public sealed class PorteurPageTests(PortalFactory portal) : IClassFixture<Porta
     private static int _counter;
 
     private static string NewEmail(string name) => $"{name}-{Interlocked.Increment(ref _counter)}@page.test";
-
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
 
     /// <summary>A porteur and their submitted project, written directly.</summary>
     private async Task<(HtmlClient Client, string Email, Guid ProjectId)> PorteurWithProjectAsync()

@@ -58,7 +58,7 @@ public sealed class RateLimitTests(RateLimitTests.Fixture portal) : IClassFixtur
         }
 
         using var office = portal.CreateHtmlClient();
-        var token = (await office.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await SeededPortal.TokenAsync(office);
 
         // Posted as the form would be (an expired link no longer shows the form: its page says so).
         async Task<HttpResponseMessage> ChooseAsync(Guid userId)

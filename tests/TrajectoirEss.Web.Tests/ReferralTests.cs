@@ -7,15 +7,12 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Web.Areas.Pole.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
 public sealed class ReferralTests(ReferralTests.Fixture portal) : IClassFixture<ReferralTests.Fixture>
 {
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
-
     private Task<Guid> ProgrammeAsync(string code) => portal.WithDbAsync(db => db.Programmes.Where(p => p.Code == code).Select(p => p.Id).SingleAsync());
 
     [Fact]

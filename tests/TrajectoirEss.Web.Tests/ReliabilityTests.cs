@@ -6,16 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
 /// <summary>Several instances, double submissions and retries, and a graceful stop on SIGTERM.</summary>
 public sealed class ReliabilityTests(StructureWorkspaceTests.Fixture portal) : IClassFixture<StructureWorkspaceTests.Fixture>
 {
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
-
     [Fact]
     public async Task TwoInstances_ShareLogins_AndANewInstanceKeepsThem()
     {

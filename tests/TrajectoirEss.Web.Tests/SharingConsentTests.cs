@@ -6,6 +6,7 @@ using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
@@ -19,10 +20,6 @@ public sealed class SharingConsentTests(PortalFactory portal) : IClassFixture<Po
     private static int _counter;
 
     private static string NewEmail(string name) => $"{name}-{Interlocked.Increment(ref _counter)}@partage.test";
-
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
 
     private Task<Guid> StructureIdAsync(string code) => portal.WithDbAsync(db => db.Structures.Where(s => s.Code == code).Select(s => s.Id).SingleAsync());
 
@@ -241,9 +238,7 @@ public sealed class SharingConsentTests(PortalFactory portal) : IClassFixture<Po
     /// <summary>A POST with the client's antiforgery token (read from a page it may open).</summary>
     private static async Task<HttpStatusCode> PostAsync(HtmlClient client, string path, List<KeyValuePair<string, string>> fields)
     {
-        var page = await client.GetDocumentAsync("/compte/preferences");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        fields.Add(new("__RequestVerificationToken", token));
+        fields.Add(new("__RequestVerificationToken", await SeededPortal.TokenAsync(client)));
         using var content = new FormUrlEncodedContent(fields);
         using var response = await client.Http.PostAsync(path, content);
         return response.StatusCode;

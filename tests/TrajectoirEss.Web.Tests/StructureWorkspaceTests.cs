@@ -9,15 +9,12 @@ using TrajectoirEss.Domain.Referrals;
 using TrajectoirEss.Domain.Territory;
 using TrajectoirEss.Web.Areas.Structure;
 using TrajectoirEss.Web.Tests.Infrastructure;
+using static TrajectoirEss.Web.Tests.Infrastructure.PageForms;
 
 namespace TrajectoirEss.Web.Tests;
 
 public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture portal) : IClassFixture<StructureWorkspaceTests.Fixture>
 {
-    private static IHtmlFormElement FormFor(IHtmlDocument page, string actionSuffix) =>
-        (IHtmlFormElement)(page.QuerySelectorAll("main form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith(actionSuffix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No form posting to …{actionSuffix}"));
-
     private static string Error(IHtmlDocument page) => page.QuerySelector("[data-testid=error-summary]")?.TextContent ?? string.Empty;
 
     private async Task<Guid> CreateSessionAsync(HtmlClient client, string programmeCode, string name, int capacity, string? juryOn = null)

@@ -167,7 +167,8 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
         if (Search(db.Projects.AsNoTracking(), filter.Q, reference) is { } found)
         {
             // Only among the projects the porteurs still share with the structure: a search tells nothing of the others.
-            mine = mine.Where(r => found.Any(p => p.Id == r.ProjectId && p.Sharing.Any(c => c.StructureId == structureId && c.Given)));
+            var shared = found.SharedWith(structureId);
+            mine = mine.Where(r => shared.Any(p => p.Id == r.ProjectId));
         }
 
         var counts = await mine.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -385,9 +386,8 @@ public sealed class StructureQueries(TrajectoirEssDbContext db, ProjectQueries p
     {
         var reference = await referenceCache.GetAsync(cancellationToken);
         // Projects referred to the structure that their porteurs still share with it.
-        var projects = db.Projects.AsNoTracking().Where(p => p.Status != ProjectStatus.Closed
-            && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId)
-            && p.Sharing.Any(c => c.StructureId == structureId && c.Given));
+        var projects = db.Projects.AsNoTracking().SharedWith(structureId)
+            .Where(p => p.Status != ProjectStatus.Closed && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId));
         projects = Search(projects, search, reference) ?? projects;
         var total = await projects.CountAsync(cancellationToken);
         var rows = await projects.OrderBy(p => p.Title).ThenBy(p => p.Id).Take(HandOverChoices).Select(p => new { p.Id, p.Title, p.CommuneCode }).ToListAsync(cancellationToken);

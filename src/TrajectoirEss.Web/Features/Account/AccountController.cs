@@ -328,10 +328,7 @@ public sealed class AccountController(
     [AllowAnonymous]
     public async Task<IActionResult> ResetPassword(string? userId, string? code)
     {
-        var user = await FindUserAsync(userId);
-        var token = AccountEmails.Decode(code);
-        if (user is null || token is null || user.IsDisabled
-            || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token))
+        if (await LinkUserAsync(userId, code, invitation: false) is null)
         {
             return LinkNoLongerValid("Ce lien a déjà servi ou a expiré (il est valable une heure, une seule fois). Demandez-en un nouveau depuis « Mot de passe oublié ».");
         }
@@ -350,10 +347,7 @@ public sealed class AccountController(
     public async Task<IActionResult> Invitation(string? userId, string? code)
     {
         // A used (the password set changed the account's stamp) or expired link says so, instead of a form that would fail.
-        var user = await FindUserAsync(userId);
-        var token = AccountEmails.Decode(code);
-        if (user is null || token is null || user.IsDisabled
-            || !await users.VerifyUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, token))
+        if (await LinkUserAsync(userId, code, invitation: true) is null)
         {
             return LinkNoLongerValid("Cette invitation a déjà servi ou a expiré. Si vous avez déjà choisi votre mot de passe, connectez-vous ; sinon, choisissez-en un depuis « Mot de passe oublié » ou demandez une nouvelle invitation à l'administrateur.");
         }
@@ -384,23 +378,16 @@ public sealed class AccountController(
             return View("SetPassword", input);
         }
 
-        var user = await FindUserAsync(input.UserId);
-        var token = AccountEmails.Decode(input.Code);
-        if (user is null || token is null || user.IsDisabled)
+        if (await LinkUserAsync(input.UserId, input.Code, invitation) is not { } link)
         {
             ModelState.AddModelError(string.Empty, "Ce lien n'est pas valide ou a expiré. Demandez un nouveau lien.");
             return View("SetPassword", input);
         }
 
         // An invitation carries its own token (seven days); once checked, the password is set like a reset.
+        var (user, token) = link;
         if (invitation)
         {
-            if (!await users.VerifyUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, token))
-            {
-                ModelState.AddModelError(string.Empty, "Ce lien n'est pas valide ou a expiré. Demandez un nouveau lien.");
-                return View("SetPassword", input);
-            }
-
             token = await users.GeneratePasswordResetTokenAsync(user);
         }
 
@@ -445,6 +432,25 @@ public sealed class AccountController(
         await users.UpdateAsync(user);
         logger.SecurityEvent(SecurityEvents.LoginSucceeded, user.Id, method);
         return LocalRedirect(SafeReturnUrl(returnUrl) ?? await HomeOfAsync(user));
+    }
+
+    /// <summary>
+    /// The account of a password link (an invitation's or a reset's) and its token, while the link still works: the
+    /// account enabled, the token of that kind, unexpired and not used (setting a password changes the stamp it holds).
+    /// </summary>
+    private async Task<(ApplicationUser User, string Token)?> LinkUserAsync(string? userId, string? code, bool invitation)
+    {
+        var user = await FindUserAsync(userId);
+        var token = AccountEmails.Decode(code);
+        if (user is null || token is null || user.IsDisabled)
+        {
+            return null;
+        }
+
+        var valid = invitation
+            ? await users.VerifyUserTokenAsync(user, AccountTokens.InvitationProvider, AccountTokens.InvitationPurpose, token)
+            : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, token);
+        return valid ? (user, token) : null;
     }
 
     private async Task<ApplicationUser?> FindUserAsync(string? userId) =>

@@ -3,6 +3,7 @@ using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Projects;
 using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Areas.Structure.TerritoryNeeds;
@@ -18,9 +19,8 @@ public sealed class HandOverNeed(StructureRecords records, TrajectoirEssDbContex
         Project project;
         if (projectId is { } existing)
         {
-            project = await db.Projects.SingleOrDefaultAsync(
-                    p => p.Id == existing && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId) && p.Sharing.Any(c => c.StructureId == structureId && c.Given),
-                    cancellationToken)
+            project = await db.Projects.SharedWith(structureId)
+                    .SingleOrDefaultAsync(p => p.Id == existing && db.Referrals.Any(r => r.ProjectId == p.Id && r.StructureId == structureId), cancellationToken)
                 ?? throw new DomainException("Choisissez un projet qui vous a été orienté (et que ses porteurs partagent avec vous).", "projectId");
             need.HandOverTo(project, staffId, now);
         }
