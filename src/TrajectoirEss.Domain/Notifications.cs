@@ -17,6 +17,9 @@ public enum NotificationKinds
 
     /// <summary>Pôle staff: a structure answered or moved one of our referrals.</summary>
     ReferralUpdates = 8,
+
+    /// <summary>Members of the coordination platform and coordinators: convocations, preparation reminders, commitments to update.</summary>
+    Coordination = 16,
 }
 
 public static class NotificationLabels
@@ -27,6 +30,7 @@ public static class NotificationLabels
         NotificationKinds.Messages => "Les nouveaux messages",
         NotificationKinds.NewProjects => "Les nouveaux projets qui me sont adressés (dépôts, transferts, orientations, rappels)",
         NotificationKinds.ReferralUpdates => "Les réponses des structures aux orientations de mon pôle",
+        NotificationKinds.Coordination => "La plateforme de coordination (convocations, rappels de préparation, engagements à mettre à jour)",
         _ => kind.ToString(),
     };
 }

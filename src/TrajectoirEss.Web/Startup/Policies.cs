@@ -15,6 +15,12 @@ public static class Policies
     public const string ProgrammeIndicators = "ProgrammeIndicators";
     public const string Admin = "Admin";
 
+    /// <summary>
+    /// The coordination platform's member space: the staff of a pôle or a structure, public partners (each speaks for
+    /// their organisation), coordinators and administrators. Which sessions and commitments are theirs is record-level.
+    /// </summary>
+    public const string PlatformMember = "PlatformMember";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,5 +37,10 @@ public static class Policies
             context.User.IsInRole(Roles.Coordinator) || context.User.IsInRole(Roles.Admin)
             || (context.User.IsInRole(Roles.PublicPartner) && context.User.HasClaim(c => c.Type == PortalClaims.PublicAuthorityId))));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(PlatformMember, p => p.RequireAssertion(context =>
+            context.User.IsInRole(Roles.Coordinator) || context.User.IsInRole(Roles.Admin)
+            || (context.User.IsInRole(Roles.PoleStaff) && context.User.HasClaim(c => c.Type == PortalClaims.PoleId))
+            || (context.User.IsInRole(Roles.StructureStaff) && context.User.HasClaim(c => c.Type == PortalClaims.StructureId))
+            || (context.User.IsInRole(Roles.PublicPartner) && context.User.HasClaim(c => c.Type == PortalClaims.PublicAuthorityId))));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
@@ -98,6 +99,24 @@ public class SeededPortal : PortalFactory
     /// <summary>A message of the outbox given up after its attempts (for the administrators' e-mail page).</summary>
     public Guid GivenUpEmailId { get; private set; }
 
+    /// <summary>
+    /// The regional coordination platform. Its members: Morlaix's pôle, TAg29, France Active Bretagne and the Région
+    /// (whose staff are the matrix's members); Réso solidaire's pôle and TAg35 are not members.
+    /// </summary>
+    public Guid PlatformBodyId { get; private set; }
+
+    /// <summary>A past session of the platform, held and closed (attendance, a decision, public minutes).</summary>
+    public Guid HeldPlatformSessionId { get; private set; }
+
+    /// <summary>The next session of the platform, convened (every member invited), data not frozen yet.</summary>
+    public Guid UpcomingPlatformSessionId { get; private set; }
+
+    /// <summary>A commitment of the held session carried by Morlaix's pôle, the Région contributing.</summary>
+    public Guid PoleCommitmentId { get; private set; }
+
+    /// <summary>A commitment of the held session carried by the Région.</summary>
+    public Guid RegionCommitmentId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -160,6 +179,70 @@ public class SeededPortal : PortalFactory
         await db.SaveChangesAsync();
         GivenUpEmailId = givenUp.Id;
         NeedId = (await services.GetRequiredService<RaiseNeed>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
+        await SeedPlatformAsync(db, franceActiveId, now);
+    }
+
+    private async Task SeedPlatformAsync(TrajectoirEssDbContext db, Guid franceActiveId, DateTimeOffset now)
+    {
+        var coordinator = UserIds[Actor.Coordinator];
+        var body = await db.Bodies.SingleAsync(b => b.Kind == BodyKind.Platform);
+        PlatformBodyId = body.Id;
+        var since = DateOnly.FromDateTime(now.AddYears(-2).Date);
+        var pole = new OrganisationRef(OrganisationKind.Pole, MorlaixPoleId);
+        var region = new OrganisationRef(OrganisationKind.PublicAuthority, RegionId);
+        var poleMembership = body.AddMember(pole, College.Poles, since, null, coordinator, now);
+        body.AddMember(new OrganisationRef(OrganisationKind.Structure, Tag29Id), College.EssActors, since, null, coordinator, now);
+        body.AddMember(new OrganisationRef(OrganisationKind.Structure, franceActiveId), College.EssActors, since, null, coordinator, now);
+        var regionMembership = body.AddMember(region, College.PublicAuthorities, since, null, coordinator, now);
+        body.NameRepresentative(poleMembership.Id, UserIds[Actor.PoleStaff], "Chargée de mission", since, null, coordinator, now);
+        body.NameRepresentative(regionMembership.Id, UserIds[Actor.PublicPartner], "Chargé de mission ESS", since, null, coordinator, now);
+
+        // The past session: planned four months ahead of itself, convened, held, a decision, minutes for the public, closed.
+        var heldAt = now.AddDays(-120);
+        var held = PlatformSession.Plan(Guid.CreateVersion7(), body, heldAt, 180, "Hôtel de Région, Rennes", null, null, coordinator, heldAt.AddDays(-60));
+        var item = held.AddAgendaItem("Lecture des indicateurs du semestre", 60, AgendaItemKind.Analysis, null, heldAt.AddDays(-30));
+        held.Invite(body, coordinator, heldAt.AddDays(-30));
+        held.Convene(coordinator, heldAt.AddDays(-30));
+        held.Register(pole, UserIds[Actor.PoleStaff], heldAt.AddDays(-20));
+        held.Hold(coordinator, heldAt.AddHours(3));
+        held.RecordAttendance(pole, AttendanceStatus.Present, null, coordinator, heldAt.AddHours(4));
+        held.RecordAttendance(region, AttendanceStatus.Present, null, coordinator, heldAt.AddHours(4));
+        var decision = held.RecordDecision("Mieux accueillir les projets collectifs en zone rurale", item.Id, pole, coordinator, heldAt.AddHours(4));
+        held.WriteMinutes("La plateforme a lu les indicateurs du semestre et décidé d'agir pour les projets collectifs en zone rurale.", MinutesVisibility.Public, coordinator, heldAt.AddDays(2));
+        held.Close(coordinator, heldAt.AddDays(3));
+        db.PlatformSessions.Add(held);
+        HeldPlatformSessionId = held.Id;
+
+        // The next session, convened.
+        var upcoming = PlatformSession.Plan(Guid.CreateVersion7(), body, now.AddDays(40), 180, "Maison de l'ESS, Morlaix", null, null, coordinator, now);
+        upcoming.AddAgendaItem("Revue des engagements", 45, AgendaItemKind.CommitmentsReview, null, now);
+        upcoming.Invite(body, coordinator, now);
+        upcoming.Convene(coordinator, now);
+        db.PlatformSessions.Add(upcoming);
+        UpcomingPlatformSessionId = upcoming.Id;
+
+        var objective = await db.StrategyObjectives.OrderBy(o => o.Code).FirstAsync();
+        var poleCommitment = Commitment.Make(
+            Guid.CreateVersion7(),
+            new CommitmentTerms("Un accueil itinérant des projets collectifs", "Des permanences dans trois communes rurales", pole, [region], objective, DateOnly.FromDateTime(now.AddDays(200).Date), null),
+            held,
+            decision.Id,
+            coordinator,
+            heldAt.AddDays(1));
+        poleCommitment.Start(UserIds[Actor.PoleStaff], heldAt.AddDays(10));
+        poleCommitment.PostUpdate("Deux permanences ont eu lieu.", 30, pole, UserIds[Actor.PoleStaff], heldAt.AddDays(40));
+        var regionCommitment = Commitment.Make(
+            Guid.CreateVersion7(),
+            new CommitmentTerms("Un appel à projets pour les tiers-lieux ruraux", null, region, [], objective, null, upcoming.Id),
+            held,
+            null,
+            coordinator,
+            heldAt.AddDays(1));
+        db.Commitments.AddRange(poleCommitment, regionCommitment);
+        PoleCommitmentId = poleCommitment.Id;
+        RegionCommitmentId = regionCommitment.Id;
+        db.DiscardDomainEvents();
+        await db.SaveChangesAsync();
     }
 
     private async Task<Guid> ReferAsync(TrajectoirEssDbContext db, string programmeCode, DateTimeOffset now)

@@ -183,6 +183,13 @@ public sealed class Notifier(TrajectoirEssDbContext db, EmailOutbox outbox, IOpt
         return users.Where(u => u.Wants(kind)).ToList();
     }
 
+    /// <summary>An e-mail to one person about the portal's page at <paramref name="path"/> (the caller chose the person by their preferences).</summary>
+    public Task SendToAsync(ApplicationUser to, string subject, string text, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        return SendAsync(to, subject, text, Link(path), cancellationToken);
+    }
+
     private string Link(string path) => portal.Value.PublicBaseUrl.TrimEnd('/') + path;
 
     private Task SendAsync(ApplicationUser to, string subject, string text, string link, CancellationToken cancellationToken)

@@ -36,6 +36,11 @@ public sealed class PreferencesController(UserManager<ApplicationUser> users) : 
             kinds.Add(NotificationKinds.Messages);
         }
 
+        if (roles.Contains(Roles.PoleStaff) || roles.Contains(Roles.StructureStaff) || roles.Contains(Roles.PublicPartner) || roles.Contains(Roles.Coordinator))
+        {
+            kinds.Add(NotificationKinds.Coordination);
+        }
+
         return kinds;
     }
 
