@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataImporter>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoDataGenerator>();
+        services.AddScoped<DemoPlatformHistory>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

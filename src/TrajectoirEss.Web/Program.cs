@@ -38,6 +38,7 @@ try
         var generator = scope.ServiceProvider.GetRequiredService<TrajectoirEss.Infrastructure.Demo.DemoDataGenerator>();
         var report = await generator.GenerateAsync(from, to, scale, DateTimeOffset.UtcNow);
         await generator.CreateShowcaseAsync("porteur@demo.test", "adess-du-pays-de-morlaix", "tag29-ideateur", DateTimeOffset.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<TrajectoirEss.Infrastructure.Demo.DemoPlatformHistory>().CreateAsync(DateTimeOffset.UtcNow);
         Log.Information("Demo data generated at scale {Scale}: {Projects} projects", scale, report.Projects);
         return 0;
     }

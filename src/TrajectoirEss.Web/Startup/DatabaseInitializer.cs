@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
     ReferenceDataImporter referenceData,
     DemoAccounts demoAccounts,
     DemoDataGenerator demoData,
+    DemoPlatformHistory demoPlatform,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
     TimeProvider clock,
@@ -97,6 +98,11 @@ public sealed class DatabaseInitializer(
         var report = await demoData.GenerateAsync(2019, now.Year, portal.Value.DemoDataScale, now, cancellationToken: cancellationToken);
         await demoData.CreateShowcaseAsync("porteur@demo.test", "adess-du-pays-de-morlaix", "tag29-ideateur", now, cancellationToken);
         logger.LogInformation("Demo data generated: {Projects} projects, {Referrals} referrals, {Enrolments} enrolments", report.Projects, report.Referrals, report.Enrolments);
+        if (!await demoPlatform.ExistsAsync(cancellationToken))
+        {
+            var platform = await demoPlatform.CreateAsync(now, cancellationToken: cancellationToken);
+            logger.LogInformation("Demo coordination platform: {Members} members, {Sessions} sessions, {Commitments} commitments", platform.Members, platform.Sessions, platform.Commitments);
+        }
     }
 
     public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)
