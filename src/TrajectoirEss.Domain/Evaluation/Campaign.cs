@@ -40,11 +40,20 @@ public enum DeclaredValueAction
     Return = 4,
 }
 
-/// <summary>A value computed at the freeze for one indicator and one cell of its breakdowns ("total", "departement:29", "pole:…", "programme:…", "annee:2024").</summary>
-public sealed record ComputedValue(Guid IndicatorId, string Cell, Figure Figure)
+/// <summary>
+/// A value computed at the freeze for one indicator and one cell of its breakdowns ("total", "departement:29",
+/// "pole:…", "programme:…", "annee:2024"), kept as it may be shown: the value, or — for a small cell — only the text
+/// that replaces it (<see cref="Figure.MaskedText"/>). A masked value is never stored, so no later page can leak it.
+/// </summary>
+public sealed record ComputedValue(Guid IndicatorId, string Cell, decimal? Value, string? MaskedText)
 {
     public const string Total = "total";
     public const int CellMaxLength = 100;
+
+    public static ComputedValue Of(Guid indicatorId, string cell, Figure figure) =>
+        new(indicatorId, cell, figure.Disclosed, figure.IsMasked ? figure.MaskedText : null);
+
+    public bool IsMasked => MaskedText is not null;
 }
 
 /// <summary>Where a campaign stands for one organisation: how many declared indicators it owes, has submitted, had validated.</summary>
@@ -303,7 +312,7 @@ public sealed class Campaign : AggregateRoot
         }
 
         var computedIndicators = referential.Indicators.Where(i => i.Terms.Source == IndicatorSource.Computed).Select(i => i.Id).ToHashSet();
-        if (computed.Any(c => !computedIndicators.Contains(c.IndicatorId) || string.IsNullOrWhiteSpace(c.Cell) || c.Cell.Length > ComputedValue.CellMaxLength)
+        if (computed.Any(c => !computedIndicators.Contains(c.IndicatorId) || string.IsNullOrWhiteSpace(c.Cell) || c.Cell.Length > ComputedValue.CellMaxLength || (c.Value is not null && c.MaskedText is not null))
             || computed.Count > MaxComputedValues
             || computed.GroupBy(c => (c.IndicatorId, c.Cell)).Any(g => g.Count() > 1))
         {

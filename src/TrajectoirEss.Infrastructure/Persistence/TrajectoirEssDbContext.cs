@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Audit;
 using TrajectoirEss.Domain.Coordination;
+using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
@@ -65,6 +66,10 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
     public DbSet<PlatformSession> PlatformSessions => Set<PlatformSession>();
 
     public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<Referential> Referentials => Set<Referential>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

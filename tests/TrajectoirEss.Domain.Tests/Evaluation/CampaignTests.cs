@@ -82,7 +82,7 @@ public sealed class CampaignTests
                 campaign.ChangeDeadline(new DateOnly(2026, 5, 15), During);
                 break;
             case CampaignAction.Freeze:
-                campaign.Freeze(referential, [new ComputedValue(ComputedId(referential), ComputedValue.Total, Figure.Count(431))], Coordinator, During);
+                campaign.Freeze(referential, [ComputedValue.Of(ComputedId(referential), ComputedValue.Total, Figure.Count(431))], Coordinator, During);
                 break;
         }
     }
@@ -206,13 +206,21 @@ public sealed class CampaignTests
     public void Declare_AfterTheFreeze_IsRefused_AndTheFrozenValuesStay()
     {
         var (campaign, referential) = WithValue(DeclaredValueStatus.Validated);
-        campaign.Freeze(referential, [new ComputedValue(ComputedId(referential), ComputedValue.Total, Figure.Count(431))], Coordinator, During);
+        campaign.Freeze(referential, [ComputedValue.Of(ComputedId(referential), ComputedValue.Total, Figure.Count(431))], Coordinator, During);
 
         Assert.Throws<DomainException>(() => campaign.Declare(referential, OtherPole, DeclaredId(referential), 10, null, PoleStaff, During.AddDays(1)));
         Assert.Throws<DomainException>(() => campaign.Freeze(referential, [], Coordinator, During.AddDays(1)));
         Assert.Equal(40, Assert.Single(campaign.Values).Value);
-        Assert.Equal(431, Assert.Single(campaign.ComputedValues).Figure.Disclosed);
+        Assert.Equal(431, Assert.Single(campaign.ComputedValues).Value);
         Assert.Equal(During, campaign.FrozenAt);
+    }
+
+    [Fact]
+    public void AFrozenSmallCell_IsStoredAsItsMaskedText_NeverItsValue()
+    {
+        var masked = ComputedValue.Of(Guid.CreateVersion7(), ComputedValue.Total, Figure.Count(2));
+        Assert.Equal((null, Figure.SmallCountText, true), (masked.Value, masked.MaskedText, masked.IsMasked));
+        Assert.Equal((12m, false), ComputedValue.Of(Guid.CreateVersion7(), ComputedValue.Total, Figure.Count(12)) is var shown ? (shown.Value!.Value, shown.IsMasked) : default);
     }
 
     [Fact]

@@ -616,6 +616,148 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("strategy_objectives", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.PrimitiveCollection<string[]>("Organisations")
+                        .IsRequired()
+                        .HasColumnType("character varying(60)[]")
+                        .HasColumnName("organisations");
+
+                    b.Property<Guid>("ReferentialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referential_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("ReferentialId")
+                        .HasDatabaseName("ix_campaigns_referential_id");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_campaigns_year");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Referential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConsultationOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consultation_opened_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_number");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Adoption", "TrajectoirEss.Domain.Evaluation.Referential.Adoption#Adoption", b1 =>
+                        {
+                            b1.Property<Guid>("AdoptedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("adoption_adopted_by");
+
+                            b1.Property<DateOnly>("AdoptedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("adoption_adopted_on");
+
+                            b1.Property<string>("BodyName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("adoption_body_name");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("adoption_recorded_at");
+
+                            b1.Property<Guid?>("SessionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("adoption_session_id");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_referentials");
+
+                    b.HasIndex("PreviousVersionId")
+                        .HasDatabaseName("ix_referentials_previous_version_id");
+
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("ux_referentials_in_preparation")
+                        .HasFilter("status IN ('Draft', 'UnderConsultation')");
+
+                    b.HasIndex("VersionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referentials_version_number");
+
+                    b.ToTable("referentials", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Lists.ListItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2610,6 +2752,360 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("DepartementCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_public_authorities_departements_departement_code");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Campaign", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Evaluation.Referential", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaigns_referentials_referential_id");
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.ComputedValue", "ComputedValues", b1 =>
+                        {
+                            b1.Property<Guid>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Cell")
+                                .IsRequired();
+
+                            b1.Property<Guid>("IndicatorId");
+
+                            b1.Property<string>("MaskedText");
+
+                            b1.Property<decimal?>("Value");
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal")
+                                .HasName("pk_campaigns");
+
+                            b1.ToTable("campaigns");
+
+                            b1
+                                .ToJson("computed_values")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId")
+                                .HasConstraintName("fk_campaigns_campaigns_campaign_id");
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.DeclaredValue", "Values", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("CampaignId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("campaign_id");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("comment");
+
+                            b1.Property<Guid>("IndicatorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("indicator_id");
+
+                            b1.Property<DateTimeOffset>("LastChangedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("last_changed_at");
+
+                            b1.Property<Guid>("LastChangedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("last_changed_by");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("organisation");
+
+                            b1.Property<string>("ReturnComment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("return_comment");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("status");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("value");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_campaign_declared_values");
+
+                            b1.HasIndex("CampaignId", "Organisation", "IndicatorId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_campaign_declared_values_campaign_id_organisation_indicator");
+
+                            b1.ToTable("campaign_declared_values", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId")
+                                .HasConstraintName("fk_campaign_declared_values_campaigns_campaign_id");
+                        });
+
+                    b.Navigation("ComputedValues");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Referential", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Evaluation.Referential", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_referentials_referentials_previous_version_id");
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.ConsultationComment", "Comments", b1 =>
+                        {
+                            b1.Property<Guid>("ReferentialId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("AnswerText");
+
+                            b1.Property<DateTimeOffset?>("AnsweredAt");
+
+                            b1.Property<Guid?>("AnsweredBy");
+
+                            b1.Property<Guid>("AuthorId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<string>("Outcome");
+
+                            b1.Property<DateTimeOffset>("PostedAt");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ReferentialId", "__synthesizedOrdinal");
+
+                            b1.ToTable("referentials");
+
+                            b1
+                                .ToJson("consultation")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferentialId")
+                                .HasConstraintName("fk_referentials_referentials_referential_id");
+
+                            b1.OwnsOne("TrajectoirEss.Domain.Evaluation.CommentTarget", "Target", b2 =>
+                                {
+                                    b2.Property<Guid>("ConsultationCommentReferentialId");
+
+                                    b2.Property<int>("ConsultationComment__synthesizedOrdinal");
+
+                                    b2.Property<Guid?>("ElementId");
+
+                                    b2.Property<string>("Kind")
+                                        .IsRequired();
+
+                                    b2.HasKey("ConsultationCommentReferentialId", "ConsultationComment__synthesizedOrdinal")
+                                        .HasName("pk_referentials");
+
+                                    b2.ToTable("referentials");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ConsultationCommentReferentialId", "ConsultationComment__synthesizedOrdinal")
+                                        .HasConstraintName("fk_referentials_referentials_consultation_comment_referential_id_");
+                                });
+
+                            b1.Navigation("Target")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.Criterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("ReferentialId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Position");
+
+                            b1.Property<Guid>("QuestionId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ValueId");
+
+                            b1.HasKey("ReferentialId", "__synthesizedOrdinal")
+                                .HasName("pk_referentials");
+
+                            b1.ToTable("referentials");
+
+                            b1
+                                .ToJson("criteria")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferentialId")
+                                .HasConstraintName("fk_referentials_referentials_referential_id");
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.EvaluationIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("ReferentialId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("CriterionId");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Position");
+
+                            b1.HasKey("ReferentialId", "__synthesizedOrdinal")
+                                .HasName("pk_referentials");
+
+                            b1.ToTable("referentials");
+
+                            b1
+                                .ToJson("indicators")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferentialId")
+                                .HasConstraintName("fk_referentials_referentials_referential_id");
+
+                            b1.OwnsOne("TrajectoirEss.Domain.Evaluation.IndicatorTerms", "Terms", b2 =>
+                                {
+                                    b2.Property<Guid>("EvaluationIndicatorReferentialId");
+
+                                    b2.Property<int>("EvaluationIndicator__synthesizedOrdinal");
+
+                                    b2.Property<decimal?>("Baseline");
+
+                                    b2.Property<int>("Breakdowns");
+
+                                    b2.Property<string>("Direction")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Level")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Measure");
+
+                                    b2.Property<string>("Source")
+                                        .IsRequired();
+
+                                    b2.Property<decimal?>("Target");
+
+                                    b2.Property<string>("Title");
+
+                                    b2.Property<string>("Unit")
+                                        .IsRequired();
+
+                                    b2.HasKey("EvaluationIndicatorReferentialId", "EvaluationIndicator__synthesizedOrdinal")
+                                        .HasName("pk_referentials");
+
+                                    b2.ToTable("referentials");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EvaluationIndicatorReferentialId", "EvaluationIndicator__synthesizedOrdinal")
+                                        .HasConstraintName("fk_referentials_referentials_evaluation_indicator_referential_id_");
+                                });
+
+                            b1.Navigation("Terms")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.EvaluationValue", "Values", b1 =>
+                        {
+                            b1.Property<Guid>("ReferentialId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Position");
+
+                            b1.Property<string>("PublicText")
+                                .IsRequired()
+                                .HasMaxLength(2000);
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(150);
+
+                            b1.HasKey("ReferentialId", "__synthesizedOrdinal")
+                                .HasName("pk_referentials");
+
+                            b1.ToTable("referentials");
+
+                            b1
+                                .ToJson("values")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferentialId")
+                                .HasConstraintName("fk_referentials_referentials_referential_id");
+                        });
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.EvaluativeQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("ReferentialId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("DecisionServed")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("Position");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ReferentialId", "__synthesizedOrdinal")
+                                .HasName("pk_referentials");
+
+                            b1.ToTable("referentials");
+
+                            b1
+                                .ToJson("questions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferentialId")
+                                .HasConstraintName("fk_referentials_referentials_referential_id");
+                        });
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Programmes.Enrolment", b =>
