@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoDataGenerator>();
         services.AddScoped<DemoPlatformHistory>();
+        services.AddScoped<DemoEvaluation>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

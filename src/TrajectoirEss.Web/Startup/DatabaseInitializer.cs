@@ -24,6 +24,7 @@ public sealed class DatabaseInitializer(
     DemoAccounts demoAccounts,
     DemoDataGenerator demoData,
     DemoPlatformHistory demoPlatform,
+    DemoEvaluation demoEvaluation,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
     TimeProvider clock,
@@ -102,6 +103,11 @@ public sealed class DatabaseInitializer(
         {
             var platform = await demoPlatform.CreateAsync(now, cancellationToken: cancellationToken);
             logger.LogInformation("Demo coordination platform: {Members} members, {Sessions} sessions, {Commitments} commitments", platform.Members, platform.Sessions, platform.Commitments);
+        }
+
+        if (!await demoEvaluation.ExistsAsync(cancellationToken))
+        {
+            await demoEvaluation.CreateReferentialAsync(cancellationToken);
         }
     }
 
