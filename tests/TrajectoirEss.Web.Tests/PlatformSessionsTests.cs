@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Web.Areas.Coordination.Platform;
 using TrajectoirEss.Web.Tests.Infrastructure;
@@ -78,6 +79,8 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         Assert.Equal(
             [(MilestoneKind.DataFrozen, day.AddDays(-21)), (MilestoneKind.PackPublished, day.AddDays(-10)), (MilestoneKind.AgendaSent, day.AddDays(-7))],
             session.Milestones.Select(m => (m.Kind, m.DueOn)));
+
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == PlatformAuditHandlers.SessionEntity && e.EntityId == id && e.Action == "Séance planifiée")));
 
         var page = await client.GetDocumentAsync($"/coordination/plateforme/seances/{id}");
         Assert.Equal("Planifiée", page.QuerySelector("[data-testid=status]")!.TextContent);
@@ -378,5 +381,51 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         // The next day, still not done: reminded again.
         var nextDay = await reminders.RunAsync(at.AddDays(1));
         Assert.True(nextDay.Milestones >= 1);
+    }
+
+    [Fact]
+    public async Task Agenda_ItemsMoveUpAndDown_AndAreRemoved()
+    {
+        using var client = await CoordinatorAsync();
+        var id = await PlanAsync(client, ParisToday.AddDays(55).AddHours(14));
+        var page = await client.GetDocumentAsync($"/coordination/plateforme/seances/{id}");
+        foreach (var title in new[] { "Accueil", "Chiffres", "Engagements" })
+        {
+            (_, page) = await PostAsync(client, page, "/ordre-du-jour", new() { ["Titre du point"] = title, ["Durée (minutes)"] = "20" });
+        }
+
+        async Task<IReadOnlyList<(Guid Id, string Title)>> AgendaAsync() =>
+            [.. (await portal.WithDbAsync(db => db.PlatformSessions.AsNoTracking().SingleAsync(s => s.Id == id))).Agenda.Select(i => (i.Id, i.Title))];
+
+        var agenda = await AgendaAsync();
+        (_, page) = await PostAsync(client, page, $"/ordre-du-jour/{agenda[2].Id}/monter");
+        Assert.Equal("Le point est remonté.", page.Flash());
+        Assert.Equal(["Accueil", "Engagements", "Chiffres"], (await AgendaAsync()).Select(i => i.Title));
+        (_, page) = await PostAsync(client, page, $"/ordre-du-jour/{agenda[0].Id}/descendre");
+        Assert.Equal(["Engagements", "Accueil", "Chiffres"], (await AgendaAsync()).Select(i => i.Title));
+        (_, page) = await PostAsync(client, page, $"/ordre-du-jour/{agenda[1].Id}/retirer");
+        Assert.Equal(["Engagements", "Accueil"], (await AgendaAsync()).Select(i => i.Title));
+        Assert.Contains("40 minutes sur les 180 minutes", page.QuerySelector("[data-testid=agenda-total]")!.TextContent, StringComparison.Ordinal);
+
+        // An item of another session is not this agenda's.
+        using var response = await client.Http.PostAsync($"/coordination/plateforme/seances/{id}/ordre-du-jour/{Guid.NewGuid()}/retirer", new FormUrlEncodedContent([new("__RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reminders_WhenAnotherInstanceHoldsTheLock_SkipTheRound()
+    {
+        await using var other = new NpgsqlConnection(portal.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MilestoneReminders.AdvisoryLockKey})", other, transaction))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<MilestoneReminders>().RunAsync(DateTimeOffset.UtcNow.AddDays(30));
+
+        Assert.False(report.Ran);
     }
 }
