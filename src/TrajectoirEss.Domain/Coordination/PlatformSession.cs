@@ -331,6 +331,22 @@ public sealed class PlatformSession : AggregateRoot
     public IReadOnlyList<PreparationMilestone> MilestonesToRemind(DateOnly date) =>
         Can(PlatformSessionAction.Prepare) ? [.. _milestones.Where(m => m.StateOn(date) is MilestoneState.Due or MilestoneState.Late)] : [];
 
+    /// <summary>
+    /// The milestones to remind the coordinators of on the date (<see cref="MilestonesToRemind"/>) that were not
+    /// reminded yet that day, now marked reminded on it: a daily job that runs twice the same day (a restart, two
+    /// instances one after the other) sends each reminder once.
+    /// </summary>
+    public IReadOnlyList<PreparationMilestone> TakeRemindersFor(DateOnly date)
+    {
+        var due = MilestonesToRemind(date).Where(m => m.RemindedOn != date).ToList();
+        foreach (var milestone in due)
+        {
+            milestone.Remind(date);
+        }
+
+        return due;
+    }
+
     /// <summary>Adds an item at the end of the agenda; the agenda must fit in the session.</summary>
     public AgendaItem AddAgendaItem(string? title, int durationMinutes, AgendaItemKind kind, AgendaLink? link, DateTimeOffset now)
     {

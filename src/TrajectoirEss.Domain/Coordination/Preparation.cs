@@ -50,6 +50,12 @@ public static class PreparationTemplate
         _ => kind.ToString(),
     };
 
+    /// <summary>
+    /// Whether the milestone is done by the reading pack itself (freezing its data, publishing it), not marked done by
+    /// hand: the data freeze and the pack's publication.
+    /// </summary>
+    public static bool IsDoneByTheReadingPack(this MilestoneKind kind) => kind is MilestoneKind.DataFrozen or MilestoneKind.PackPublished;
+
     public static string Label(this MilestoneState state) => state switch
     {
         MilestoneState.Done => "Fait",
@@ -81,6 +87,9 @@ public sealed class PreparationMilestone
 
     public Guid? DoneBy { get; private set; }
 
+    /// <summary>The last day the coordinators were reminded of it (see <see cref="PlatformSession.TakeRemindersFor"/>).</summary>
+    public DateOnly? RemindedOn { get; private set; }
+
     public bool IsDone => DoneAt is not null;
 
     public MilestoneState StateOn(DateOnly date) =>
@@ -90,6 +99,8 @@ public sealed class PreparationMilestone
         : MilestoneState.Upcoming;
 
     internal void MoveTo(DateOnly dueOn) => DueOn = dueOn;
+
+    internal void Remind(DateOnly date) => RemindedOn = date;
 
     internal void MarkDone(Guid userId, DateTimeOffset now)
     {

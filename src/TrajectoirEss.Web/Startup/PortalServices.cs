@@ -226,6 +226,12 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.ListValues>();
         services.AddScoped<Features.Shared.RecordNames>();
         services.AddScoped<Features.Platform.PlatformDirectory>();
+        services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
+        services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
+        services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
+        services.AddHostedService<Areas.Coordination.Platform.MilestoneReminderJob>();
+        services.AddOptions<Areas.Coordination.Platform.PlatformReminderOptions>().Bind(configuration.GetSection(Areas.Coordination.Platform.PlatformReminderOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.

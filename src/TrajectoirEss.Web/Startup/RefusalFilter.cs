@@ -79,7 +79,7 @@ internal sealed class RefusalFilter(IModelMetadataProvider metadata) : IAsyncAct
     {
         var (status, message) = context.Exception switch
         {
-            ProjectNotFoundException or Areas.Admin.Shared.AdminRecordNotFoundException => (StatusCodes.Status404NotFound, (string?)null),
+            ProjectNotFoundException or Areas.Admin.Shared.AdminRecordNotFoundException or Areas.Coordination.Platform.PlatformRecordNotFoundException => (StatusCodes.Status404NotFound, (string?)null),
             DomainException domain => (StatusCodes.Status400BadRequest, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Ces informations ont été modifiées par quelqu'un d'autre entre-temps. Rechargez la page pour voir la version à jour, puis recommencez."),
 

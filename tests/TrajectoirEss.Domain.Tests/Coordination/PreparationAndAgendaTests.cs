@@ -125,6 +125,49 @@ public sealed class PreparationAndAgendaTests
         Assert.Empty(session.MilestonesToRemind(on));
     }
 
+    /// <summary>Day by day, what a daily job running twice a day takes: each milestone once a day while it is due or late.</summary>
+    public static TheoryData<string, MilestoneKind[], MilestoneKind[]> RemindersByDay() => new()
+    {
+        { "2026-03-23", [], [] },
+        { "2026-03-24", [MilestoneKind.DataFrozen], [] },
+        { "2026-03-25", [MilestoneKind.DataFrozen], [] },
+        { "2026-04-07", [MilestoneKind.DataFrozen, MilestoneKind.PackPublished, MilestoneKind.AgendaSent], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RemindersByDay))]
+    public void TakeRemindersFor_GivesEachMilestoneOncePerDay(string date, MilestoneKind[] first, MilestoneKind[] second)
+    {
+        var session = Planned(Platform());
+        var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(first, session.TakeRemindersFor(on).Select(m => m.Kind));
+        Assert.Equal(second, session.TakeRemindersFor(on).Select(m => m.Kind));
+        Assert.Equal(first, session.TakeRemindersFor(on.AddDays(1)).Select(m => m.Kind).Where(first.Contains));
+        Assert.All(session.Milestones.Where(m => first.Contains(m.Kind)), m => Assert.Equal(on.AddDays(1), m.RemindedOn));
+    }
+
+    [Theory]
+    [InlineData(MilestoneKind.DataFrozen, true)]
+    [InlineData(MilestoneKind.PackPublished, true)]
+    [InlineData(MilestoneKind.AgendaSent, false)]
+    public void IsDoneByTheReadingPack_ForTheFreezeAndThePublication(MilestoneKind kind, bool byThePack) =>
+        Assert.Equal(byThePack, kind.IsDoneByTheReadingPack());
+
+    [Fact]
+    public void TakeRemindersFor_TakesNothing_OnceTheMilestoneIsDone_OrTheSessionCancelled()
+    {
+        var (session, _) = InStatus(PlatformSessionStatus.Convened);
+        var on = new DateOnly(2026, 4, 10);
+        session.MarkMilestoneDone(MilestoneKind.DataFrozen, Staff, T0.AddDays(20));
+
+        Assert.Equal([MilestoneKind.PackPublished, MilestoneKind.AgendaSent], session.TakeRemindersFor(on).Select(m => m.Kind));
+        Assert.Null(session.Milestone(MilestoneKind.DataFrozen).RemindedOn);
+
+        session.Cancel("Reportée à l'automne", Staff, T0.AddDays(30));
+        Assert.Empty(session.TakeRemindersFor(on.AddDays(1)));
+    }
+
     [Fact]
     public void AddAgendaItem_AppendsInOrder_WithItsLink()
     {

@@ -54,6 +54,8 @@ public sealed class SemesterAndLabelsTests
         Assert.All(Enum.GetValues<MilestoneState>(), k => Assert.NotEqual(k.ToString(), k.Label()));
         Assert.All(Enum.GetValues<AgendaItemKind>().Where(k => k != AgendaItemKind.Information), k => Assert.NotEqual(k.ToString(), k.Label()));
         Assert.All(Enum.GetValues<AgendaLinkKind>(), k => Assert.NotEqual(k.ToString(), k.Label()));
+        Assert.All(Enum.GetValues<PlatformSessionStatus>(), s => Assert.NotEqual(s.ToString(), s.Label()));
+        Assert.All(Enum.GetValues<PlatformSessionAction>(), a => Assert.NotEqual(a.ToString(), a.Label()));
         Assert.All(Enum.GetValues<AttendanceStatus>(), k => Assert.NotEqual(k.ToString(), k.Label()));
         Assert.All(Enum.GetValues<MinutesVisibility>().Where(v => v != MinutesVisibility.Public), k => Assert.NotEqual(k.ToString(), k.Label()));
     }

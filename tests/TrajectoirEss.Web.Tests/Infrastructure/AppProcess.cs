@@ -56,6 +56,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__TrajectoirEss"] = connectionString;
         start.Environment["Referrals__JobEnabled"] = "false";
         start.Environment["Retention__JobEnabled"] = "false";
+        start.Environment["PlatformReminders__JobEnabled"] = "false";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "trajectoiress-tests", "process-mail");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -102,6 +102,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // The tests run the referral deadlines and the retention job themselves, with the clock they choose.
         builder.UseSetting("Referrals:JobEnabled", "false");
         builder.UseSetting("Retention:JobEnabled", "false");
+        builder.UseSetting("PlatformReminders:JobEnabled", "false");
         builder.UseSetting("Workspace:DashboardRefreshJobEnabled", "false");
 
         // Off by default so that every test need not enrol an authenticator: the tests of these features turn them on.

@@ -2525,6 +2525,8 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                                 .IsRequired()
                                 .HasMaxLength(30);
 
+                            b1.Property<DateOnly?>("RemindedOn");
+
                             b1.HasKey("PlatformSessionId", "__synthesizedOrdinal")
                                 .HasName("pk_platform_sessions");
 
