@@ -401,7 +401,12 @@ public sealed class PorteurProjectTests(PortalFactory portal) : IClassFixture<Po
         var coordinatorEmail = NewEmail("coord");
         await portal.CreateUserAsync(coordinatorEmail, Roles.Coordinator);
         using var coordinator = await portal.SignInAsync(coordinatorEmail);
-        Assert.NotNull((await coordinator.GetDocumentAsync("/compte/preferences")).QuerySelector("[data-testid=empty-state]"));
+        var coordinatorPreferences = await coordinator.GetDocumentAsync("/compte/preferences");
+        Assert.Equal(["notif-Coordination"], coordinatorPreferences.QuerySelectorAll("input[name=wanted]").Select(i => i.Id));
+        var adminEmail = NewEmail("admin-muet");
+        await portal.CreateUserAsync(adminEmail, Roles.Admin);
+        using var admin = await portal.SignInAsync(adminEmail);
+        Assert.NotNull((await admin.GetDocumentAsync("/compte/preferences")).QuerySelector("[data-testid=empty-state]"));
     }
 
     [Fact]

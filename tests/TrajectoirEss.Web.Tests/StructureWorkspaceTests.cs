@@ -103,7 +103,8 @@ public sealed class StructureWorkspaceTests(StructureWorkspaceTests.Fixture port
         var inbox = await staff.GetDocumentAsync("/structure");
 
         var header = inbox.QuerySelectorAll("nav[aria-label='Navigation principale'] .navbar-nav.me-auto a").Select(a => a.GetAttribute("href"));
-        Assert.Equal(expected.Select(label => StructureMenu.For(Enum.GetValues<ProgrammeType>()).Single(e => e.Label == label).Href), header);
+        // The structure's own pages, then the coordination platform, where every member organisation takes part.
+        Assert.Equal([.. expected.Select(label => StructureMenu.For(Enum.GetValues<ProgrammeType>()).Single(e => e.Label == label).Href), "/plateforme"], header);
         Assert.Equal(expected.Skip(1), inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.TextContent.Trim()));
         foreach (var href in inbox.QuerySelectorAll("[data-testid=structure-menu] a").Select(a => a.GetAttribute("href")!))
         {
