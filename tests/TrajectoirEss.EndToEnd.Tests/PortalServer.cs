@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,6 +36,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     public string BaseUrl => $"http://127.0.0.1:{_port}";
+
+    /// <summary>The server's clock: the real time, moved forward when a journey needs a meeting to have taken place.</summary>
+    public AdjustableClock Clock { get; } = new();
 
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "trajectoiress-e2e-mail", Guid.NewGuid().ToString("N"));
 
@@ -112,6 +116,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Email:Delivery", "Pickup");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Referrals:JobEnabled", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 
         // The journeys compare the dashboard before and after: no cached aggregates.
         builder.UseSetting("Workspace:DashboardCacheSeconds", "0");
@@ -212,4 +217,18 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
 public sealed class PortalGroup : ICollectionFixture<PortalServer>
 {
     public const string Name = "Portal";
+}
+
+/// <summary>The system's time, plus an offset a journey can move forward (and back to zero when it ends).</summary>
+public sealed class AdjustableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+
+    public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }
