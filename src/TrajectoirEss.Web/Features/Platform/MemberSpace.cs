@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Features.Platform;
@@ -86,7 +87,7 @@ public enum CarrierMove
 /// The members' space: the sessions their organisation is invited to (the coordination sees all), registration, and
 /// the commitments their organisation carries (it reports on them; a record it does not carry is a 404 for a POST).
 /// </summary>
-public sealed class MemberSpace(TrajectoirEssDbContext db, PlatformDirectory directory, CommitmentQueries commitments, TimeProvider clock, ILogger<MemberSpace> logger)
+public sealed class MemberSpace(TrajectoirEssDbContext db, UnitOfWork unitOfWork, PlatformDirectory directory, CommitmentQueries commitments, TimeProvider clock, ILogger<MemberSpace> logger)
 {
     private const int PastSessionsShown = 6;
 
@@ -159,7 +160,7 @@ public sealed class MemberSpace(TrajectoirEssDbContext db, PlatformDirectory dir
         }
 
         session.Register(organisation, user.GetUserId(), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         logger.LogInformation("Registration for platform session {SessionId} by {UserId}", id, user.GetUserId());
         return true;
     }
@@ -188,7 +189,7 @@ public sealed class MemberSpace(TrajectoirEssDbContext db, PlatformDirectory dir
         }
 
         commitment.PostUpdate(input.Narrative, progress, commitment.Carrier, user.GetUserId(), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return true;
     }
 
@@ -219,7 +220,7 @@ public sealed class MemberSpace(TrajectoirEssDbContext db, PlatformDirectory dir
                 throw new ArgumentOutOfRangeException(nameof(move));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return true;
     }
 

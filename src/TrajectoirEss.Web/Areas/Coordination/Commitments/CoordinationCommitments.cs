@@ -18,6 +18,7 @@ namespace TrajectoirEss.Web.Areas.Coordination.Commitments;
 /// </summary>
 public sealed class CoordinationCommitments(
     TrajectoirEssDbContext db,
+    UnitOfWork unitOfWork,
     PlatformDirectory directory,
     CommitmentQueries queries,
     Notifier notifier,
@@ -75,7 +76,7 @@ public sealed class CoordinationCommitments(
         var now = clock.GetUtcNow();
         var commitment = Commitment.Make(Guid.CreateVersion7(now), terms, session, input.DecisionId, actorId, now);
         db.Commitments.Add(commitment);
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         logger.LogInformation("Commitment {CommitmentId} recorded by {ActorId}", commitment.Id, actorId);
         return commitment.Id;
     }
@@ -121,7 +122,7 @@ public sealed class CoordinationCommitments(
             return false;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return true;
     }
 
@@ -161,7 +162,7 @@ public sealed class CoordinationCommitments(
             asked += staff.Count > 0 ? 1 : 0;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         logger.LogInformation("Updates asked of {Organisations} carrier organisations before session {SessionId}", asked, sessionId);
         return asked;
     }
