@@ -125,6 +125,7 @@ public sealed class PlatformMembersTests(SeededPortal portal) : IClassFixture<Se
         var update = after.QuerySelector("[data-testid=updates]")!.TextContent;
         Assert.Contains("Une première session a eu lieu.", update, StringComparison.Ordinal);
         Assert.Contains("Morlaix", update, StringComparison.Ordinal);
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id && a.Action == "Point d'avancement publié")));
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class PlatformMembersTests(SeededPortal portal) : IClassFixture<Se
             var token = await SeededPortal.TokenAsync(client);
             foreach (var action in new[] { "point", "demarrer", "terminer", "abandonner", "rouvrir" })
             {
-                using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Update.Narrative", "Rien"), new("Update.Progress", "50"), new("Reason.Text", "Parce que")]);
+                using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Update.Narrative", "Rien"), new("Update.Progress", "50"), new("Why.DropReason", "Parce que"), new("Why.Reason", "Parce que")]);
                 using var response = await client.Http.PostAsync($"/plateforme/engagements/{portal.PoleCommitmentId}/{action}", content);
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{actor} {action}: {(int)response.StatusCode}");
             }
@@ -159,7 +160,7 @@ public sealed class PlatformMembersTests(SeededPortal portal) : IClassFixture<Se
 
         using var refused = await client.SubmitAsync(PageForms.FormFor(page, "/abandonner"), new() { ["Motif d'abandon"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("Le motif d'abandon", (await HtmlClient.ParseAsync(refused)).ErrorSummary(), StringComparison.Ordinal);
+        Assert.Equal("Le motif d'abandon est obligatoire.", (await HtmlClient.ParseAsync(refused)).ErrorFor("Why.DropReason"));
         Assert.Equal(CommitmentStatus.Planned, await portal.WithDbAsync(db => db.Commitments.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
 
         using var dropped = await client.SubmitAsync(PageForms.FormFor(page, "/abandonner"), new() { ["Motif d'abandon"] = "Un autre réseau le fait déjà" });

@@ -210,7 +210,7 @@ public sealed class Commitment : AggregateRoot
     public void Reopen(string? reason, Guid actorId, DateTimeOffset now)
     {
         Ensure(CommitmentAction.Reopen, "Seul un engagement tenu ou abandonné peut être rouvert.");
-        var why = Guard.Required(reason, ReasonMaxLength, "Le motif de réouverture");
+        var why = Guard.Required(reason, ReasonMaxLength, "Le motif de réouverture", "Reason");
         DropReason = null;
         Move(CommitmentAction.Reopen, why, actorId, now);
     }

@@ -1,3 +1,4 @@
+using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Coordination;
 using static TrajectoirEss.Domain.Tests.Coordination.CoordinationFixtures;
 
@@ -35,6 +36,13 @@ public sealed class MinutesReadingTests
     [Fact]
     public void EveryCommitmentStatus_HasAFrenchLabel() =>
         Assert.Equal(["Prévu", "En cours", "Tenu", "Abandonné"], Enum.GetValues<CommitmentStatus>().Select(s => s.Label()));
+
+    [Fact]
+    public void DropAndReopen_WithoutAReason_NameTheirField()
+    {
+        Assert.Equal("DropReason", Assert.Throws<DomainException>(() => CommitmentIn(CommitmentStatus.Planned).Drop(" ", Staff, T0)).Field);
+        Assert.Equal("Reason", Assert.Throws<DomainException>(() => CommitmentIn(CommitmentStatus.Done).Reopen(null, Staff, T0)).Field);
+    }
 
     [Fact]
     public void EverySessionStatus_HasAFrenchLabel() =>

@@ -59,11 +59,14 @@ public sealed class CommitmentUpdateInput
     public int? Progress { get; set; }
 }
 
-/// <summary>A reason, to drop or to reopen a commitment.</summary>
+/// <summary>Why the carrier drops or reopens a commitment (the names are the domain's fields, so its message lands beside the box).</summary>
 public sealed class CommitmentReasonInput
 {
-    [Display(Name = "Motif")]
-    public string? Text { get; set; }
+    [Display(Name = "Motif d'abandon")]
+    public string? DropReason { get; set; }
+
+    [Display(Name = "Motif de réouverture")]
+    public string? Reason { get; set; }
 }
 
 /// <summary>A commitment's page for a member: read only, or with the carrier's forms.</summary>

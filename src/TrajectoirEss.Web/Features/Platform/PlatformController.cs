@@ -61,14 +61,14 @@ public sealed class PlatformController(MemberSpace space, CommitmentQueries comm
         MoveAsync(id, CarrierMove.Complete, null, "L'engagement est tenu.", cancellationToken);
 
     [HttpPost("engagements/{id:guid}/abandonner")]
-    [FormPage("Commitment", Prefix = "Reason")]
-    public Task<IActionResult> Drop(Guid id, [Bind(Prefix = "Reason")] CommitmentReasonInput input, CancellationToken cancellationToken) =>
-        MoveAsync(id, CarrierMove.Drop, input?.Text, "L'engagement est abandonné.", cancellationToken);
+    [FormPage("Commitment", Prefix = "Why")]
+    public Task<IActionResult> Drop(Guid id, [Bind(Prefix = "Why")] CommitmentReasonInput input, CancellationToken cancellationToken) =>
+        MoveAsync(id, CarrierMove.Drop, input?.DropReason, "L'engagement est abandonné.", cancellationToken);
 
     [HttpPost("engagements/{id:guid}/rouvrir")]
-    [FormPage("Commitment", Prefix = "Reason")]
-    public Task<IActionResult> Reopen(Guid id, [Bind(Prefix = "Reason")] CommitmentReasonInput input, CancellationToken cancellationToken) =>
-        MoveAsync(id, CarrierMove.Reopen, input?.Text, "L'engagement est rouvert.", cancellationToken);
+    [FormPage("Commitment", Prefix = "Why")]
+    public Task<IActionResult> Reopen(Guid id, [Bind(Prefix = "Why")] CommitmentReasonInput input, CancellationToken cancellationToken) =>
+        MoveAsync(id, CarrierMove.Reopen, input?.Reason, "L'engagement est rouvert.", cancellationToken);
 
     /// <summary>A refused registration shows the session again; a refused update or move, the commitment with what was typed.</summary>
     async Task<IActionResult?> IShowsFormAgain.FormAgainAsync(FormAgain form)

@@ -31,6 +31,7 @@ public static class AdminEntities
         ListItem => "Valeur de liste",
         ReferenceData => "Référentiel territorial",
         StrategyObjective => "Objectif de la stratégie",
+        Features.Platform.CommitmentJournal.Commitment => "Engagement",
         Audit.Project => "Projet",
         _ => entityType,
     };

@@ -29,7 +29,9 @@ public sealed class CommitmentsController(CoordinationCommitments commitments, C
 
     [HttpGet("engagements/nouveau")]
     public async Task<IActionResult> New([FromQuery(Name = "seance")] Guid? sessionId, [FromQuery(Name = "decision")] Guid? decisionId, CancellationToken cancellationToken) =>
-        ModelState.IsValid && await commitments.NewPageAsync(sessionId, decisionId, null, cancellationToken) is { } page ? View(page) : NotFound();
+        ModelState.IsValid && await commitments.NewPageAsync(sessionId, decisionId, null, cancellationToken) is { } page
+            ? View(page)
+            : throw new DomainException("Cette séance ou cette décision n'existe pas : créez l'engagement depuis la page de la séance, ou sans séance depuis la liste des engagements.");
 
     [HttpPost("engagements/nouveau")]
     [FormPage(Prefix = "Input", InvalidValueMessage = InvalidValue)]
@@ -66,6 +68,7 @@ public sealed class CommitmentsController(CoordinationCommitments commitments, C
         var typed = form.Argument<CommitmentInput>("input");
         var page = form.Action == nameof(New)
             ? await commitments.NewPageAsync(typed?.SessionId, typed?.DecisionId, typed ?? new CommitmentInput(), form.CancellationToken)
+              ?? await commitments.NewPageAsync(null, null, typed ?? new CommitmentInput(), form.CancellationToken)
             : await commitments.EditPageAsync(form.Id, typed, form.Conflict, form.CancellationToken);
         return page is null ? null : View(form.View, page);
     }
