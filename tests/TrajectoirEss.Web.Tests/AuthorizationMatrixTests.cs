@@ -55,6 +55,21 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
 
         /// <summary>No such page, for everyone.</summary>
         NotFound,
+
+        /// <summary>The coordination platform's members' space: pôle and structure staff, public partners, coordinators, administrators.</summary>
+        PlatformArea,
+
+        /// <summary>
+        /// A platform session (the upcoming one): the staff of its invited organisations (Morlaix's pôle, TAg29, France
+        /// Active, the Région), coordinators and administrators; Réso solidaire's pôle and TAg35, not members, get 404.
+        /// </summary>
+        PlatformSession,
+
+        /// <summary>Registering for a session: the staff of its invited organisations only; others signed in (non-members, coordinators, administrators, who speak for no organisation) get 404.</summary>
+        PlatformRegistration,
+
+        /// <summary>Reporting on a commitment (Morlaix's pôle's): its carrier's staff only; every other signed-in person gets 404.</summary>
+        CommitmentCarrier,
     }
 
     private const string Allowed = "allowed";
@@ -91,6 +106,14 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (Coordination, Actor.Coordinator or Actor.Admin) => Allowed,
         (ProgrammeIndicators, Actor.Coordinator or Actor.PublicPartner or Actor.Admin) => Allowed,
         (Admin, Actor.Admin) => Allowed,
+        (PlatformArea, Actor.PoleStaff or Actor.OtherPoleStaff or Actor.StructureWithReferral or Actor.StructureWithoutReferral or Actor.Financer
+            or Actor.PublicPartner or Actor.Coordinator or Actor.Admin) => Allowed,
+        (PlatformSession, Actor.PoleStaff or Actor.StructureWithReferral or Actor.Financer or Actor.PublicPartner or Actor.Coordinator or Actor.Admin) => Allowed,
+        (PlatformSession, Actor.OtherPoleStaff or Actor.StructureWithoutReferral) => "404",
+        (PlatformRegistration, Actor.PoleStaff or Actor.StructureWithReferral or Actor.Financer or Actor.PublicPartner) => Allowed,
+        (PlatformRegistration, Actor.OtherPoleStaff or Actor.StructureWithoutReferral or Actor.Coordinator or Actor.Admin) => "404",
+        (CommitmentCarrier, Actor.PoleStaff) => Allowed,
+        (CommitmentCarrier, _) => "404",
         _ => "403",
     };
 
@@ -135,6 +158,31 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST compte/securite/desactiver"] = (SignedIn, _ => "/compte/securite/desactiver"),
         ["GET compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
         ["POST compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
+
+        ["GET plateforme-de-coordination"] = (Public, _ => "/plateforme-de-coordination"),
+        ["GET plateforme"] = (PlatformArea, _ => "/plateforme"),
+        ["GET plateforme/seances/{id:guid}"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}"),
+        ["POST plateforme/seances/{id:guid}/inscription"] = (PlatformRegistration, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/inscription"),
+        ["GET plateforme/engagements"] = (PlatformArea, _ => "/plateforme/engagements?stale=true"),
+        ["GET plateforme/engagements/{id:guid}"] = (PlatformArea, p => $"/plateforme/engagements/{p.PoleCommitmentId}"),
+        ["POST plateforme/engagements/{id:guid}/point"] = (CommitmentCarrier, p => $"/plateforme/engagements/{p.PoleCommitmentId}/point"),
+        ["POST plateforme/engagements/{id:guid}/demarrer"] = (CommitmentCarrier, p => $"/plateforme/engagements/{p.PoleCommitmentId}/demarrer"),
+        ["POST plateforme/engagements/{id:guid}/terminer"] = (CommitmentCarrier, p => $"/plateforme/engagements/{p.PoleCommitmentId}/terminer"),
+        ["POST plateforme/engagements/{id:guid}/abandonner"] = (CommitmentCarrier, p => $"/plateforme/engagements/{p.PoleCommitmentId}/abandonner"),
+        ["POST plateforme/engagements/{id:guid}/rouvrir"] = (CommitmentCarrier, p => $"/plateforme/engagements/{p.PoleCommitmentId}/rouvrir"),
+        ["GET coordination/plateforme/engagements"] = (Coordination, _ => "/coordination/plateforme/engagements"),
+        ["GET coordination/plateforme/engagements/nouveau"] = (Coordination, p => $"/coordination/plateforme/engagements/nouveau?seance={p.HeldPlatformSessionId}"),
+        ["POST coordination/plateforme/engagements/nouveau"] = (Coordination, _ => "/coordination/plateforme/engagements/nouveau"),
+        ["GET coordination/plateforme/engagements/{id:guid}/modifier"] = (Coordination, p => $"/coordination/plateforme/engagements/{p.RegionCommitmentId}/modifier"),
+        ["POST coordination/plateforme/engagements/{id:guid}/modifier"] = (Coordination, p => $"/coordination/plateforme/engagements/{p.RegionCommitmentId}/modifier"),
+        ["POST coordination/plateforme/seances/{id:guid}/engagements/relance"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/engagements/relance"),
+        ["GET admin/objectifs"] = (Admin, _ => "/admin/objectifs"),
+        ["GET admin/objectifs/nouveau"] = (Admin, _ => "/admin/objectifs/nouveau"),
+        ["POST admin/objectifs/nouveau"] = (Admin, _ => "/admin/objectifs/nouveau"),
+        ["GET admin/objectifs/{id:guid}"] = (Admin, p => $"/admin/objectifs/{p.StrategyObjectiveId}"),
+        ["POST admin/objectifs/{id:guid}"] = (Admin, p => $"/admin/objectifs/{p.StrategyObjectiveId}"),
+        ["POST admin/objectifs/{id:guid}/desactiver"] = (Admin, p => $"/admin/objectifs/{p.StrategyObjectiveId}/desactiver"),
+        ["POST admin/objectifs/{id:guid}/reactiver"] = (Admin, p => $"/admin/objectifs/{p.StrategyObjectiveId}/reactiver"),
 
         ["GET invitation/{token}"] = (Public, p => $"/invitation/{p.InvitationToken}"),
         ["POST invitation/{token}"] = (PorteurArea, p => $"/invitation/{p.InvitationToken}"),

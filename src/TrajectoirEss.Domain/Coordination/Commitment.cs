@@ -13,6 +13,19 @@ public enum CommitmentStatus
     Dropped = 4,
 }
 
+/// <summary>The French labels of a commitment's statuses: their one home.</summary>
+public static class CommitmentLabels
+{
+    public static string Label(this CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.Planned => "Prévu",
+        CommitmentStatus.InProgress => "En cours",
+        CommitmentStatus.Done => "Tenu",
+        CommitmentStatus.Dropped => "Abandonné",
+        _ => status.ToString(),
+    };
+}
+
 /// <summary>The moves a commitment can make; each has one method on <see cref="Commitment"/> (making it is its creation).</summary>
 public enum CommitmentAction
 {
@@ -197,7 +210,7 @@ public sealed class Commitment : AggregateRoot
     public void Reopen(string? reason, Guid actorId, DateTimeOffset now)
     {
         Ensure(CommitmentAction.Reopen, "Seul un engagement tenu ou abandonné peut être rouvert.");
-        var why = Guard.Required(reason, ReasonMaxLength, "Le motif de réouverture");
+        var why = Guard.Required(reason, ReasonMaxLength, "Le motif de réouverture", "Reason");
         DropReason = null;
         Move(CommitmentAction.Reopen, why, actorId, now);
     }

@@ -22,6 +22,30 @@ public static class MinutesVisibilities
         MinutesVisibility.Public => "Public",
         _ => visibility.ToString(),
     };
+
+    /// <summary>
+    /// Whether this reader may read minutes of this visibility: the coordination reads all of them, a member of the
+    /// body those for members or the public, anyone else public ones only.
+    /// </summary>
+    public static bool CanBeReadBy(this MinutesVisibility visibility, MinutesReader reader) => reader switch
+    {
+        MinutesReader.Coordination => Enum.IsDefined(visibility),
+        MinutesReader.Member => visibility is MinutesVisibility.Members or MinutesVisibility.Public,
+        _ => visibility == MinutesVisibility.Public,
+    };
+}
+
+/// <summary>Who reads a session's minutes, for <see cref="MinutesVisibilities.CanBeReadBy"/>.</summary>
+public enum MinutesReader
+{
+    /// <summary>Anyone, on the public pages.</summary>
+    Public = 1,
+
+    /// <summary>A person of an organisation invited to the session.</summary>
+    Member = 2,
+
+    /// <summary>The coordination team (coordinators, administrators).</summary>
+    Coordination = 3,
 }
 
 /// <summary>A decision taken at a held session, on an agenda item or not, proposed by a member organisation or not.</summary>

@@ -72,6 +72,9 @@ public sealed class PlatformSession : AggregateRoot
     /// <summary>Before the session: it can still be prepared, moved, or cancelled.</summary>
     public static readonly IReadOnlyList<PlatformSessionStatus> UpcomingStatuses = [PlatformSessionStatus.Planned, PlatformSessionStatus.Convened];
 
+    /// <summary>After the session: it took place (its record may still be corrected, or is final).</summary>
+    public static readonly IReadOnlyList<PlatformSessionStatus> PastStatuses = [PlatformSessionStatus.Held, PlatformSessionStatus.Closed];
+
     /// <summary>From which statuses each action is allowed, and the status it leads to (null: unchanged).</summary>
     public static readonly IReadOnlyDictionary<PlatformSessionAction, (PlatformSessionStatus[] From, PlatformSessionStatus? To)> Transitions =
         new Dictionary<PlatformSessionAction, (PlatformSessionStatus[] From, PlatformSessionStatus? To)>
@@ -154,6 +157,10 @@ public sealed class PlatformSession : AggregateRoot
     public IReadOnlyList<Decision> Decisions => _decisions;
 
     public static bool CanApply(PlatformSessionStatus status, PlatformSessionAction action) => Transitions[action].From.Contains(status);
+
+    /// <summary>The minutes this reader may read: none before they are written, nor once the session is reopened to correct them, nor above the reader's level.</summary>
+    public Minutes? MinutesFor(MinutesReader reader) =>
+        Status == PlatformSessionStatus.Closed && Minutes is { } minutes && minutes.Visibility.CanBeReadBy(reader) ? minutes : null;
 
     public bool Can(PlatformSessionAction action) => CanApply(Status, action);
 

@@ -232,6 +232,9 @@ internal static class PortalServices
         services.AddHostedService<Areas.Coordination.Platform.MilestoneReminderJob>();
         services.AddOptions<Areas.Coordination.Platform.PlatformReminderOptions>().Bind(configuration.GetSection(Areas.Coordination.Platform.PlatformReminderOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Platform.CommitmentQueries>();
+        services.AddScoped<Features.Platform.MemberSpace>();
+        services.AddScoped<Features.Platform.PublicPlatform>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.
@@ -259,6 +262,8 @@ internal static class PortalServices
         services.AddScoped<Areas.Admin.Structures.StructureAdministration>();
         services.AddScoped<Areas.Admin.PublicAuthorities.PublicAuthorityAdministration>();
         services.AddScoped<Areas.Admin.Lists.ListAdministration>();
+        services.AddScoped<Areas.Admin.StrategyObjectives.StrategyObjectiveAdministration>();
+        services.AddScoped<Areas.Coordination.Commitments.CoordinationCommitments>();
         services.AddScoped<Areas.Admin.ReferenceData.ReferenceDataRefresh>();
         services.AddOptions<WorkspaceOptions>().Bind(configuration.GetSection(WorkspaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DatabaseInitializer>();

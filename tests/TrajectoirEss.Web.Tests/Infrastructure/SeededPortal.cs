@@ -117,6 +117,9 @@ public class SeededPortal : PortalFactory
     /// <summary>A commitment of the held session carried by the Région.</summary>
     public Guid RegionCommitmentId { get; private set; }
 
+    /// <summary>The objective of the strategy both seeded commitments serve (the first by code).</summary>
+    public Guid StrategyObjectiveId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -222,6 +225,7 @@ public class SeededPortal : PortalFactory
         UpcomingPlatformSessionId = upcoming.Id;
 
         var objective = await db.StrategyObjectives.OrderBy(o => o.Code).FirstAsync();
+        StrategyObjectiveId = objective.Id;
         var poleCommitment = Commitment.Make(
             Guid.CreateVersion7(),
             new CommitmentTerms("Un accueil itinérant des projets collectifs", "Des permanences dans trois communes rurales", pole, [region], objective, DateOnly.FromDateTime(now.AddDays(200).Date), null),

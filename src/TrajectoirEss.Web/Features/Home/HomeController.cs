@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TrajectoirEss.Web.Features.Platform;
 using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Features.Home;
@@ -13,6 +14,18 @@ public sealed class HomeController : Controller
 
     [HttpGet("/donnees-personnelles")]
     public IActionResult PersonalData() => View();
+
+    /// <summary>The coordination platform for the public: what it is, its public minutes, the commitments and where they stand.</summary>
+    [HttpGet("/plateforme-de-coordination")]
+    public async Task<IActionResult> CoordinationPlatform(PublicPlatformQuery query, [FromServices] PublicPlatform platform, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            query = new PublicPlatformQuery();
+        }
+
+        return View(await platform.PageAsync(query, cancellationToken));
+    }
 
     [HttpGet("/accessibilite")]
     public IActionResult Accessibility([FromServices] IOptions<PortalOptions> portal) => View(new AccessibilityPage(portal.Value.ContactEmail));

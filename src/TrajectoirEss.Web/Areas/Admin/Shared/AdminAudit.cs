@@ -14,11 +14,12 @@ public static class AdminEntities
     public const string PublicAuthority = "PublicAuthority";
     public const string ListItem = "ListItem";
     public const string ReferenceData = "ReferenceData";
+    public const string StrategyObjective = "StrategyObjective";
 
     /// <summary>The reference data as a whole has no id of its own: its audit entries use this one.</summary>
     public static readonly Guid ReferenceDataId = Guid.Empty;
 
-    public static IReadOnlyList<string> All { get; } = [Account, Pole, Structure, Programme, PublicAuthority, ListItem, ReferenceData];
+    public static IReadOnlyList<string> All { get; } = [Account, Pole, Structure, Programme, PublicAuthority, ListItem, ReferenceData, StrategyObjective];
 
     public static string Label(string entityType) => entityType switch
     {
@@ -29,6 +30,8 @@ public static class AdminEntities
         PublicAuthority => "Autorité publique",
         ListItem => "Valeur de liste",
         ReferenceData => "Référentiel territorial",
+        StrategyObjective => "Objectif de la stratégie",
+        Features.Platform.CommitmentJournal.Commitment => "Engagement",
         Audit.Project => "Projet",
         _ => entityType,
     };
