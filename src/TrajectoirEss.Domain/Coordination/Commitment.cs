@@ -123,6 +123,9 @@ public sealed class Commitment : AggregateRoot
 
     public DateTimeOffset? LastUpdateAt { get; private set; }
 
+    /// <summary>When it was done or dropped (null while open; a reopened commitment forgets it).</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
@@ -312,10 +315,24 @@ public sealed class Commitment : AggregateRoot
             Status = next;
         }
 
+        ClosedAt = OpenStatuses.Contains(Status) ? null : now;
         Raise(new CommitmentStatusChanged(this, from, Status, reason, actorId, now));
     }
 
     private sealed record ValidTerms(string Title, string? Description, OrganisationRef Carrier, List<OrganisationRef> Contributors, Guid ObjectiveId, DateOnly? DueOn, Guid? DueSessionId);
+}
+
+/// <summary>The French labels of a commitment's statuses: their one home.</summary>
+public static class CommitmentLabels
+{
+    public static string Label(this CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.Planned => "Prévu",
+        CommitmentStatus.InProgress => "En cours",
+        CommitmentStatus.Done => "Tenu",
+        CommitmentStatus.Dropped => "Abandonné",
+        _ => status.ToString(),
+    };
 }
 
 /// <summary>News of a commitment from its carrying organisation: a narrative, the progress then, who wrote it and when.</summary>
