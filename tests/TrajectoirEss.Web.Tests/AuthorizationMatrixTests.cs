@@ -53,6 +53,13 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         /// <summary>Administrators.</summary>
         Admin,
 
+        /// <summary>
+        /// A session of the platform as its members read it (its published reading pack): the staff of an invited
+        /// organisation (Morlaix's pôle, TAg29, France Active, the Région), coordinators and administrators; the staff
+        /// of an organisation not invited (Réso solidaire's pôle, TAg35) get 404; porteurs are not platform members.
+        /// </summary>
+        SessionInvitee,
+
         /// <summary>No such page, for everyone.</summary>
         NotFound,
     }
@@ -91,6 +98,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (Coordination, Actor.Coordinator or Actor.Admin) => Allowed,
         (ProgrammeIndicators, Actor.Coordinator or Actor.PublicPartner or Actor.Admin) => Allowed,
         (Admin, Actor.Admin) => Allowed,
+        (SessionInvitee, Actor.PoleStaff or Actor.StructureWithReferral or Actor.Financer or Actor.PublicPartner or Actor.Coordinator or Actor.Admin) => Allowed,
+        (SessionInvitee, Actor.OtherPoleStaff or Actor.StructureWithoutReferral) => "404",
         _ => "403",
     };
 
@@ -210,6 +219,14 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/territoire"] = (Coordination, _ => "/coordination/territoire"),
         ["GET coordination/export.csv"] = (ProgrammeIndicators, _ => "/coordination/export.csv?table=indicateurs"),
         ["GET coordination/export.xlsx"] = (ProgrammeIndicators, _ => "/coordination/export.xlsx"),
+
+        // The reading pack of the upcoming session (frozen and published in the seed: a second freeze or publication is refused, a 400).
+        ["GET coordination/plateforme/seances/{id:guid}/dossier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
+        ["GET coordination/plateforme/seances/{id:guid}/dossier.xlsx"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
+        ["POST coordination/plateforme/seances/{id:guid}/dossier/figer"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/figer"),
+        ["POST coordination/plateforme/seances/{id:guid}/dossier/publier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/publier"),
+        ["GET plateforme/seances/{id:guid}/dossier"] = (SessionInvitee, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
+        ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (SessionInvitee, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),
 
         ["GET admin"] = (Admin, _ => "/admin"),

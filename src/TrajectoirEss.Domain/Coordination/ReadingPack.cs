@@ -228,12 +228,28 @@ public sealed class ReadingPack : AggregateRoot
 
     public bool Can(ReadingPackAction action) => CanApply(Status, action);
 
+    /// <summary>
+    /// Whether the session's pack can be frozen (a first time, or again while <paramref name="existing"/> is not
+    /// published), else the domain error: asked before computing the content, which costs.
+    /// </summary>
+    public static void EnsureCanFreeze(PlatformSession session, ReadingPack? existing)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (existing is not null)
+        {
+            existing.Ensure(ReadingPackAction.Freeze, "Le dossier de séance est publié : ses chiffres ne changent plus.");
+            existing.EnsureOwn(session);
+        }
+
+        EnsureUpcoming(session);
+    }
+
     /// <summary>The first freeze of a session's pack: the content computed now from the portal's records.</summary>
     public static ReadingPack Freeze(Guid id, PlatformSession session, ReadingPackContent content, Guid actorId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(content);
-        EnsureUpcoming(session);
+        EnsureCanFreeze(session, null);
         var pack = new ReadingPack(id, session.Id, content);
         pack.Store(session, content, actorId, now);
         return pack;
@@ -244,9 +260,7 @@ public sealed class ReadingPack : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(content);
-        Ensure(ReadingPackAction.Freeze, "Le dossier de séance est publié : ses chiffres ne changent plus.");
-        EnsureOwn(session);
-        EnsureUpcoming(session);
+        EnsureCanFreeze(session, this);
         Store(session, content, actorId, now);
     }
 

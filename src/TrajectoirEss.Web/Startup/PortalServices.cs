@@ -226,6 +226,7 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.ListValues>();
         services.AddScoped<Features.Shared.RecordNames>();
         services.AddScoped<Features.Platform.PlatformDirectory>();
+        services.AddScoped<Features.Platform.Pack.ReadingPacks>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.
