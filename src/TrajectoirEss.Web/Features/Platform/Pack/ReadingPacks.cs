@@ -21,7 +21,7 @@ public sealed record PackPage(Guid SessionId, string SessionLabel, PlatformSessi
 /// dashboard's own computation and masking, then stored), published, and read. Opening a pack reads the stored
 /// document only.
 /// </summary>
-public sealed class ReadingPacks(TrajectoirEssDbContext db, DashboardQueries dashboard, PlatformDirectory directory, TimeProvider clock)
+public sealed class ReadingPacks(TrajectoirEssDbContext db, UnitOfWork unitOfWork, DashboardQueries dashboard, PlatformDirectory directory, TimeProvider clock)
 {
     /// <summary>Freezes (or freezes again) the session's pack; false when there is no such session.</summary>
     public async Task<bool> FreezeAsync(Guid actorId, Guid sessionId, CancellationToken cancellationToken)
@@ -34,7 +34,9 @@ public sealed class ReadingPacks(TrajectoirEssDbContext db, DashboardQueries das
 
         var pack = await db.ReadingPacks.SingleOrDefaultAsync(p => p.SessionId == sessionId, cancellationToken);
         ReadingPack.EnsureCanFreeze(session, pack);
+        // To the microsecond, as PostgreSQL keeps it: the row and the document say the same moment.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
         var content = await ComputeAsync(session, now, cancellationToken);
         if (pack is null)
         {
@@ -45,7 +47,7 @@ public sealed class ReadingPacks(TrajectoirEssDbContext db, DashboardQueries das
             pack.Refreeze(session, content, actorId, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return true;
     }
 
@@ -61,7 +63,7 @@ public sealed class ReadingPacks(TrajectoirEssDbContext db, DashboardQueries das
         var pack = await db.ReadingPacks.SingleOrDefaultAsync(p => p.SessionId == sessionId, cancellationToken)
             ?? throw new Domain.Common.DomainException("Figez d'abord les données : le dossier de séance n'existe pas encore.");
         pack.Publish(session, actorId, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return true;
     }
 
@@ -179,12 +181,14 @@ public sealed class ReadingPacks(TrajectoirEssDbContext db, DashboardQueries das
     /// <summary>Every commitment still open, and those closed since the body's last session held before this one.</summary>
     private async Task<PackCommitments> CommitmentsAsync(PlatformSession session, CancellationToken cancellationToken)
     {
-        var lastSessionAt = await db.PlatformSessions.AsNoTracking()
+        // A session's start is read back in Paris time; PostgreSQL is given instants in UTC.
+        var lastSessionStart = await db.PlatformSessions.AsNoTracking()
             .Where(s => s.BodyId == session.BodyId && s.Id != session.Id && s.StartsAt < session.StartsAt
                         && (s.Status == PlatformSessionStatus.Held || s.Status == PlatformSessionStatus.Closed))
             .OrderByDescending(s => s.StartsAt)
             .Select(s => (DateTimeOffset?)s.StartsAt)
             .FirstOrDefaultAsync(cancellationToken);
+        var lastSessionAt = lastSessionStart?.ToUniversalTime();
         var commitments = await db.Commitments.AsNoTracking()
             .Where(c => c.Status == CommitmentStatus.Planned || c.Status == CommitmentStatus.InProgress || lastSessionAt == null || c.ClosedAt == null || c.ClosedAt >= lastSessionAt)
             .ToListAsync(cancellationToken);
