@@ -185,6 +185,8 @@ public sealed class ReadingPackTests(SeededPortal portal) : IClassFixture<Seeded
         var stored = await portal.WithDbAsync(db => db.ReadingPacks.AsNoTracking().SingleAsync(p => p.SessionId == session));
         Assert.Equal(2, stored.Freezes);
         Assert.Equal(stored.FrozenAt, stored.Content.ComputedAt);
+        var audited = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityId == stored.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal(["Données figées", "Données figées à nouveau"], audited.Order(StringComparer.Ordinal));
     }
 
     [Fact]
