@@ -11,7 +11,8 @@
 # (bench/ReferenceApp: one EF Core no-tracking query, Razor, a dozen rows) on the same PostgreSQL, both
 # driven by wrk from this machine at 8 and 32 connections after a warm-up. Pages that need a login get
 # the cookie of one real login (shared by the connections of a run), renewed like a browser renews it
-# (bench/browser.lua). Results: a Markdown table printed
+# (bench/browser.lua). The reading pack (dossier de séance) measured is one published pack per volume, frozen once by
+# `dotnet TrajectoirEss.Web.dll sample-reading-pack` (opening it reads the stored document). Results: a Markdown table printed
 # and written to .data/bench/results-<date>.md. SQL commands per page come from the SQL budget test
 # (tests/TrajectoirEss.Web.Tests/SqlBudgetTests.cs, written to .data/bench/sql-commands.txt).
 set -euo pipefail
