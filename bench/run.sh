@@ -11,7 +11,8 @@
 # (bench/ReferenceApp: one EF Core no-tracking query, Razor, a dozen rows) on the same PostgreSQL, both
 # driven by wrk from this machine at 8 and 32 connections after a warm-up. Pages that need a login get
 # the cookie of one real login (shared by the connections of a run), renewed like a browser renews it
-# (bench/browser.lua). Results: a Markdown table printed
+# (bench/browser.lua). The reading pack (dossier de séance) measured is one published pack per volume, frozen once by
+# `dotnet TrajectoirEss.Web.dll sample-reading-pack` (opening it reads the stored document). Results: a Markdown table printed
 # and written to .data/bench/results-<date>.md. SQL commands per page come from the SQL budget test
 # (tests/TrajectoirEss.Web.Tests/SqlBudgetTests.cs, written to .data/bench/sql-commands.txt).
 set -euo pipefail
@@ -121,6 +122,9 @@ for volume in ${VOLUMES}; do
     ( cd "${OUT}/portal" && time ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll generate-demo-data "${volume}" 2017 2026 >/dev/null )
     psql_bench -d "${db}" -c "VACUUM ANALYZE" >/dev/null
   fi
+  # A published reading pack of the platform (dossier de séance), frozen once at this volume: opening it reads the stored document.
+  pack_session="$(cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll sample-reading-pack | sed -n 's/^reading pack of session //p' | tail -1)"
+  [[ -n "${pack_session}" ]] || { echo "bench: no reading pack could be frozen" >&2; exit 1; }
   steps="$(psql_bench -d "${db}" -c "SELECT count(*) FROM trajectory_steps")"
   projects="$(psql_bench -d "${db}" -c "SELECT count(*) FROM projects")"
   echo "bench: volume ×${volume}: ${projects} projects, ${steps} trajectory steps"
@@ -145,7 +149,8 @@ for volume in ${VOLUMES}; do
   for warm in "http://127.0.0.1:${REFERENCE_PORT}/fortunes|" "http://127.0.0.1:${PORTAL_PORT}/pole?status=Welcomed|${pole_cookie}" \
       "http://127.0.0.1:${PORTAL_PORT}/pole?page=20|${pole_cookie}" "http://127.0.0.1:${PORTAL_PORT}/pole/projets/${pole_project}|${pole_cookie}" \
       "http://127.0.0.1:${PORTAL_PORT}/porteur/projets/${porteur_project}|${porteur_cookie}" "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025|${coordination_cookie}" \
-      "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31|${coordination_cookie}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim|"; do
+      "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31|${coordination_cookie}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim|" \
+      "http://127.0.0.1:${PORTAL_PORT}/coordination/plateforme/seances/${pack_session}/dossier|${coordination_cookie}"; do
     cat bench/browser.lua bench/report.lua > "${OUT}/warm.lua"
     wrk -t2 -c8 -d"${WARMUP_ALL}s" -s "${OUT}/warm.lua" -H "Cookie: ${warm#*|}" "${warm%%|*}" >/dev/null 2>&1 || true
   done
@@ -169,6 +174,7 @@ for volume in ${VOLUMES}; do
     row "dashboard, region, one year" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025" -H "Cookie: ${coordination_cookie}")"
     row "dashboard, region, ten years" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31" -H "Cookie: ${coordination_cookie}")"
     row "communes autocomplete" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim")"
+    row "reading pack (dossier de séance)" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination/plateforme/seances/${pack_session}/dossier" -H "Cookie: ${coordination_cookie}")"
   done
 
   # Login under load: 8 connections hammer the login while the inbox is measured.

@@ -43,6 +43,15 @@ try
         return 0;
     }
 
+    // `dotnet TrajectoirEss.Web.dll sample-reading-pack`: a published reading pack to open (the benchmark); prints its session's id.
+    if (args.Length > 0 && args[0] == "sample-reading-pack")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var session = await TrajectoirEss.Web.Features.Platform.Pack.SampleReadingPack.EnsureAsync(scope.ServiceProvider, "coordination@demo.test");
+        await Console.Out.WriteLineAsync($"reading pack of session {session}");
+        return 0;
+    }
+
     // `dotnet TrajectoirEss.Web.dll verify-audit`: recompute the audit trail's hash chain; exit code 2 at the first broken link.
     if (args.Contains("verify-audit", StringComparer.OrdinalIgnoreCase))
     {

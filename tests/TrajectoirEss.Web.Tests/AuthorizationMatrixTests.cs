@@ -53,6 +53,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         /// <summary>Administrators.</summary>
         Admin,
 
+
         /// <summary>No such page, for everyone.</summary>
         NotFound,
 
@@ -258,6 +259,14 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/territoire"] = (Coordination, _ => "/coordination/territoire"),
         ["GET coordination/export.csv"] = (ProgrammeIndicators, _ => "/coordination/export.csv?table=indicateurs"),
         ["GET coordination/export.xlsx"] = (ProgrammeIndicators, _ => "/coordination/export.xlsx"),
+
+        // The reading pack of the upcoming session (frozen and published in the seed: a second freeze or publication is refused, a 400).
+        ["GET coordination/plateforme/seances/{id:guid}/dossier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
+        ["GET coordination/plateforme/seances/{id:guid}/dossier.xlsx"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
+        ["POST coordination/plateforme/seances/{id:guid}/dossier/figer"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/figer"),
+        ["POST coordination/plateforme/seances/{id:guid}/dossier/publier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/publier"),
+        ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
+        ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),
 
         // The coordination platform, as the coordinators run it (every empty POST is refused by a rule: nothing seeded changes).

@@ -136,6 +136,9 @@ public sealed class Commitment : AggregateRoot
 
     public DateTimeOffset? LastUpdateAt { get; private set; }
 
+    /// <summary>When it was done or dropped (null while open; a reopened commitment forgets it).</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; private set; }
 
@@ -325,6 +328,7 @@ public sealed class Commitment : AggregateRoot
             Status = next;
         }
 
+        ClosedAt = OpenStatuses.Contains(Status) ? null : now;
         Raise(new CommitmentStatusChanged(this, from, Status, reason, actorId, now));
     }
 

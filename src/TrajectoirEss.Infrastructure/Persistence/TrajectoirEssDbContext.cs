@@ -71,6 +71,9 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    /// <summary>The sessions' reading packs (dossiers de séance), their figures frozen as a JSON document.</summary>
+    public DbSet<ReadingPack> ReadingPacks => Set<ReadingPack>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();

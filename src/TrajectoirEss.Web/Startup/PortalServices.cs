@@ -235,6 +235,7 @@ internal static class PortalServices
         services.AddScoped<Features.Platform.CommitmentQueries>();
         services.AddScoped<Features.Platform.MemberSpace>();
         services.AddScoped<Features.Platform.PublicPlatform>();
+        services.AddScoped<Features.Platform.Pack.ReadingPacks>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.

@@ -108,8 +108,11 @@ public class SeededPortal : PortalFactory
     /// <summary>A past session of the platform, held and closed (attendance, a decision, public minutes).</summary>
     public Guid HeldPlatformSessionId { get; private set; }
 
-    /// <summary>The next session of the platform, convened (every member invited), data not frozen yet.</summary>
+    /// <summary>The next session of the platform, convened (every member invited), its reading pack frozen and published (<see cref="ReadingPackId"/>).</summary>
     public Guid UpcomingPlatformSessionId { get; private set; }
+
+    /// <summary>The reading pack of the upcoming session, frozen and published (its milestones DataFrozen and PackPublished done).</summary>
+    public Guid ReadingPackId { get; private set; }
 
     /// <summary>A commitment of the held session carried by Morlaix's pôle, the Région contributing.</summary>
     public Guid PoleCommitmentId { get; private set; }
@@ -183,6 +186,12 @@ public class SeededPortal : PortalFactory
         GivenUpEmailId = givenUp.Id;
         NeedId = (await services.GetRequiredService<RaiseNeed>().RunAsync(UserIds[Actor.StructureWithReferral], Tag29Id, new TerritoryNeedInput("Épicerie au bourg", "Plus de commerce au bourg", "Mairie", new DateOnly(2026, 1, 5)), "29151")).Id;
         await SeedPlatformAsync(db, franceActiveId, now);
+
+        // The upcoming session's reading pack, frozen and published as the coordinators do it.
+        var packs = services.GetRequiredService<Web.Features.Platform.Pack.ReadingPacks>();
+        await packs.FreezeAsync(UserIds[Actor.Coordinator], UpcomingPlatformSessionId, CancellationToken.None);
+        await packs.PublishAsync(UserIds[Actor.Coordinator], UpcomingPlatformSessionId, CancellationToken.None);
+        ReadingPackId = await db.ReadingPacks.Where(p => p.SessionId == UpcomingPlatformSessionId).Select(p => p.Id).SingleAsync();
     }
 
     private async Task SeedPlatformAsync(TrajectoirEssDbContext db, Guid franceActiveId, DateTimeOffset now)

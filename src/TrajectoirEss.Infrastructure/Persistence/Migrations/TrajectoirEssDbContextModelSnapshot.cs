@@ -313,6 +313,10 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("carrier");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.PrimitiveCollection<string[]>("Contributors")
                         .IsRequired()
                         .HasColumnType("character varying(60)[]")
@@ -570,6 +574,63 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_public_authorities_name");
 
                     b.ToTable("public_authorities", (string)null);
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Coordination.ReadingPack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Freezes")
+                        .HasColumnType("integer")
+                        .HasColumnName("freezes");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<Guid>("FrozenBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("frozen_by");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reading_packs");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reading_packs_session_id");
+
+                    b.ToTable("reading_packs", (string)null);
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Coordination.StrategyObjective", b =>
@@ -2754,6 +2815,16 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .HasForeignKey("DepartementCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_public_authorities_departements_departement_code");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Coordination.ReadingPack", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Coordination.PlatformSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reading_packs_platform_sessions_session_id");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Campaign", b =>

@@ -47,7 +47,8 @@ public sealed record MemberSessionPage(
     string? Organisation,
     bool Registered,
     bool CanRegister,
-    Minutes? Minutes);
+    Minutes? Minutes,
+    DateTimeOffset? PackPublishedAt);
 
 /// <summary>News of a commitment from its carrier: a narrative and the progress.</summary>
 public sealed class CommitmentUpdateInput
@@ -150,7 +151,8 @@ public sealed class MemberSpace(TrajectoirEssDbContext db, UnitOfWork unitOfWork
             organisation is { } mine ? names.GetValueOrDefault(mine) : null,
             registered,
             organisation is not null && !registered && session.Can(PlatformSessionAction.Register),
-            session.MinutesFor(Reader(user)));
+            session.MinutesFor(Reader(user)),
+            await db.ReadingPacks.AsNoTracking().Where(p => p.SessionId == session.Id && p.Status == ReadingPackStatus.Published).Select(p => p.PublishedAt).SingleOrDefaultAsync(cancellationToken));
     }
 
     /// <summary>The signed-in person registers for their organisation; false when the session is not theirs (a 404).</summary>

@@ -227,6 +227,25 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         return true;
     }
 
+    /// <summary>
+    /// The aggregates of a filter computed now, whatever the cache holds (and without storing them there): for a
+    /// reading pack frozen at a given moment, which must read the records as they are then.
+    /// </summary>
+    public Task<DashboardData> ComputeNowAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return ComputeAsync(filter, db, sideBySide: true, cancellationToken);
+    }
+
+    /// <summary>Only the indicators of a filter (region and pôles), computed now: the comparisons of a reading pack, its départements.</summary>
+    public async Task<IReadOnlyDictionary<Indicator, IndicatorValues>> IndicatorsNowAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = new NpgsqlConnection(ComputationConnectionString(db));
+        await connection.OpenAsync(cancellationToken);
+        return await IndicatorsAsync(connection, filter, cancellationToken);
+    }
+
     /// <summary>How many freshness periods computed aggregates may still be shown while they are recomputed.</summary>
     public const int StaleFactor = 5;
 
@@ -301,10 +320,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         // their time, and a batch cancelled midway (a request given up) left Npgsql believing statements prepared
         // that PostgreSQL never parsed, so the next computation on that pooled connection failed ("prepared
         // statement _autoN does not exist", 26000). Their own pool, as their connection string differs.
-        var connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database context has no connection string."))
-        {
-            MaxAutoPrepare = 0,
-        }.ConnectionString;
+        var connectionString = ComputationConnectionString(db);
         using var oneAtATime = sideBySide ? null : new SemaphoreSlim(1, 1);
         async Task<T> OnItsOwnConnection<T>(Func<NpgsqlConnection, Task<T>> section)
         {
@@ -345,6 +361,12 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             AbandonReasons = await reasons,
         };
     }
+
+    private static string ComputationConnectionString(TrajectoirEssDbContext db) =>
+        new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database context has no connection string."))
+        {
+            MaxAutoPrepare = 0,
+        }.ConnectionString;
 
     /// <summary>All the indicators in one round trip (a batch of statements).</summary>
     private static async Task<Dictionary<Indicator, IndicatorValues>> IndicatorsAsync(NpgsqlConnection connection, DashboardFilter filter, CancellationToken cancellationToken)

@@ -50,14 +50,17 @@ public sealed class DashboardViewModel
     {
         var now = Data.Current[d.Code].Total;
         var before = Data.Previous[d.Code].Total;
-        string? change = null;
-        if (!d.IsRate && now.Disclosed is { } n && before.Disclosed is { } b && b != 0)
-        {
-            change = ((n - b) / b).ToString("+0 %;-0 %;0 %", French);
-        }
-
-        return new KeyFigure(d, Display(d, now), Display(d, before), change);
+        return new KeyFigure(d, Display(d, now), Display(d, before), Change(d, now, before));
     }).ToList();
+
+    /// <summary>How a figure moved from one period to another ("+12 %"), for counts and sums both shown and a base above zero; null otherwise.</summary>
+    public static string? Change(IndicatorDefinition definition, Figure now, Figure before)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return !definition.IsRate && now.Disclosed is { } n && before.Disclosed is { } b && b != 0
+            ? ((n - b) / b).ToString("+0 %;-0 %;0 %", French)
+            : null;
+    }
 
     /// <summary>
     /// The pôles the filters cover, in the table, the tiles and the exports: those of the chosen département (a pôle's
