@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
@@ -58,6 +59,10 @@ public sealed class AccessibilityTests(PortalServer portal)
         var referral = await db.Referrals.Where(r => r.StructureId == tag29).OrderByDescending(r => r.ReferredAt).Select(r => r.Id).FirstAsync();
         var session = await db.Sessions.Where(s => s.StructureId == tag29).OrderByDescending(s => s.StartsOn).Select(s => s.Id).FirstAsync();
         var financing = await db.FinancingApplications.OrderByDescending(f => f.CreatedAt).Select(f => f.Id).FirstOrDefaultAsync();
+        var platform = await db.Bodies.Where(b => b.Kind == BodyKind.Platform).Select(b => b.Id).SingleAsync();
+        var pastSession = await db.PlatformSessions.Where(s => s.Status == PlatformSessionStatus.Closed).OrderByDescending(s => s.StartsAt).Select(s => s.Id).FirstAsync();
+        var nextSession = await db.PlatformSessions.Where(s => s.Status == PlatformSessionStatus.Planned).OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync();
+        var commitment = await db.Commitments.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
         await GiveUpAnEmailAsync(scope.ServiceProvider, db);
         var pages = new List<(string?, string, string)>
         {
@@ -92,6 +97,25 @@ public sealed class AccessibilityTests(PortalServer portal)
             ("admin@demo.test", "/admin/listes", "admin-listes"),
             ("admin@demo.test", "/admin/journal", "admin-journal"),
             ("admin@demo.test", "/admin/courriels", "admin-courriels"),
+            ("admin@demo.test", "/admin/objectifs", "admin-objectifs"),
+
+            // The coordination platform (issue 20): the coordinators' pages, the members', the public one.
+            (null, "/plateforme-de-coordination", "plateforme-publique"),
+            ("coordination@demo.test", "/coordination/plateforme", "plateforme-coordination"),
+            ("coordination@demo.test", "/coordination/plateforme/instances", "plateforme-instances"),
+            ("coordination@demo.test", $"/coordination/plateforme/instances/{platform}", "plateforme-membres"),
+            ("coordination@demo.test", "/coordination/plateforme/seances/nouvelle", "plateforme-nouvelle-seance"),
+            ("coordination@demo.test", $"/coordination/plateforme/seances/{pastSession}", "plateforme-seance-tenue"),
+            ("coordination@demo.test", $"/coordination/plateforme/seances/{nextSession}", "plateforme-seance-a-venir"),
+            ("coordination@demo.test", $"/coordination/plateforme/seances/{nextSession}/dossier", "plateforme-dossier-vide"),
+            ("coordination@demo.test", "/coordination/plateforme/engagements", "plateforme-engagements-coordination"),
+            ("coordination@demo.test", "/coordination/plateforme/engagements/nouveau", "plateforme-nouvel-engagement"),
+            ("coordination@demo.test", $"/coordination/plateforme/engagements/{commitment}/modifier", "plateforme-modifier-engagement"),
+            ("pole-morlaix@demo.test", "/plateforme", "plateforme-membre"),
+            ("pole-morlaix@demo.test", $"/plateforme/seances/{pastSession}", "plateforme-membre-seance"),
+            ("pole-morlaix@demo.test", "/plateforme/engagements", "plateforme-membre-engagements"),
+            ("pole-morlaix@demo.test", $"/plateforme/engagements/{commitment}", "plateforme-membre-engagement"),
+            ("region@demo.test", "/plateforme", "plateforme-partenaire-public"),
         };
         if (financing != Guid.Empty)
         {

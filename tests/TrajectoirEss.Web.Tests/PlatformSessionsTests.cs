@@ -360,8 +360,9 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
     [Fact]
     public async Task Reminders_EmailTheCoordinatorsTheMilestonesDueOrLate_OncePerDay()
     {
-        // The seeded upcoming session is 40 days ahead: its data freeze (D-21) is due 19 days from now.
-        var at = DateTimeOffset.UtcNow.AddDays(18);
+        // The seeded upcoming session is 40 days ahead, its data frozen and its pack published (the seeded pack): its
+        // agenda (D-7) is due 33 days from now.
+        var at = DateTimeOffset.UtcNow.AddDays(32);
         await using var scope = portal.Services.CreateAsyncScope();
         var reminders = scope.ServiceProvider.GetRequiredService<MilestoneReminders>();
 
@@ -373,9 +374,10 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         Assert.True(first.Emails >= 1);
         Assert.Equal(0, again.Milestones);
         var session = await portal.WithDbAsync(db => db.PlatformSessions.AsNoTracking().SingleAsync(s => s.Id == portal.UpcomingPlatformSessionId));
-        Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).Date), session.Milestone(MilestoneKind.DataFrozen).RemindedOn);
+        Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).Date), session.Milestone(MilestoneKind.AgendaSent).RemindedOn);
+        Assert.Null(session.Milestone(MilestoneKind.DataFrozen).RemindedOn);
         var email = portal.Emails().Last(m => m.To.Mailboxes.Any(b => b.Address == SeededPortal.ActorEmails[Actor.Coordinator]) && (m.Subject ?? string.Empty).StartsWith("Préparation de la séance", StringComparison.Ordinal));
-        Assert.Contains("Gel des données", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(MilestoneKind.AgendaSent.Label(), email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/coordination/plateforme/seances/{portal.UpcomingPlatformSessionId}", email.TextBody, StringComparison.Ordinal);
 
         // The next day, still not done: reminded again.
