@@ -107,7 +107,7 @@ public sealed class AccessibilityTests(PortalServer portal)
             ("coordination@demo.test", "/coordination/plateforme/seances/nouvelle", "plateforme-nouvelle-seance"),
             ("coordination@demo.test", $"/coordination/plateforme/seances/{pastSession}", "plateforme-seance-tenue"),
             ("coordination@demo.test", $"/coordination/plateforme/seances/{nextSession}", "plateforme-seance-a-venir"),
-            ("coordination@demo.test", $"/coordination/plateforme/seances/{nextSession}/dossier", "plateforme-dossier-vide"),
+            ("coordination@demo.test", $"/coordination/plateforme/seances/{nextSession}/dossier", "plateforme-dossier-brouillon"),
             ("coordination@demo.test", "/coordination/plateforme/engagements", "plateforme-engagements-coordination"),
             ("coordination@demo.test", "/coordination/plateforme/engagements/nouveau", "plateforme-nouvel-engagement"),
             ("coordination@demo.test", $"/coordination/plateforme/engagements/{commitment}/modifier", "plateforme-modifier-engagement"),

@@ -149,10 +149,11 @@ public sealed partial class PlatformJourneyTests(PortalServer portal)
         await Assertions.Expect(visitor.GetByText("Des permanences d'accueil itinérantes en Pays de Morlaix").First).ToBeVisibleAsync();
         await PortalServer.ScreenshotAsync(visitor, "plateforme-page-publique");
 
-        // The following session (the demo's, in preparation): its pack, frozen now, lists the commitment with the pôle's news.
+        // The following session (the demo's, in preparation, its pack a draft): its pack, frozen again now, lists the
+        // commitment with the pôle's news.
         var next = await NextPlannedSessionAsync(sessionId);
         await coordinator.GotoAsync($"/coordination/plateforme/seances/{next}/dossier");
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Figer les données" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Figer (à nouveau )?les données$") }).ClickAsync();
         await ExpectFlashAsync(coordinator);
         var engagements = coordinator.Locator("section").Filter(new() { Has = coordinator.Locator("#pack-engagements") });
         await Assertions.Expect(engagements.GetByText(News)).ToBeVisibleAsync();

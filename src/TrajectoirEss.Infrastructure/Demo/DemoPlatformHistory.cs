@@ -5,7 +5,8 @@ using TrajectoirEss.Infrastructure.Persistence;
 
 namespace TrajectoirEss.Infrastructure.Demo;
 
-public sealed record DemoPlatformReport(int Members, int Sessions, int Decisions, int Commitments);
+/// <summary>What the demo's platform history holds; the next session (in preparation) and the coordinator who ran the history.</summary>
+public sealed record DemoPlatformReport(int Members, int Sessions, int Decisions, int Commitments, Guid NextSessionId, Guid CoordinatorId);
 
 /// <summary>
 /// The coordination platform's fictitious history (demo mode and benchmarks): every pôle, structure and public
@@ -247,7 +248,7 @@ public sealed class DemoPlatformHistory(TrajectoirEssDbContext db)
         // A fictitious history, not anyone's acts: no audit entries nor e-mails for it.
         db.DiscardDomainEvents();
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoPlatformReport(body.Memberships.Count, sessions.Count, decisions, commitments.Count);
+        return new DemoPlatformReport(body.Memberships.Count, sessions.Count, decisions, commitments.Count, upcoming.Id, coordinator);
     }
 
     private static string RoleOf(OrganisationKind kind) => kind switch

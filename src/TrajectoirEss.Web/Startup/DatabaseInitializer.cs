@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
     DemoDataGenerator demoData,
     DemoPlatformHistory demoPlatform,
     DemoEvaluation demoEvaluation,
+    Features.Platform.Pack.ReadingPacks readingPacks,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
     TimeProvider clock,
@@ -103,6 +104,10 @@ public sealed class DatabaseInitializer(
         {
             var platform = await demoPlatform.CreateAsync(now, cancellationToken: cancellationToken);
             logger.LogInformation("Demo coordination platform: {Members} members, {Sessions} sessions, {Commitments} commitments", platform.Members, platform.Sessions, platform.Commitments);
+
+            // The next session's reading pack, frozen today as a coordinator would, not yet published: its figures
+            // are the demo's, and a coordinator can look at it, freeze it again, or publish it to the members.
+            await readingPacks.FreezeAsync(platform.CoordinatorId, platform.NextSessionId, cancellationToken);
         }
 
         if (!await demoEvaluation.ExistsAsync(cancellationToken))
