@@ -156,7 +156,7 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         var id = await PlanAsync(client, ParisToday.AddDays(45).AddHours(9), duration: 60);
         var page = await client.GetDocumentAsync($"/coordination/plateforme/seances/{id}");
 
-        var (_, added) = await PostAsync(client, page, "/ordre-du-jour", new() { ["Titre du point"] = "Les chiffres du semestre", ["Durée (minutes)"] = "45", ["Nature"] = "Analysis", ["Cible du lien"] = "Commitments" });
+        var (_, added) = await PostAsync(client, page, "/ordre-du-jour", new() { ["Titre du point"] = "Les chiffres du semestre", ["Durée (minutes)"] = "45", ["Nature"] = "Analysis", ["Lien (facultatif)"] = "Commitments" });
         Assert.Equal("Le point est ajouté à l'ordre du jour.", added.Flash());
         Assert.Contains("45 minutes sur les 60 minutes", added.QuerySelector("[data-testid=agenda-total]")!.TextContent, StringComparison.Ordinal);
 
@@ -165,17 +165,26 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         Assert.Equal("L'ordre du jour dépasserait la durée de la séance : 75 minutes pour 60.", refused.ErrorFor("Agenda.DurationMinutes"));
         Assert.Equal("Un point de trop", refused.QuerySelector("#Agenda_Title")!.GetAttribute("value"));
 
-        (status, refused) = await PostAsync(client, added, "/ordre-du-jour", new() { ["Titre du point"] = "Lien sans clé", ["Durée (minutes)"] = "5", ["Cible du lien"] = "DashboardFigure" });
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("La clé du lien est obligatoire.", refused.ErrorFor("Agenda.LinkKey"));
+        // A link is chosen in the list of the dashboard's and the pack's sections; it leads to that section.
+        var (linked, withLink) = await PostAsync(client, added, "/ordre-du-jour", new() { ["Titre du point"] = "Engagements", ["Durée (minutes)"] = "5", ["Lien (facultatif)"] = "ReadingPackSection:pack-engagements" });
+        Assert.Equal(HttpStatusCode.OK, linked);
+        Assert.NotNull(withLink.QuerySelector($"a[href='/coordination/plateforme/seances/{id}/dossier#pack-engagements']"));
+        Assert.Contains(withLink.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Dossier de séance : les engagements");
+        using (var forged = await client.Http.PostAsync($"/coordination/plateforme/seances/{id}/ordre-du-jour", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", withLink.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("Agenda.Title", "Lien inventé"), new("Agenda.DurationMinutes", "5"), new("Agenda.Kind", "Information"), new("Agenda.Link", "DashboardFigure:ailleurs")])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+            Assert.Equal("Choisissez la cible du lien dans la liste.", (await HtmlClient.ParseAsync(forged)).ErrorFor("Agenda.Link"));
+        }
 
         (status, refused) = await PostAsync(client, added, "/deplacer", new() { ["Schedule.DurationMinutes"] = "30" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("L'ordre du jour dure 45 minutes : la séance ne peut pas être plus courte.", refused.ErrorFor("Schedule.DurationMinutes"));
+        Assert.Equal("L'ordre du jour dure 50 minutes : la séance ne peut pas être plus courte.", refused.ErrorFor("Schedule.DurationMinutes"));
 
         var session = await portal.WithDbAsync(db => db.PlatformSessions.AsNoTracking().SingleAsync(s => s.Id == id));
-        Assert.Equal((60, 1), (session.DurationMinutes, session.Agenda.Count));
-        Assert.Equal(AgendaLink.Commitments, session.Agenda.Single().Link);
+        Assert.Equal((60, 2), (session.DurationMinutes, session.Agenda.Count));
+        Assert.Equal([AgendaLink.Commitments, AgendaLink.Target("ReadingPackSection:pack-engagements")], session.Agenda.Select(i => i.Link));
     }
 
     [Fact]
@@ -376,9 +385,11 @@ public sealed class PlatformSessionsTests(SeededPortal portal) : IClassFixture<S
         var session = await portal.WithDbAsync(db => db.PlatformSessions.AsNoTracking().SingleAsync(s => s.Id == portal.UpcomingPlatformSessionId));
         Assert.Equal(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).Date), session.Milestone(MilestoneKind.AgendaSent).RemindedOn);
         Assert.Null(session.Milestone(MilestoneKind.DataFrozen).RemindedOn);
-        var email = portal.Emails().Last(m => m.To.Mailboxes.Any(b => b.Address == SeededPortal.ActorEmails[Actor.Coordinator]) && (m.Subject ?? string.Empty).StartsWith("Préparation de la séance", StringComparison.Ordinal));
+        // (Other sessions this class plans may be reminded too: the e-mail about the seeded one.)
+        var email = portal.Emails().Last(m => m.To.Mailboxes.Any(b => b.Address == SeededPortal.ActorEmails[Actor.Coordinator])
+            && (m.Subject ?? string.Empty).StartsWith("Préparation de la séance", StringComparison.Ordinal)
+            && (m.TextBody ?? string.Empty).Contains($"/coordination/plateforme/seances/{portal.UpcomingPlatformSessionId}", StringComparison.Ordinal));
         Assert.Contains(MilestoneKind.AgendaSent.Label(), email.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"/coordination/plateforme/seances/{portal.UpcomingPlatformSessionId}", email.TextBody, StringComparison.Ordinal);
 
         // The next day, still not done: reminded again.
         var nextDay = await reminders.RunAsync(at.AddDays(1));

@@ -64,6 +64,37 @@ public sealed record AgendaLink
 
     public static AgendaLink Commitments { get; } = new(AgendaLinkKind.Commitments, null);
 
+    /// <summary>
+    /// What an agenda item can point at, with the label the form offers: the sections of the dashboard and of the
+    /// reading pack (their keys are the pages' anchors, <see cref="DashboardSections"/> and <see cref="ReadingPackSections"/>),
+    /// and the commitments. The one list: the form offers it, <see cref="Target"/> accepts nothing else.
+    /// </summary>
+    public static IReadOnlyList<(AgendaLink Link, string Label)> Targets { get; } =
+    [
+        (new AgendaLink(AgendaLinkKind.DashboardFigure, DashboardSections.KeyFigures), "Tableau de bord : les chiffres clés"),
+        (new AgendaLink(AgendaLinkKind.DashboardFigure, DashboardSections.ByPole), "Tableau de bord : les chiffres par pôle"),
+        (new AgendaLink(AgendaLinkKind.DashboardFigure, DashboardSections.Map), "Tableau de bord : les pôles en un coup d'œil"),
+        (new AgendaLink(AgendaLinkKind.DashboardFigure, DashboardSections.Paths), "Tableau de bord : des accueils aux créations"),
+        (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Indicators), "Dossier de séance : les indicateurs de la période"),
+        (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Departements), "Dossier de séance : par département"),
+        (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Poles), "Dossier de séance : par pôle"),
+        (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Paths), "Dossier de séance : les parcours des projets"),
+        (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Commitments), "Dossier de séance : les engagements"),
+        (Commitments, "Les engagements de la plateforme"),
+    ];
+
+    /// <summary>How a form writes a link: "DashboardFigure:par-pole", "Commitments".</summary>
+    public string Value => Key is null ? Kind.ToString() : $"{Kind}:{Key}";
+
+    /// <summary>The label of a link of <see cref="Targets"/>, or its kind's and key for one recorded before the list.</summary>
+    public string Label => Targets.FirstOrDefault(t => t.Link == this).Label ?? (Key is null ? Kind.Label() : $"{Kind.Label()} : {Key}");
+
+    /// <summary>A link chosen in a form among <see cref="Targets"/> (none when blank), or a domain error on the field "Link".</summary>
+    public static AgendaLink? Target(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? null
+            : Targets.Select(t => t.Link).FirstOrDefault(l => l.Value == value.Trim()) ?? throw new DomainException("Choisissez la cible du lien dans la liste.", "Link");
+
     /// <summary>A link as a form gives it: the commitments take no key, the others need one.</summary>
     public static AgendaLink Create(AgendaLinkKind kind, string? key) => kind switch
     {
@@ -105,4 +136,23 @@ public sealed class AgendaItem
     public AgendaItemKind Kind { get; private set; }
 
     public AgendaLink? Link { get; private set; }
+}
+
+/// <summary>The sections of the coordination dashboard an agenda item can point at: the page's anchors.</summary>
+public static class DashboardSections
+{
+    public const string KeyFigures = "chiffres-cles";
+    public const string ByPole = "par-pole";
+    public const string Map = "carte";
+    public const string Paths = "parcours";
+}
+
+/// <summary>The sections of a reading pack: the page's anchors, and what an agenda item can point at.</summary>
+public static class ReadingPackSections
+{
+    public const string Indicators = "pack-indicateurs";
+    public const string Departements = "pack-departements";
+    public const string Poles = "pack-poles";
+    public const string Paths = "pack-parcours";
+    public const string Commitments = "pack-engagements";
 }

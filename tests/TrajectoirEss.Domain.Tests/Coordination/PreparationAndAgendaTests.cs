@@ -278,4 +278,31 @@ public sealed class PreparationAndAgendaTests
     [Fact]
     public void AgendaLink_ToTheCommitments_IsTheOneLink() =>
         Assert.Same(AgendaLink.Commitments, AgendaLink.Create(AgendaLinkKind.Commitments, "  "));
+
+    [Theory]
+    [InlineData("DashboardFigure:par-pole", AgendaLinkKind.DashboardFigure, "par-pole")]
+    [InlineData(" ReadingPackSection:pack-engagements ", AgendaLinkKind.ReadingPackSection, "pack-engagements")]
+    [InlineData("Commitments", AgendaLinkKind.Commitments, null)]
+    public void AgendaLink_Target_IsOneOfTheListsTargets(string value, AgendaLinkKind kind, string? key)
+    {
+        var link = AgendaLink.Target(value)!;
+        Assert.Equal((kind, key), (link.Kind, link.Key));
+        Assert.Contains(AgendaLink.Targets, t => t.Link == link && t.Label == link.Label);
+    }
+
+    [Theory]
+    [InlineData("DashboardFigure:ailleurs")]
+    [InlineData("ReadingPackSection")]
+    [InlineData("Commitments:cle")]
+    [InlineData("7:pack-poles")]
+    public void AgendaLink_Target_OutsideTheList_IsRefusedBesideTheLink(string value) =>
+        Assert.Equal("Link", Assert.Throws<DomainException>(() => AgendaLink.Target(value)).Field);
+
+    [Fact]
+    public void AgendaLink_Target_Blank_IsNoLink_AndEveryTargetReadsBack()
+    {
+        Assert.Null(AgendaLink.Target("  "));
+        Assert.All(AgendaLink.Targets, t => Assert.Equal(t.Link, AgendaLink.Target(t.Link.Value)));
+        Assert.Equal(AgendaLink.Targets.Count, AgendaLink.Targets.Select(t => t.Label).Distinct().Count());
+    }
 }

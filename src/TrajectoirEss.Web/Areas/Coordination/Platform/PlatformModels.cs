@@ -129,9 +129,8 @@ public sealed class AgendaInput
 
     public AgendaItemKind? Kind { get; set; }
 
-    public AgendaLinkKind? LinkKind { get; set; }
-
-    public string? LinkKey { get; set; }
+    /// <summary>A target of <see cref="AgendaLink.Targets"/>, as <see cref="AgendaLink.Value"/> writes it; blank for none.</summary>
+    public string? Link { get; set; }
 }
 
 public sealed class AttendanceInput

@@ -179,7 +179,7 @@ public sealed class PlatformSessions(TrajectoirEssDbContext db, UnitOfWork chang
                 input.Title,
                 input.DurationMinutes ?? throw new DomainException("Indiquez la durée du point, en minutes.", nameof(AgendaInput.DurationMinutes)),
                 input.Kind ?? throw new DomainException("Choisissez la nature du point.", nameof(AgendaInput.Kind)),
-                input.LinkKind is { } linkKind ? AgendaLink.Create(linkKind, input.LinkKey) : string.IsNullOrWhiteSpace(input.LinkKey) ? null : throw new DomainException("Choisissez la cible du lien.", nameof(AgendaInput.LinkKind)),
+                AgendaLink.Target(input.Link),
                 now),
             cancellationToken);
 
