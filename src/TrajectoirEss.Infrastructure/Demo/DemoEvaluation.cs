@@ -97,12 +97,7 @@ public sealed class DemoEvaluation(TrajectoirEssDbContext db)
     /// <summary>The first référentiel, consulted and adopted (ids new each time; the content the same).</summary>
     public async Task<Referential> CreateReferentialAsync(CancellationToken cancellationToken = default)
     {
-        var coordinator = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where r.Name == Roles.Coordinator
-                                 orderby u.CreatedAt
-                                 select u.Id).FirstOrDefaultAsync(cancellationToken);
+        var coordinator = await DemoPlatformHistory.CoordinatorAsync(db, cancellationToken);
         var drafted = new DateTimeOffset(2022, 1, 17, 9, 0, 0, TimeSpan.Zero);
         var referential = Build(coordinator, drafted);
 

@@ -62,12 +62,7 @@ public sealed class DemoPlatformHistory(TrajectoirEssDbContext db)
         var random = new Random(seed);
         var body = await db.Bodies.Include(b => b.Memberships).ThenInclude(m => m.Representatives)
             .FirstAsync(b => b.Kind == BodyKind.Platform, cancellationToken);
-        var coordinator = await (from u in db.Users
-                                 join ur in db.UserRoles on u.Id equals ur.UserId
-                                 join r in db.Roles on ur.RoleId equals r.Id
-                                 where r.Name == Roles.Coordinator
-                                 orderby u.CreatedAt
-                                 select u.Id).FirstOrDefaultAsync(cancellationToken);
+        var coordinator = await CoordinatorAsync(db, cancellationToken);
         var firstYear = now.Year - 3;
         var since = new DateOnly(firstYear, 1, 1);
         var membershipStart = new DateTimeOffset(firstYear - 1, 12, 1, 9, 0, 0, TimeSpan.Zero);
@@ -250,6 +245,15 @@ public sealed class DemoPlatformHistory(TrajectoirEssDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         return new DemoPlatformReport(body.Memberships.Count, sessions.Count, decisions, commitments.Count, upcoming.Id, coordinator);
     }
+
+    /// <summary>The first coordinator's account: who runs the demo's platform and evaluation (none: an empty id).</summary>
+    internal static Task<Guid> CoordinatorAsync(TrajectoirEssDbContext db, CancellationToken cancellationToken) =>
+        (from u in db.Users
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == Roles.Coordinator
+         orderby u.CreatedAt
+         select u.Id).FirstOrDefaultAsync(cancellationToken);
 
     private static string RoleOf(OrganisationKind kind) => kind switch
     {

@@ -9,9 +9,11 @@ namespace TrajectoirEss.Web.Areas.Coordination.Platform;
 [Area("Coordination")]
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordination/plateforme/instances")]
-[FormPage(InvalidValueMessage = InvalidValue)]
+[FormPage(InvalidValueMessage = InvalidValue, ConflictMessage = Conflict)]
 public sealed class PlatformBodiesController(PlatformBodies bodies) : Controller, IShowsFormAgain
 {
+    private const string Conflict = "Un autre membre de la coordination a enregistré un changement de cette instance au même moment : la page la montre telle qu'elle est maintenant, votre saisie est conservée ci-dessous ; enregistrez à nouveau si elle vaut toujours.";
+
     private const string InvalidValue = "Une valeur saisie n'a pas pu être lue (une date au format jj/mm/aaaa, une organisation ou une personne de la liste) : vérifiez le formulaire.";
     private const string BodiesView = "~/Areas/Coordination/Platform/Bodies.cshtml";
     private const string BodyView = "~/Areas/Coordination/Platform/Body.cshtml";
