@@ -9,10 +9,10 @@ namespace TrajectoirEss.Web.Areas.Coordination.Platform;
 [Area("Coordination")]
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordination/plateforme/instances")]
-[FormPage(InvalidValueMessage = InvalidValue, ConflictMessage = Conflict)]
+[FormPage(InvalidValueMessage = InvalidValue, ConflictMessage = ConflictText)]
 public sealed class PlatformBodiesController(PlatformBodies bodies) : Controller, IShowsFormAgain
 {
-    private const string Conflict = "Un autre membre de la coordination a enregistré un changement de cette instance au même moment : la page la montre telle qu'elle est maintenant, votre saisie est conservée ci-dessous ; enregistrez à nouveau si elle vaut toujours.";
+    private const string ConflictText = "Un autre membre de la coordination a enregistré un changement de cette instance au même moment : la page la montre telle qu'elle est maintenant, votre saisie est conservée ci-dessous ; enregistrez à nouveau si elle vaut toujours.";
 
     private const string InvalidValue = "Une valeur saisie n'a pas pu être lue (une date au format jj/mm/aaaa, une organisation ou une personne de la liste) : vérifiez le formulaire.";
     private const string BodiesView = "~/Areas/Coordination/Platform/Bodies.cshtml";

@@ -13,11 +13,11 @@ namespace TrajectoirEss.Web.Areas.Coordination.Platform;
 [Area("Coordination")]
 [Authorize(Policy = Policies.Coordination)]
 [Route("coordination/plateforme/seances")]
-[FormPage(SessionView, InvalidValueMessage = InvalidValue, ConflictMessage = Conflict)]
+[FormPage(SessionView, InvalidValueMessage = InvalidValue, ConflictMessage = ConflictText)]
 public sealed class PlatformSessionsController(PlatformSessions sessions) : Controller, IShowsFormAgain
 {
     private const string InvalidValue = "Une valeur saisie n'a pas pu être lue (une date, une heure, un nombre entier, un choix de la liste) : vérifiez le formulaire.";
-    private const string Conflict = "Un autre membre de la coordination a enregistré un changement de cette séance au même moment : la page la montre telle qu'elle est maintenant, votre saisie est conservée ci-dessous ; enregistrez à nouveau si elle vaut toujours.";
+    private const string ConflictText = "Un autre membre de la coordination a enregistré un changement de cette séance au même moment : la page la montre telle qu'elle est maintenant, votre saisie est conservée ci-dessous ; enregistrez à nouveau si elle vaut toujours.";
     private const string NewView = "~/Areas/Coordination/Platform/NewSession.cshtml";
     private const string SessionView = "~/Areas/Coordination/Platform/Session.cshtml";
 
