@@ -265,6 +265,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/plateforme/seances/{id:guid}/dossier.xlsx"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["POST coordination/plateforme/seances/{id:guid}/dossier/figer"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/figer"),
         ["POST coordination/plateforme/seances/{id:guid}/dossier/publier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/publier"),
+        ["GET coordination/evaluation"] = (Coordination, _ => "/coordination/evaluation"),
+        ["GET plateforme/evaluation"] = (PlatformArea, _ => "/plateforme/evaluation"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

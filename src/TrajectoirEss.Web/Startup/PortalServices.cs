@@ -226,6 +226,7 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.ListValues>();
         services.AddScoped<Features.Shared.RecordNames>();
         services.AddScoped<Features.Platform.PlatformDirectory>();
+        services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
