@@ -116,6 +116,10 @@ public sealed class AccessibilityTests(PortalServer portal)
             ("pole-morlaix@demo.test", "/plateforme/engagements", "plateforme-membre-engagements"),
             ("pole-morlaix@demo.test", $"/plateforme/engagements/{commitment}", "plateforme-membre-engagement"),
             ("region@demo.test", "/plateforme", "plateforme-partenaire-public"),
+
+            // The evaluation's frame in force (issue 21), for the coordination and for a member.
+            ("coordination@demo.test", "/coordination/evaluation", "evaluation-referentiel-coordination"),
+            ("region@demo.test", "/plateforme/evaluation", "evaluation-referentiel-membre"),
         };
         if (financing != Guid.Empty)
         {
