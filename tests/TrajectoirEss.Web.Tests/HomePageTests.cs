@@ -17,6 +17,24 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Equal("#contenu", page.QuerySelector("a.skip-link")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("main#contenu"));
         Assert.NotNull(page.QuerySelector("footer a[href='/donnees-personnelles']"));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+    }
+
+    [Fact]
+    public async Task RobotsTxt_LetsThePublicPagesBeIndexed_NotTheSpacesBehindALogin()
+    {
+        using var client = portal.CreateHtmlClient();
+        using var response = await client.GetAsync("/robots.txt");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        foreach (var area in new[] { "/porteur/", "/pole/", "/structure/", "/coordination/", "/admin/", "/compte/", "/plateforme/" })
+        {
+            Assert.Contains($"Disallow: {area}", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Disallow: /plateforme-de-coordination", text, StringComparison.Ordinal);
     }
 
     [Theory]
