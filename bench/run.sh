@@ -12,7 +12,8 @@
 # driven by wrk from this machine at 8 and 32 connections after a warm-up. Pages that need a login get
 # the cookie of one real login (shared by the connections of a run), renewed like a browser renews it
 # (bench/browser.lua). The reading pack (dossier de séance) measured is one published pack per volume, frozen once by
-# `dotnet TrajectoirEss.Web.dll sample-reading-pack` (opening it reads the stored document). Results: a Markdown table printed
+# `dotnet TrajectoirEss.Web.dll sample-reading-pack` (opening it reads the stored document). A whole evaluation campaign's
+# computed values are timed once per volume by `dotnet TrajectoirEss.Web.dll time-campaign-computation`. Results: a Markdown table printed
 # and written to .data/bench/results-<date>.md. SQL commands per page come from the SQL budget test
 # (tests/TrajectoirEss.Web.Tests/SqlBudgetTests.cs, written to .data/bench/sql-commands.txt).
 set -euo pipefail
@@ -125,6 +126,10 @@ for volume in ${VOLUMES}; do
   # A published reading pack of the platform (dossier de séance), frozen once at this volume: opening it reads the stored document.
   pack_session="$(cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll sample-reading-pack | sed -n 's/^reading pack of session //p' | tail -1)"
   [[ -n "${pack_session}" ]] || { echo "bench: no reading pack could be frozen" >&2; exit 1; }
+  # A whole evaluation campaign's computed values for the last complete year (issue 21's bar: under 10 s at ×10), timed by the portal.
+  campaign_line="$(cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll time-campaign-computation | grep '^campaign ' | tail -1 || true)"
+  campaign_seconds="$(sed -n 's/^campaign [0-9]* computed in \([0-9.]*\) s.*/\1/p' <<<"${campaign_line}")"
+  echo "bench: ${campaign_line:-campaign computation failed}"
   steps="$(psql_bench -d "${db}" -c "SELECT count(*) FROM trajectory_steps")"
   projects="$(psql_bench -d "${db}" -c "SELECT count(*) FROM projects")"
   echo "bench: volume ×${volume}: ${projects} projects, ${steps} trajectory steps"
@@ -213,7 +218,7 @@ for volume in ${VOLUMES}; do
   kill "${portal_pid}" 2>/dev/null || true
   sleep 1
   echo "" >> "${RESULTS}"
-  echo "Volume ×${volume}: ${projects} projects, ${steps} trajectory steps; portal's peak memory: $(( $(cat "${OUT}/rss" 2>/dev/null || echo 0) / 1024 )) MB." >> "${RESULTS}"
+  echo "Volume ×${volume}: ${projects} projects, ${steps} trajectory steps; portal's peak memory: $(( $(cat "${OUT}/rss" 2>/dev/null || echo 0) / 1024 )) MB; a whole evaluation campaign's computed values: ${campaign_seconds:-—} s (${campaign_line:-not measured})." >> "${RESULTS}"
   echo "" >> "${RESULTS}"
 done
 

@@ -52,6 +52,14 @@ try
         return 0;
     }
 
+    // `dotnet TrajectoirEss.Web.dll time-campaign-computation`: a whole campaign's computed values for the last complete year, timed (the benchmark).
+    if (args.Length > 0 && args[0] == TrajectoirEss.Web.Features.Evaluation.Computation.CampaignComputationTiming.Command)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await Console.Out.WriteLineAsync(await TrajectoirEss.Web.Features.Evaluation.Computation.CampaignComputationTiming.RunAsync(scope.ServiceProvider));
+        return 0;
+    }
+
     // `dotnet TrajectoirEss.Web.dll verify-audit`: recompute the audit trail's hash chain; exit code 2 at the first broken link.
     if (args.Contains("verify-audit", StringComparer.OrdinalIgnoreCase))
     {

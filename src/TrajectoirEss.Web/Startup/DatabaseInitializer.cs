@@ -25,6 +25,7 @@ public sealed class DatabaseInitializer(
     DemoDataGenerator demoData,
     DemoPlatformHistory demoPlatform,
     DemoEvaluation demoEvaluation,
+    Features.Evaluation.Computation.DemoCampaigns demoCampaigns,
     Features.Platform.Pack.ReadingPacks readingPacks,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
@@ -114,6 +115,8 @@ public sealed class DatabaseInitializer(
         {
             await demoEvaluation.CreateReferentialAsync(cancellationToken);
         }
+
+        await demoCampaigns.CreateAsync(now, cancellationToken);
     }
 
     public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)

@@ -237,6 +237,9 @@ internal static class PortalServices
         services.AddScoped<Features.Platform.MemberSpace>();
         services.AddScoped<Features.Platform.PublicPlatform>();
         services.AddScoped<Features.Platform.Pack.ReadingPacks>();
+        services.AddScoped<Features.Evaluation.Computation.EvaluationMeasures>();
+        services.AddScoped<Features.Evaluation.Computation.CampaignFreezing>();
+        services.AddScoped<Features.Evaluation.Computation.DemoCampaigns>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.

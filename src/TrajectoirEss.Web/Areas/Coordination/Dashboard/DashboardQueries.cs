@@ -90,20 +90,36 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
 
     private const string NoBasis = "NULL::bigint[] AS basis";
 
-    private static readonly string AnsweredInTime = $"r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '{Indicators.AnswerDelayDays} days'";
+    /// <summary>
+    /// The projects welcomed during the period (a Welcomed step in [from, to), by a pôle within the filters): the one
+    /// text of "welcomed" that the dashboard's indicators, its conversions and flows, and the evaluation's own
+    /// measures (<see cref="Features.Evaluation.Computation.EvaluationMeasures"/>) all read (s: the step, p: the
+    /// project, po: the pôle; a statement may add conditions after it).
+    /// </summary>
+    internal const string WelcomedInPeriod = $"""
+        FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
+        WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+        """;
+
+    /// <summary>A referral answered within the deadline (r: the referral).</summary>
+    internal static readonly string AnsweredInTime = $"r.answered_at IS NOT NULL AND r.answered_at <= r.referred_at + interval '{Indicators.AnswerDelayDays} days'";
+
+    /// <summary>The referrals proposed during the period, by a pôle within the filters (r: the referral, p: the project, po: the pôle).</summary>
+    internal const string ReferralsInPeriod = $"""
+        FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
+        WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
+        """;
 
     private static readonly Dictionary<Indicator, (Basis Basis, string Sql)> Sql = new()
     {
         [Indicator.ProjectsWelcomed] = (Basis.Count, $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, COUNT(DISTINCT s.project_id)::numeric AS value, {NoBasis}
-            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            {WelcomedInPeriod}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """),
         [Indicator.PorteursWelcomed] = (Basis.Groups, $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total, SUM(COALESCE(p.people_count, 1))::numeric AS value, ARRAY[COUNT(DISTINCT s.project_id), COALESCE(SUM(COALESCE(p.people_count, 1)), 0)] AS basis
-            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
+            {WelcomedInPeriod}
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """),
         [Indicator.IdeasExplored] = (Basis.Count, $"""
@@ -170,15 +186,13 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         [Indicator.MedianDaysToFirstContact] = (Basis.Groups, $"""
             SELECT s.pole_id AS pole, GROUPING(s.pole_id) AS total,
                    round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (p.first_contact_at - p.submitted_at)) / 86400.0))::numeric, 1) AS value, ARRAY[COUNT(*)] AS basis
-            FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-            WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to AND p.submitted_at IS NOT NULL {ProjectFilters}
+            {WelcomedInPeriod} AND p.submitted_at IS NOT NULL
             GROUP BY GROUPING SETS ((s.pole_id), ())
             """),
         [Indicator.ReferralsAnsweredWithin10Days] = (Basis.Rate, $"""
             SELECT r.pole_id AS pole, GROUPING(r.pole_id) AS total,
                    round(100.0 * COUNT(*) FILTER (WHERE {AnsweredInTime}) / NULLIF(COUNT(*), 0), 1) AS value, ARRAY[COUNT(*) FILTER (WHERE {AnsweredInTime}), COUNT(*)] AS basis
-            FROM referrals r JOIN projects p ON p.id = r.project_id JOIN poles po ON po.id = r.pole_id
-            WHERE r.referred_at >= @from AND r.referred_at < @to {ProjectFilters}
+            {ReferralsInPeriod}
             GROUP BY GROUPING SETS ((r.pole_id), ())
             """),
     };
@@ -253,7 +267,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     /// A computation runs in the background, whoever waits for it: at a hundred times the real volume, ten
     /// years take tens of seconds under load, more than the default 30-second command timeout.
     /// </summary>
-    private const int ComputationTimeoutSeconds = 600;
+    internal const int ComputationTimeoutSeconds = 600;
 
     /// <summary>Aggregates stay fresh at least this many times as long as they took to compute.</summary>
     public const int CostFactor = 10;
@@ -418,8 +432,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
     {
         const string sql = $"""
             WITH welcomed AS (
-                SELECT DISTINCT s.project_id FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters})
+                SELECT DISTINCT s.project_id {WelcomedInPeriod})
             SELECT
                 (SELECT COUNT(*) FROM welcomed),
                 (SELECT COUNT(DISTINCT s.project_id) FROM trajectory_steps s JOIN programmes pr ON pr.id = s.programme_id
@@ -455,8 +468,7 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         // its start) to the next one's start; 0 when the next started before the first ended (or while it goes on).
         const string flowsSql = $"""
             WITH welcomed AS (
-                SELECT DISTINCT s.project_id, s.occurred_at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}),
+                SELECT DISTINCT s.project_id, s.occurred_at {WelcomedInPeriod}),
             path AS (
                 SELECT w.project_id, w.occurred_at AS at, 'Accueil' AS node, NULL::uuid AS programme_id FROM welcomed w
                 UNION ALL
@@ -481,18 +493,8 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
             SELECT previous, node, COUNT(*), COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days)
             FROM passages GROUP BY previous, node ORDER BY COUNT(*) DESC, previous, node LIMIT 60
             """;
-        const string firstReferralSql = $"""
-            WITH welcomed AS (
-                SELECT s.project_id, min(s.occurred_at) AS at FROM trajectory_steps s JOIN projects p ON p.id = s.project_id JOIN poles po ON po.id = s.pole_id
-                WHERE s.kind = '{nameof(TrajectoryStepKind.Welcomed)}' AND s.occurred_at >= @from AND s.occurred_at < @to {ProjectFilters}
-                GROUP BY s.project_id),
-            delays AS (
-                SELECT extract(epoch FROM (SELECT min(r.referred_at) FROM referrals r WHERE r.project_id = w.project_id AND r.referred_at >= w.at) - w.at) / 86400.0 AS days
-                FROM welcomed w)
-            SELECT COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days) FROM delays
-            """;
         await using var batch = new NpgsqlBatch(connection) { Timeout = ComputationTimeoutSeconds };
-        foreach (var sql in new[] { flowsSql, firstReferralSql })
+        foreach (var sql in new[] { flowsSql, FirstReferralSql })
         {
             var command = new NpgsqlBatchCommand(sql);
             AddParameters(command.Parameters, filter);
@@ -515,9 +517,46 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
 
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        delays.Add(Delay(NodeLabel("Accueil"), "Première orientation", reader, 0));
+        delays.Add(FirstReferral(reader));
         delays.AddRange(betweenProgrammes);
         return (flows, delays);
+    }
+
+    /// <summary>The delays from the welcome to the first referral (<see cref="Indicator.DaysToFirstReferral"/>): how many, then their quartiles.</summary>
+    private const string FirstReferralSql = $"""
+        WITH welcomed AS (
+            SELECT s.project_id, min(s.occurred_at) AS at {WelcomedInPeriod}
+            GROUP BY s.project_id),
+        delays AS (
+            SELECT extract(epoch FROM (SELECT min(r.referred_at) FROM referrals r WHERE r.project_id = w.project_id AND r.referred_at >= w.at) - w.at) / 86400.0 AS days
+            FROM welcomed w)
+        SELECT COUNT(days), percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY days) FROM delays
+        """;
+
+    private static PathDelay FirstReferral(NpgsqlDataReader reader) => Delay(NodeLabel("Accueil"), "Première orientation", reader, 0);
+
+    /// <summary>
+    /// Only the delay from the welcome to the first referral of a filter, computed now: the same statement and
+    /// figures as the dashboard's first path delay (<see cref="DashboardData.Delays"/>), without its flows.
+    /// </summary>
+    public async Task<PathDelay> FirstReferralDelayNowAsync(DashboardFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = new NpgsqlConnection(ComputationConnectionString(db));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(FirstReferralSql, connection) { CommandTimeout = ComputationTimeoutSeconds };
+        AddParameters(command.Parameters, filter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return FirstReferral(reader);
+    }
+
+    /// <summary>A connection for a computation of the figures (see <see cref="ComputeAsync"/> for why without automatic preparation).</summary>
+    internal async Task<NpgsqlConnection> OpenComputationConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(ComputationConnectionString(db));
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     /// <summary>A passage's delays: how many, then their quartiles (an array), each a figure of that many records.</summary>
@@ -559,7 +598,8 @@ public sealed class DashboardQueries(TrajectoirEssDbContext db, IMemoryCache cac
         _ => node,
     };
 
-    private static void AddParameters(NpgsqlParameterCollection parameters, DashboardFilter filter)
+    /// <summary>The parameters every statement of the figures reads (the period, as Paris days, and the filters).</summary>
+    internal static void AddParameters(NpgsqlParameterCollection parameters, DashboardFilter filter)
     {
         // A period's days start at midnight in Paris, as the programme's partners count them.
         var from = Format.FromParis(filter.From.ToDateTime(TimeOnly.MinValue));
