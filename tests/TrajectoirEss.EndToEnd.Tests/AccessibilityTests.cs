@@ -119,6 +119,7 @@ public sealed class AccessibilityTests(PortalServer portal)
 
             // The evaluation's frame in force (issue 21), for the coordination and for a member.
             ("coordination@demo.test", "/coordination/evaluation", "evaluation-referentiel-coordination"),
+            ("coordination@demo.test", "/coordination/evaluation/campagnes", "evaluation-campagnes"),
             ("region@demo.test", "/plateforme/evaluation", "evaluation-referentiel-membre"),
         };
         if (financing != Guid.Empty)

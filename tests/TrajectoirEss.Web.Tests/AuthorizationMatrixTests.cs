@@ -266,6 +266,7 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST coordination/plateforme/seances/{id:guid}/dossier/figer"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/figer"),
         ["POST coordination/plateforme/seances/{id:guid}/dossier/publier"] = (Coordination, p => $"/coordination/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier/publier"),
         ["GET coordination/evaluation"] = (Coordination, _ => "/coordination/evaluation"),
+        ["GET coordination/evaluation/campagnes"] = (Coordination, _ => "/coordination/evaluation/campagnes"),
         ["GET plateforme/evaluation"] = (PlatformArea, _ => "/plateforme/evaluation"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),

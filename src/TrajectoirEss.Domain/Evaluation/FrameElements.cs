@@ -273,6 +273,13 @@ public static class ConsultationLabels
         ReferentialStatus.Replaced => "Remplacé",
         _ => status.ToString(),
     };
+
+    public static string Label(this CampaignStatus status) => status switch
+    {
+        CampaignStatus.Open => "Ouverte",
+        CampaignStatus.Frozen => "Figée",
+        _ => status.ToString(),
+    };
 }
 
 /// <summary>A member organisation's contribution to the consultation, and the coordination's answer.</summary>
