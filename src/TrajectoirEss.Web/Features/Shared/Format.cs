@@ -14,6 +14,12 @@ public static class Format
     public static string DateTime(DateTimeOffset? value) =>
         value is { } v ? TimeZoneInfo.ConvertTime(v, Paris).ToString("d MMMM yyyy 'à' HH:mm", French) : "—";
 
+    /// <summary>An evaluation value in its unit ("45,5 %", "120 000 €", "1,8"); a dash for none.</summary>
+    public static string Measure(decimal? value, Domain.Evaluation.MeasureUnit unit) =>
+        value is { } v
+            ? v.ToString("#,##0.##", French) + unit switch { Domain.Evaluation.MeasureUnit.Percent => " %", Domain.Evaluation.MeasureUnit.Euros => " €", _ => "" }
+            : "—";
+
     /// <summary>A date and time typed in a form (Paris time) as an instant.</summary>
     public static DateTimeOffset FromParis(DateTime local)
     {

@@ -109,21 +109,7 @@ public sealed class PlatformSessions(TrajectoirEssDbContext db, UnitOfWork chang
         var now = clock.GetUtcNow();
         session.Convene(actorId, now);
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == session.BodyId, cancellationToken);
-        var bodyName = body.Name;
-        var sent = 0;
-        foreach (var attendance in session.Attendances)
-        {
-            foreach (var person in await RecipientsAsync(body, session.Date, attendance.Organisation, cancellationToken))
-            {
-                await notifier.SendToAsync(
-                    person,
-                    $"Convocation : {bodyName}, le {Format.DateTime(session.StartsAt)}",
-                    $"Votre organisation est convoquée à la séance de « {bodyName} » du {Format.DateTime(session.StartsAt)} ({Where(session)}). Inscrivez-vous en un clic depuis la page de la séance.",
-                    $"/plateforme/seances/{session.Id}",
-                    cancellationToken);
-                sent++;
-            }
-        }
+        var sent = await ConvokeAsync(session, body, session.Attendances.Select(a => a.Organisation), cancellationToken);
 
         await changes.SaveAsync(cancellationToken);
         logger.LogInformation("Platform session {SessionId} convened by {ActorId}: {Emails} e-mails", session.Id, actorId, sent);
@@ -197,18 +183,7 @@ public sealed class PlatformSessions(TrajectoirEssDbContext db, UnitOfWork chang
         var invited = session.Invite(body, actorId, clock.GetUtcNow());
         if (session.Status == PlatformSessionStatus.Convened)
         {
-            foreach (var organisation in invited)
-            {
-                foreach (var person in await RecipientsAsync(body, session.Date, organisation, cancellationToken))
-                {
-                    await notifier.SendToAsync(
-                        person,
-                        $"Convocation : {body.Name}, le {Format.DateTime(session.StartsAt)}",
-                        $"Votre organisation est convoquée à la séance de « {body.Name} » du {Format.DateTime(session.StartsAt)} ({Where(session)}). Inscrivez-vous en un clic depuis la page de la séance.",
-                        $"/plateforme/seances/{session.Id}",
-                        cancellationToken);
-                }
-            }
+            await ConvokeAsync(session, body, invited, cancellationToken);
         }
 
         await changes.SaveAsync(cancellationToken);
@@ -315,6 +290,27 @@ public sealed class PlatformSessions(TrajectoirEssDbContext db, UnitOfWork chang
         PlatformDirectory.Parse(key) ?? throw new DomainException("Choisissez une organisation de la liste.", field);
 
     /// <summary>Who receives an organisation's convocation: its representatives on the day, or its staff when it has none; by their e-mail preferences.</summary>
+    /// <summary>The convocation, to each organisation's representatives (or staff); how many e-mails.</summary>
+    private async Task<int> ConvokeAsync(PlatformSession session, Body body, IEnumerable<OrganisationRef> organisations, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var organisation in organisations)
+        {
+            foreach (var person in await RecipientsAsync(body, session.Date, organisation, cancellationToken))
+            {
+                await notifier.SendToAsync(
+                    person,
+                    $"Convocation : {body.Name}, le {Format.DateTime(session.StartsAt)}",
+                    $"Votre organisation est convoquée à la séance de « {body.Name} » du {Format.DateTime(session.StartsAt)} ({Where(session)}). Inscrivez-vous en un clic depuis la page de la séance.",
+                    $"/plateforme/seances/{session.Id}",
+                    cancellationToken);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
     private async Task<IReadOnlyList<Infrastructure.Identity.ApplicationUser>> RecipientsAsync(Body body, DateOnly date, OrganisationRef organisation, CancellationToken cancellationToken)
     {
         var named = body.MembershipOn(organisation, date)?.RepresentativesOn(date).Select(r => r.UserId).ToList() ?? [];
