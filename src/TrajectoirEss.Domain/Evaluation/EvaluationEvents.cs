@@ -15,3 +15,6 @@ public sealed record CampaignOpened(Campaign Campaign, Guid ActorId, DateTimeOff
 public sealed record DeclaredValueMoved(Campaign Campaign, DeclaredValue Value, DeclaredValueStatus? From, DeclaredValueStatus To, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
 
 public sealed record CampaignFrozen(Campaign Campaign, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);
+
+/// <summary>The shared reading of a campaign changed (a finding, the synthesis, its publication or its session).</summary>
+public sealed record ReadingChanged(EvaluationReading Reading, Guid ActorId, DateTimeOffset OccurredAt) : DomainEvent(ActorId, OccurredAt);

@@ -137,9 +137,10 @@ public sealed class Referential : AggregateRoot
         var values = _values.ToDictionary(v => v.Id, v => Keep(new EvaluationValue(Guid.CreateVersion7(now), v.Title, v.PublicText, v.Position), next._values));
         var questions = _questions.ToDictionary(q => q.Id, q => Keep(new EvaluativeQuestion(Guid.CreateVersion7(now), q.Text, q.DecisionServed, q.Position), next._questions));
         var criteria = _criteria.ToDictionary(c => c.Id, c => Keep(new Criterion(Guid.CreateVersion7(now), values[c.ValueId].Id, questions[c.QuestionId].Id, c.Text, c.Position), next._criteria));
+        // Each indicator gets its own copy of the terms: an owned value shared by two versions would be lost by the store.
         foreach (var i in _indicators)
         {
-            next._indicators.Add(new EvaluationIndicator(Guid.CreateVersion7(now), criteria[i.CriterionId].Id, i.Terms, i.Position));
+            next._indicators.Add(new EvaluationIndicator(Guid.CreateVersion7(now), criteria[i.CriterionId].Id, i.Terms with { }, i.Position));
         }
 
         next.Raise(new ReferentialDrafted(next, actorId, now));

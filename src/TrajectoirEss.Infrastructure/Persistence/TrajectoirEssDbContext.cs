@@ -71,6 +71,8 @@ public sealed class TrajectoirEssDbContext(DbContextOptions<TrajectoirEssDbConte
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    public DbSet<EvaluationReading> EvaluationReadings => Set<EvaluationReading>();
+
     /// <summary>The sessions' reading packs (dossiers de séance), their figures frozen as a JSON document.</summary>
     public DbSet<ReadingPack> ReadingPacks => Set<ReadingPack>();
 

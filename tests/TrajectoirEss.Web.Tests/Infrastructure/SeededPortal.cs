@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Coordination;
+using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Domain.Lists;
 using TrajectoirEss.Domain.Programmes;
 using TrajectoirEss.Domain.Projects;
@@ -123,6 +124,55 @@ public class SeededPortal : PortalFactory
     /// <summary>The objective of the strategy both seeded commitments serve (the first by code).</summary>
     public Guid StrategyObjectiveId { get; private set; }
 
+    /// <summary>
+    /// The evaluation's frame in force (version 1, adopted at the held session): 2 values, 2 questions, 2 criteria,
+    /// 4 indicators — computed <see cref="MeasureCode.ProjectsWelcomed"/> and <see cref="MeasureCode.RuralPorteursShare"/>,
+    /// declared <see cref="DeclaredPercentIndicatorId"/> (%) and <see cref="DeclaredCountIndicatorId"/> (count).
+    /// </summary>
+    public Guid AdoptedReferentialId { get; private set; }
+
+    /// <summary>Version 2, its copy, under the members' consultation: one contribution of Morlaix's pôle, not answered yet (<see cref="ConsultationCommentId"/>).</summary>
+    public Guid ConsultationReferentialId { get; private set; }
+
+    public Guid ConsultationCommentId { get; private set; }
+
+    /// <summary>A declared indicator in % of the frame in force (its id in version 1).</summary>
+    public Guid DeclaredPercentIndicatorId { get; private set; }
+
+    /// <summary>A declared indicator counted, of the frame in force (its id in version 1).</summary>
+    public Guid DeclaredCountIndicatorId { get; private set; }
+
+    /// <summary>
+    /// This year's campaign, open (deadline in 30 days), asking Morlaix's pôle and TAg29: the pôle entered its %
+    /// value (<see cref="PoleEnteredValueId"/>) and submitted its count (<see cref="PoleSubmittedValueId"/>); TAg29 nothing.
+    /// </summary>
+    public Guid OpenCampaignId { get; private set; }
+
+    public Guid PoleEnteredValueId { get; private set; }
+
+    public Guid PoleSubmittedValueId { get; private set; }
+
+    /// <summary>Last year's campaign, frozen (both organisations' values validated), its reading published (<see cref="PublishedReadingId"/>).</summary>
+    public Guid FrozenCampaignId { get; private set; }
+
+    /// <summary>The campaign of two years ago, frozen, its reading in preparation (<see cref="DraftReadingId"/>).</summary>
+    public Guid EarlierFrozenCampaignId { get; private set; }
+
+    /// <summary>
+    /// The published reading of <see cref="FrozenCampaignId"/>: one main finding (<see cref="PublishedFindingId"/>, majority,
+    /// interpreted by Morlaix's pôle and by the Région, a recommendation), its synthesis and two key indicators.
+    /// </summary>
+    public Guid PublishedReadingId { get; private set; }
+
+    public Guid PublishedFindingId { get; private set; }
+
+    /// <summary>The reading in preparation of <see cref="EarlierFrozenCampaignId"/>: one finding (<see cref="DraftFindingId"/>, consensus, interpreted by TAg29, a recommendation <see cref="DraftRecommendationId"/>).</summary>
+    public Guid DraftReadingId { get; private set; }
+
+    public Guid DraftFindingId { get; private set; }
+
+    public Guid DraftRecommendationId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -192,6 +242,95 @@ public class SeededPortal : PortalFactory
         await packs.FreezeAsync(UserIds[Actor.Coordinator], UpcomingPlatformSessionId, CancellationToken.None);
         await packs.PublishAsync(UserIds[Actor.Coordinator], UpcomingPlatformSessionId, CancellationToken.None);
         ReadingPackId = await db.ReadingPacks.Where(p => p.SessionId == UpcomingPlatformSessionId).Select(p => p.Id).SingleAsync();
+        await SeedEvaluationAsync(services, db, now);
+    }
+
+    private async Task SeedEvaluationAsync(IServiceProvider services, TrajectoirEssDbContext db, DateTimeOffset now)
+    {
+        var coordinator = UserIds[Actor.Coordinator];
+        var pole = new OrganisationRef(OrganisationKind.Pole, MorlaixPoleId);
+        var tag29 = new OrganisationRef(OrganisationKind.Structure, Tag29Id);
+        var region = new OrganisationRef(OrganisationKind.PublicAuthority, RegionId);
+        var drafted = now.AddYears(-3);
+
+        var v1 = Referential.Draft(Guid.CreateVersion7(), "Référentiel d'utilité sociale du monde", coordinator, drafted);
+        var access = v1.AddValue("Accès de toutes et tous à l'entrepreneuriat", "Chacun, où qu'il vive, peut être accompagné.", drafted);
+        var together = v1.AddValue("Coopération entre acteurs", "Les acteurs orientent ensemble.", drafted);
+        var rural = v1.AddQuestion("Le programme touche-t-il les territoires ruraux ?", "Renforcer ou non l'accueil itinérant", drafted);
+        var chain = v1.AddQuestion("Les acteurs se passent-ils les projets ?", "Ajuster les conventions entre acteurs", drafted);
+        var reached = v1.AddCriterion(access.Id, rural.Id, "Les porteurs ruraux sont accueillis", drafted);
+        var passed = v1.AddCriterion(together.Id, chain.Id, "Les projets passent d'un acteur à l'autre", drafted);
+        IndicatorTerms Computed(string title, MeasureCode measure) =>
+            new(title, IndicatorLevel.Realisation, Measures.Of(measure).Unit, IndicatorDirection.HigherIsBetter, IndicatorSource.Computed, measure, null, null, Breakdowns.Year | Breakdowns.Pole);
+        v1.AddIndicator(reached.Id, Computed("Projets accueillis", MeasureCode.ProjectsWelcomed), drafted);
+        v1.AddIndicator(reached.Id, Computed("Part des porteurs ruraux", MeasureCode.RuralPorteursShare), drafted);
+        DeclaredPercentIndicatorId = v1.AddIndicator(passed.Id, new("Part des porteurs satisfaits de l'orientation", IndicatorLevel.Resultat, MeasureUnit.Percent, IndicatorDirection.HigherIsBetter, IndicatorSource.Declared, null, 50, 70, Breakdowns.Pole), drafted).Id;
+        DeclaredCountIndicatorId = v1.AddIndicator(passed.Id, new("Rencontres entre acteurs organisées", IndicatorLevel.Realisation, MeasureUnit.Count, IndicatorDirection.HigherIsBetter, IndicatorSource.Declared, null, null, 12, Breakdowns.Pole), drafted).Id;
+        v1.OpenConsultation(coordinator, drafted.AddDays(1));
+        v1.Adopt(DateOnly.FromDateTime(drafted.AddDays(30).UtcDateTime), HeldPlatformSessionId, null, null, coordinator, drafted.AddDays(30));
+        var v2 = v1.StartNextVersion(Guid.CreateVersion7(), coordinator, now.AddDays(-20));
+        v2.OpenConsultation(coordinator, now.AddDays(-19));
+        ConsultationCommentId = v2.Comment(new CommentTarget(CommentTargetKind.Question, v2.Questions[0].Id), "Ajouter les quartiers prioritaires à la question.", pole, UserIds[Actor.PoleStaff], now.AddDays(-10)).Id;
+        db.Referentials.AddRange(v1, v2);
+        AdoptedReferentialId = v1.Id;
+        ConsultationReferentialId = v2.Id;
+
+        // Two past campaigns, frozen; this year's open.
+        async Task<Campaign> FrozenAsync(int year)
+        {
+            var opened = new DateTimeOffset(year + 1, 1, 10, 9, 0, 0, TimeSpan.Zero);
+            var campaign = Campaign.Open(Guid.CreateVersion7(), v1, year, DateOnly.FromDateTime(opened.AddDays(50).UtcDateTime), [pole, tag29], coordinator, opened);
+            foreach (var (organisation, user) in new[] { (pole, UserIds[Actor.PoleStaff]), (tag29, UserIds[Actor.StructureWithReferral]) })
+            {
+                campaign.Declare(v1, organisation, DeclaredPercentIndicatorId, 64, null, user, opened.AddDays(5));
+                campaign.Declare(v1, organisation, DeclaredCountIndicatorId, 9, "Rencontres trimestrielles", user, opened.AddDays(5));
+                campaign.SubmitAll(organisation, user, opened.AddDays(6));
+            }
+
+            foreach (var value in campaign.Values.ToList())
+            {
+                campaign.Validate(value.Id, coordinator, opened.AddDays(20));
+            }
+
+            db.Campaigns.Add(campaign);
+            db.DiscardDomainEvents();
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<Web.Features.Evaluation.Computation.CampaignFreezing>().FreezeAsync(campaign.Id, coordinator, opened.AddDays(60));
+            return campaign;
+        }
+
+        var earlier = await FrozenAsync(now.Year - 2);
+        var last = await FrozenAsync(now.Year - 1);
+        EarlierFrozenCampaignId = earlier.Id;
+        FrozenCampaignId = last.Id;
+
+        var open = Campaign.Open(Guid.CreateVersion7(), v1, now.Year, DateOnly.FromDateTime(now.AddDays(30).UtcDateTime), [pole, tag29], coordinator, now.AddDays(-5));
+        PoleEnteredValueId = open.Declare(v1, pole, DeclaredPercentIndicatorId, 58, null, UserIds[Actor.PoleStaff], now.AddDays(-2)).Id;
+        PoleSubmittedValueId = open.Declare(v1, pole, DeclaredCountIndicatorId, 4, null, UserIds[Actor.PoleStaff], now.AddDays(-2)).Id;
+        open.Submit(pole, DeclaredCountIndicatorId, UserIds[Actor.PoleStaff], now.AddDays(-1));
+        db.Campaigns.Add(open);
+        OpenCampaignId = open.Id;
+
+        var draft = EvaluationReading.Start(Guid.CreateVersion7(), await db.Campaigns.SingleAsync(c => c.Id == earlier.Id), coordinator, now.AddDays(-300));
+        var draftFinding = draft.RecordFinding(v1, chain.Id, new FindingTerms("Les projets passent plus souvent d'un acteur à l'autre.", AgreementLevel.Consensus, null, null, true), coordinator, now.AddDays(-300));
+        draft.Interpret(draftFinding.Id, "Les comités d'orientation communs portent leurs fruits.", tag29, coordinator, now.AddDays(-300));
+        DraftRecommendationId = draft.Recommend(draftFinding.Id, "Réunir les comités d'orientation chaque trimestre.", coordinator, now.AddDays(-300)).Id;
+        DraftFindingId = draftFinding.Id;
+        DraftReadingId = draft.Id;
+
+        var published = EvaluationReading.Start(Guid.CreateVersion7(), await db.Campaigns.SingleAsync(c => c.Id == last.Id), coordinator, now.AddDays(-60));
+        var finding = published.RecordFinding(v1, rural.Id, new FindingTerms("Les porteurs ruraux restent moins accueillis.", AgreementLevel.Majority, "Le pôle lit une sous-déclaration des communes rurales.", "Des porteurs ruraux orientés trop vite vers un financement.", true), coordinator, now.AddDays(-60));
+        published.Interpret(finding.Id, "L'accueil itinérant manque de moyens.", region, coordinator, now.AddDays(-60));
+        published.Interpret(finding.Id, "Les communes rurales sont sous-déclarées par les porteurs.", pole, coordinator, now.AddDays(-60));
+        published.Recommend(finding.Id, "Ouvrir une permanence mensuelle dans chaque EPCI rural.", coordinator, now.AddDays(-60));
+        published.WriteSummary("Ce que les acteurs ont lu ensemble de l'année écoulée.", coordinator, now.AddDays(-60));
+        published.ChooseKeyIndicators(v1, [v1.Indicators[0].Id, v1.Indicators[1].Id], coordinator, now.AddDays(-60));
+        published.Publish(coordinator, now.AddDays(-59));
+        PublishedFindingId = finding.Id;
+        PublishedReadingId = published.Id;
+        db.EvaluationReadings.AddRange(draft, published);
+        db.DiscardDomainEvents();
+        await db.SaveChangesAsync();
     }
 
     private async Task SeedPlatformAsync(TrajectoirEssDbContext db, Guid franceActiveId, DateTimeOffset now)

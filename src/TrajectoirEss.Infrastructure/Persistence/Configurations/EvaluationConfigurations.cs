@@ -114,3 +114,37 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Navigation(c => c.ComputedValues).HasField("_computed").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+// A campaign's shared reading: one per campaign, its findings (each with its interpretations and recommendations)
+// a JSON document read and written as a whole, like a référentiel's elements.
+internal sealed class EvaluationReadingConfiguration : IEntityTypeConfiguration<EvaluationReading>
+{
+    public void Configure(EntityTypeBuilder<EvaluationReading> builder)
+    {
+        builder.ToTable("evaluation_readings");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Summary).HasMaxLength(EvaluationReading.SummaryMaxLength);
+        builder.HasIndex(r => r.CampaignId).IsUnique();
+        builder.HasIndex(r => r.SessionId);
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Referential>().WithMany().HasForeignKey(r => r.ReferentialId).OnDelete(DeleteBehavior.Restrict);
+        builder.PrimitiveCollection(r => r.KeyIndicatorIds).HasField("_keyIndicators").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(r => r.Findings, findings =>
+        {
+            findings.ToJson("findings");
+            findings.Property(f => f.Agreement).HasConversion<string>();
+            findings.OwnsMany(f => f.Interpretations, interpretations =>
+            {
+                interpretations.Property(i => i.ProposedBy).HasConversion(CoordinationColumns.Organisation);
+            });
+            findings.Navigation(f => f.Interpretations).HasField("_interpretations").UsePropertyAccessMode(PropertyAccessMode.Field);
+            findings.OwnsMany(f => f.Recommendations);
+            findings.Navigation(f => f.Recommendations).HasField("_recommendations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        builder.Navigation(r => r.Findings).HasField("_findings").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -733,6 +733,74 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.EvaluationReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.PrimitiveCollection<Guid[]>("KeyIndicatorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("key_indicator_ids");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid>("ReferentialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referential_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_readings");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_readings_campaign_id");
+
+                    b.HasIndex("ReferentialId")
+                        .HasDatabaseName("ix_evaluation_readings_referential_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_evaluation_readings_session_id");
+
+                    b.ToTable("evaluation_readings", (string)null);
+                });
+
             modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Referential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2932,6 +3000,121 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                     b.Navigation("ComputedValues");
 
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.EvaluationReading", b =>
+                {
+                    b.HasOne("TrajectoirEss.Domain.Evaluation.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_readings_campaigns_campaign_id");
+
+                    b.HasOne("TrajectoirEss.Domain.Evaluation.Referential", null)
+                        .WithMany()
+                        .HasForeignKey("ReferentialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_readings_referentials_referential_id");
+
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.Finding", "Findings", b1 =>
+                        {
+                            b1.Property<Guid>("EvaluationReadingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agreement")
+                                .IsRequired();
+
+                            b1.Property<string>("Dissent");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsMain");
+
+                            b1.Property<string>("NegativeEffects");
+
+                            b1.Property<string>("Observation")
+                                .IsRequired();
+
+                            b1.Property<int>("Position");
+
+                            b1.Property<Guid>("QuestionId");
+
+                            b1.HasKey("EvaluationReadingId", "__synthesizedOrdinal")
+                                .HasName("pk_evaluation_readings");
+
+                            b1.ToTable("evaluation_readings");
+
+                            b1
+                                .ToJson("findings")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationReadingId")
+                                .HasConstraintName("fk_evaluation_readings_evaluation_readings_evaluation_reading_id");
+
+                            b1.OwnsMany("TrajectoirEss.Domain.Evaluation.Interpretation", "Interpretations", b2 =>
+                                {
+                                    b2.Property<Guid>("FindingEvaluationReadingId");
+
+                                    b2.Property<int>("Finding__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<Guid>("Id");
+
+                                    b2.Property<string>("ProposedBy")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("FindingEvaluationReadingId", "Finding__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_evaluation_readings");
+
+                                    b2.ToTable("evaluation_readings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("FindingEvaluationReadingId", "Finding__synthesizedOrdinal")
+                                        .HasConstraintName("fk_evaluation_readings_evaluation_readings_finding_evaluation_re");
+                                });
+
+                            b1.OwnsMany("TrajectoirEss.Domain.Evaluation.Recommendation", "Recommendations", b2 =>
+                                {
+                                    b2.Property<Guid>("FindingEvaluationReadingId");
+
+                                    b2.Property<int>("Finding__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<Guid?>("CommitmentId");
+
+                                    b2.Property<Guid>("Id");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired();
+
+                                    b2.HasKey("FindingEvaluationReadingId", "Finding__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_evaluation_readings");
+
+                                    b2.ToTable("evaluation_readings");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("FindingEvaluationReadingId", "Finding__synthesizedOrdinal")
+                                        .HasConstraintName("fk_evaluation_readings_evaluation_readings_finding_evaluation_re");
+                                });
+
+                            b1.Navigation("Interpretations");
+
+                            b1.Navigation("Recommendations");
+                        });
+
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("TrajectoirEss.Domain.Evaluation.Referential", b =>
