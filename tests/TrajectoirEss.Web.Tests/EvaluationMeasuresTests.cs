@@ -114,20 +114,20 @@ public sealed class EvaluationMeasuresTests(EvaluationMeasuresTests.Fixture port
         List<string> CellsOf(MeasureCode code) => [.. values.Where(v => v.IndicatorId == frame.Indicators.Single(i => i.Terms.Measure == code).Id).Select(v => v.Cell).Order(StringComparer.Ordinal)];
         Assert.Equal(4, departements.Count);
         Assert.Equal(
-            [ComputedValue.Total, .. departements.Select(EvaluationMeasures.DepartementCell), .. poles.Select(p => EvaluationMeasures.PoleCell(p.Id))],
+            [ComputedValue.Total, .. departements.Select(EvaluationCells.Departement), .. poles.Select(p => EvaluationCells.Pole(p.Id))],
             CellsOf(MeasureCode.ProjectsWelcomed).ToHashSet());
         Assert.Equal(1 + departements.Count + poles.Count, CellsOf(MeasureCode.ProjectsWelcomed).Count);
         Assert.Equal(1 + departements.Count, CellsOf(MeasureCode.CollectiveProjectsShare).Count);
-        Assert.Contains(EvaluationMeasures.ProgrammeCell(ProgrammeType.Ideateur), CellsOf(MeasureCode.ReferralsAnsweredWithinDeadline));
-        Assert.Equal([EvaluationMeasures.ProgrammeCell(ProgrammeType.Ideateur), ComputedValue.Total], CellsOf(MeasureCode.IdeasExplored));
+        Assert.Contains(EvaluationCells.Programme(ProgrammeType.Ideateur), CellsOf(MeasureCode.ReferralsAnsweredWithinDeadline));
+        Assert.Equal([EvaluationCells.Programme(ProgrammeType.Ideateur), ComputedValue.Total], CellsOf(MeasureCode.IdeasExplored));
         Assert.Equal([ComputedValue.Total], CellsOf(MeasureCode.JobsPerCompany));
 
         // The pôle of Morlaix holds the six projects; the Finistère the same; the other départements none.
         var morlaix = await portal.WithDbAsync(db => db.Poles.Where(p => p.Code == "adess-du-pays-de-morlaix").Select(p => p.Id).SingleAsync());
         var welcomedId = frame.Indicators.Single(i => i.Terms.Measure == MeasureCode.ProjectsWelcomed).Id;
-        Assert.Equal(6m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationMeasures.PoleCell(morlaix)).Value);
-        Assert.Equal(6m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationMeasures.DepartementCell("29")).Value);
-        Assert.Equal(0m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationMeasures.DepartementCell("35")).Value);
+        Assert.Equal(6m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationCells.Pole(morlaix)).Value);
+        Assert.Equal(6m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationCells.Departement("29")).Value);
+        Assert.Equal(0m, values.Single(v => v.IndicatorId == welcomedId && v.Cell == EvaluationCells.Departement("35")).Value);
     }
 
     [Fact]

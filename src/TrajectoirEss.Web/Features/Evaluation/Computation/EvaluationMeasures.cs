@@ -94,12 +94,6 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
         GROUP BY 1
         """;
 
-    public static string DepartementCell(string code) => "departement:" + code;
-
-    public static string PoleCell(Guid poleId) => "pole:" + poleId.ToString("D");
-
-    public static string ProgrammeCell(ProgrammeType type) => "programme:" + type;
-
     /// <summary>Every computed indicator's values for the year (an adopted frame's, or any version's: the frame is only read).</summary>
     public async Task<IReadOnlyList<ComputedValue>> ComputeAsync(Referential referential, int year, CancellationToken cancellationToken = default)
     {
@@ -209,12 +203,12 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
         result[ComputedValue.Total] = (await dashboard.FirstReferralDelayNowAsync(filter, cancellationToken)).Median;
         foreach (var departement in departements)
         {
-            result[DepartementCell(departement)] = (await dashboard.FirstReferralDelayNowAsync(filter with { Departement = departement }, cancellationToken)).Median;
+            result[EvaluationCells.Departement(departement)] = (await dashboard.FirstReferralDelayNowAsync(filter with { Departement = departement }, cancellationToken)).Median;
         }
 
         foreach (var pole in poles)
         {
-            result[PoleCell(pole.Id)] = (await dashboard.FirstReferralDelayNowAsync(filter with { PoleId = pole.Id }, cancellationToken)).Median;
+            result[EvaluationCells.Pole(pole.Id)] = (await dashboard.FirstReferralDelayNowAsync(filter with { PoleId = pole.Id }, cancellationToken)).Median;
         }
 
         return result;
@@ -276,7 +270,7 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
             {
                 foreach (var (departement, figure) in Departements.Zip(departements))
                 {
-                    yield return ComputedValue.Of(indicator.Id, DepartementCell(departement), figure);
+                    yield return ComputedValue.Of(indicator.Id, EvaluationCells.Departement(departement), figure);
                 }
             }
 
@@ -284,7 +278,7 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
             {
                 foreach (var (pole, figure) in Poles.Zip(poles))
                 {
-                    yield return ComputedValue.Of(indicator.Id, PoleCell(pole.Id), figure);
+                    yield return ComputedValue.Of(indicator.Id, EvaluationCells.Pole(pole.Id), figure);
                 }
             }
 
@@ -294,12 +288,12 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
                 {
                     foreach (var (type, figure) in ReferralsByProgramme.OrderBy(x => x.Key))
                     {
-                        yield return ComputedValue.Of(indicator.Id, ProgrammeCell(type), figure);
+                        yield return ComputedValue.Of(indicator.Id, EvaluationCells.Programme(type), figure);
                     }
                 }
                 else if (SingleProgramme.TryGetValue(code, out var type))
                 {
-                    yield return ComputedValue.Of(indicator.Id, ProgrammeCell(type), total);
+                    yield return ComputedValue.Of(indicator.Id, EvaluationCells.Programme(type), total);
                 }
             }
         }
@@ -312,8 +306,8 @@ public sealed class EvaluationMeasures(TrajectoirEssDbContext db, DashboardQueri
                 case MeasureCode.MedianDaysToFirstReferral:
                     return (
                         FirstReferral.GetValueOrDefault(ComputedValue.Total),
-                        Departements.Select(d => FirstReferral.GetValueOrDefault(DepartementCell(d))).ToList(),
-                        Poles.Select(p => FirstReferral.GetValueOrDefault(PoleCell(p.Id))).ToList());
+                        Departements.Select(d => FirstReferral.GetValueOrDefault(EvaluationCells.Departement(d))).ToList(),
+                        Poles.Select(p => FirstReferral.GetValueOrDefault(EvaluationCells.Pole(p.Id))).ToList());
                 case MeasureCode.CompaniesPer100Welcomed:
                     return Combined(Indicator.CompaniesCreated, Indicator.ProjectsWelcomed, (companies, welcomed) => Ratio(companies, welcomed, 100m));
                 case MeasureCode.JobsPerCompany:
