@@ -228,6 +228,8 @@ internal static class PortalServices
         services.AddScoped<Features.Platform.PlatformDirectory>();
         services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignsOverview>();
+        services.AddScoped<Features.Evaluation.Campaigns.CampaignWorkflow>();
+        services.AddScoped<Features.Evaluation.Declarations.Declarations>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
