@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Web.Features.Evaluation.Campaigns;
@@ -288,6 +289,32 @@ public sealed class EvaluationCampaignWorkflowTests(SeededPortal portal) : IClas
         var frozen = await coordinator.GetDocumentAsync($"{Campaigns}/{portal.FrozenCampaignId}");
         Assert.Equal("Figée", Text(frozen, "status").Trim());
         Assert.Empty(frozen.QuerySelectorAll("main form"));
+    }
+
+    [Fact]
+    public async Task TheDailyJob_RemindsTheLateOrganisations_OnceADay()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = await portal.WithDbAsync(async db =>
+        {
+            var frame = await db.Referentials.SingleAsync(r => r.Id == portal.AdoptedReferentialId);
+            var campaign = Campaign.Open(Guid.CreateVersion7(), frame, 2016, DateOnly.FromDateTime(now.AddDays(2).UtcDateTime), [new(OrganisationKind.Pole, portal.MorlaixPoleId), new(OrganisationKind.Structure, portal.Tag29Id)], portal.UserIds[Actor.Coordinator], now);
+            db.Campaigns.Add(campaign);
+            db.DiscardDomainEvents();
+            await db.SaveChangesAsync();
+            return campaign.Id;
+        });
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var workflow = scope.ServiceProvider.GetRequiredService<CampaignWorkflow>();
+        var first = await workflow.RemindOpenCampaignsAsync(now);
+        var second = await workflow.RemindOpenCampaignsAsync(now.AddMinutes(60));
+
+        Assert.True(first.Organisations >= 2 && first.Emails >= 2, $"{first}");
+        Assert.Equal(new CampaignReminderReport(0, 0), second);
+        var stored = await CampaignAsync(id);
+        Assert.Equal(2, stored.Reminders.Count);
+        Assert.All(stored.Reminders, r => Assert.Equal(TrajectoirEss.Web.Features.Shared.Format.ParisDate(now), r.RemindedOn));
     }
 
     private static string PlatformKey(OrganisationKind kind, Guid id) => $"{kind}:{id}";

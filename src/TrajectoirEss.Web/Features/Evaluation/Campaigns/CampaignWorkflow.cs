@@ -240,6 +240,37 @@ public sealed class CampaignWorkflow(
         return count;
     }
 
+    /// <summary>An arbitrary, fixed key: "TE" "EV" (evaluation) as a 64-bit number.</summary>
+    public const long AdvisoryLockKey = 0x5445_4556_0001;
+
+    /// <summary>
+    /// The daily job's round: reminds the late organisations of every open campaign, with the same once-a-day memory
+    /// as the button, under a PostgreSQL advisory lock (a second instance skips the round); the days and the e-mails
+    /// are saved together.
+    /// </summary>
+    public async Task<CampaignReminderReport> RemindOpenCampaignsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+        if (!locked)
+        {
+            return new CampaignReminderReport(0, 0);
+        }
+
+        var today = Format.ParisDate(now);
+        var (organisations, emails) = (0, 0);
+        foreach (var campaign in await db.Campaigns.Where(c => c.Status == CampaignStatus.Open).ToListAsync(cancellationToken))
+        {
+            var referential = await db.Referentials.AsNoTracking().SingleAsync(r => r.Id == campaign.ReferentialId, cancellationToken);
+            var report = await RemindAsync(campaign, referential, today, cancellationToken);
+            (organisations, emails) = (organisations + report.Organisations, emails + report.Emails);
+        }
+
+        await unitOfWork.SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CampaignReminderReport(organisations, emails);
+    }
+
     private async Task<CampaignReminderReport> RemindAsync(Campaign campaign, Referential referential, DateOnly today, CancellationToken cancellationToken)
     {
         var late = campaign.TakeRemindersFor(referential, today);
