@@ -71,6 +71,12 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
 
         /// <summary>Reporting on a commitment (Morlaix's pôle's): its carrier's staff only; every other signed-in person gets 404.</summary>
         CommitmentCarrier,
+
+        /// <summary>
+        /// Declaring in the open evaluation campaign: the staff of the organisations it asks (Morlaix's pôle, TAg29); every
+        /// other signed-in person (another pôle, TAg35, France Active, the Région, coordinators, administrators) gets 404.
+        /// </summary>
+        CampaignOrganisation,
     }
 
     private const string Allowed = "allowed";
@@ -115,6 +121,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (PlatformRegistration, Actor.OtherPoleStaff or Actor.StructureWithoutReferral or Actor.Coordinator or Actor.Admin) => "404",
         (CommitmentCarrier, Actor.PoleStaff) => Allowed,
         (CommitmentCarrier, _) => "404",
+        (CampaignOrganisation, Actor.PoleStaff or Actor.StructureWithReferral) => Allowed,
+        (CampaignOrganisation, Actor.OtherPoleStaff or Actor.StructureWithoutReferral or Actor.Financer or Actor.PublicPartner or Actor.Coordinator or Actor.Admin) => "404",
         _ => "403",
     };
 
@@ -268,6 +276,21 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/evaluation"] = (Coordination, _ => "/coordination/evaluation"),
         ["GET coordination/evaluation/campagnes"] = (Coordination, _ => "/coordination/evaluation/campagnes"),
         ["GET plateforme/evaluation"] = (PlatformArea, _ => "/plateforme/evaluation"),
+
+        // The campaign's workflow. The POSTs, sent empty, are refused by the rules (no year, no deadline, no comment, no
+        // confirmation, a value not submitted, none to remind before the deadline nears): the seeded open campaign stays open.
+        ["GET coordination/evaluation/campagnes/nouvelle"] = (Coordination, _ => "/coordination/evaluation/campagnes/nouvelle"),
+        ["POST coordination/evaluation/campagnes/nouvelle"] = (Coordination, _ => "/coordination/evaluation/campagnes/nouvelle"),
+        ["GET coordination/evaluation/campagnes/{id:guid}"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/echeance"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/echeance"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/valeurs/{valueId:guid}/valider"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/valeurs/{p.PoleEnteredValueId}/valider"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/valeurs/{valueId:guid}/renvoyer"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/valeurs/{p.PoleSubmittedValueId}/renvoyer"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/relance"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/relance"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/figer"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/figer"),
+        ["GET plateforme/evaluation/declarations"] = (PlatformArea, _ => "/plateforme/evaluation/declarations"),
+        ["POST plateforme/evaluation/declarations/{id:guid}/indicateurs/{indicatorId:guid}"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/indicateurs/{p.DeclaredPercentIndicatorId}"),
+        ["POST plateforme/evaluation/declarations/{id:guid}/indicateurs/{indicatorId:guid}/transmettre"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/indicateurs/{p.DeclaredPercentIndicatorId}/transmettre"),
+        ["POST plateforme/evaluation/declarations/{id:guid}/transmettre"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/transmettre"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

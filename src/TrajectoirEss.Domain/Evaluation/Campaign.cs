@@ -81,6 +81,12 @@ public sealed class Campaign : AggregateRoot
     public const int CommentMaxLength = 2000;
     public const int MaxComputedValues = 20_000;
 
+    /// <summary>How many days before the deadline the organisations still owing values are reminded (then every day after, once a day).</summary>
+    public const int ReminderLeadDays = 7;
+
+    /// <summary>What any change to a frozen campaign is told.</summary>
+    public const string FrozenMessage = "Cette campagne est figée : ses valeurs ne changent plus.";
+
     public static readonly IReadOnlyDictionary<CampaignAction, (CampaignStatus[] From, CampaignStatus? To)> Transitions =
         new Dictionary<CampaignAction, (CampaignStatus[] From, CampaignStatus? To)>
         {
@@ -105,6 +111,7 @@ public sealed class Campaign : AggregateRoot
     private readonly List<OrganisationRef> _organisations = [];
     private readonly List<DeclaredValue> _values = [];
     private readonly List<ComputedValue> _computed = [];
+    private readonly List<CampaignReminder> _reminders = [];
 
     private Campaign(Guid id, Guid referentialId, int year, DateOnly deadline, DateTimeOffset openedAt)
     {
@@ -145,11 +152,18 @@ public sealed class Campaign : AggregateRoot
 
     public IReadOnlyList<ComputedValue> ComputedValues => _computed;
 
+    /// <summary>The last day each organisation was reminded (one line per organisation reminded at least once).</summary>
+    public IReadOnlyList<CampaignReminder> Reminders => _reminders;
+
     public static bool CanApply(CampaignStatus status, CampaignAction action) => Transitions[action].From.Contains(status);
 
     public static bool CanApply(DeclaredValueStatus? status, DeclaredValueAction action) => ValueTransitions[action].From.Contains(status);
 
     public bool Can(CampaignAction action) => CanApply(Status, action);
+
+    /// <summary>The refusal when the year already has its campaign (one a year; the database's unique index says so when two open at once).</summary>
+    public static DomainException YearTaken(int year) =>
+        new($"La campagne {year} existe déjà : une seule campagne par année évaluée.", nameof(Year));
 
     /// <summary>Opens the campaign of a year on the adopted frame, asking these organisations by the deadline.</summary>
     public static Campaign Open(Guid id, Referential referential, int year, DateOnly deadline, IEnumerable<OrganisationRef> organisations, Guid actorId, DateTimeOffset now)
@@ -294,6 +308,25 @@ public sealed class Campaign : AggregateRoot
             : [];
 
     /// <summary>
+    /// The organisations to remind on <paramref name="today"/> (<see cref="ToRemind"/> with <see cref="ReminderLeadDays"/>)
+    /// that were not reminded that day yet, the day kept as theirs: a second reminder the same day finds none.
+    /// </summary>
+    public IReadOnlyList<OrganisationRef> TakeRemindersFor(Referential referential, DateOnly today)
+    {
+        var due = ToRemind(referential, today, ReminderLeadDays).Where(o => LastRemindedOn(o) != today).ToList();
+        foreach (var organisation in due)
+        {
+            _reminders.RemoveAll(r => r.Organisation == organisation);
+            _reminders.Add(new CampaignReminder(organisation, today));
+        }
+
+        return due;
+    }
+
+    /// <summary>The last day the organisation was reminded; null when never.</summary>
+    public DateOnly? LastRemindedOn(OrganisationRef organisation) => _reminders.SingleOrDefault(r => r.Organisation == organisation)?.RemindedOn;
+
+    /// <summary>
     /// Freezes the campaign with the computed indicators' values, computed once now (each for a computed indicator
     /// of the frame); declared values not validated stay as they are, and nothing changes any more.
     /// </summary>
@@ -370,9 +403,23 @@ public sealed class Campaign : AggregateRoot
     {
         if (!Can(action))
         {
-            throw new DomainException("Cette campagne est figée : ses valeurs ne changent plus.");
+            throw new DomainException(FrozenMessage);
         }
     }
+}
+
+/// <summary>The last day an organisation was reminded of the campaign's deadline.</summary>
+public sealed class CampaignReminder
+{
+    internal CampaignReminder(OrganisationRef organisation, DateOnly remindedOn) => (Organisation, RemindedOn) = (organisation, remindedOn);
+
+    private CampaignReminder()
+    {
+    }
+
+    public OrganisationRef Organisation { get; private set; }
+
+    public DateOnly RemindedOn { get; private set; }
 }
 
 /// <summary>An organisation's value of a declared indicator for a campaign.</summary>

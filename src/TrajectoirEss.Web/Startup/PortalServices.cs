@@ -229,6 +229,11 @@ internal static class PortalServices
         services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignsOverview>();
         services.AddScoped<Features.Evaluation.Results.EvaluationResults>();
+        services.AddScoped<Features.Evaluation.Campaigns.CampaignWorkflow>();
+        services.AddOptions<Features.Evaluation.Campaigns.CampaignReminderOptions>().Bind(configuration.GetSection(Features.Evaluation.Campaigns.CampaignReminderOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Features.Evaluation.Campaigns.CampaignReminderJob>();
+        services.AddScoped<Features.Evaluation.Declarations.Declarations>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();

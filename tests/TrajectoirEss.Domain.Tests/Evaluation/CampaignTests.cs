@@ -245,6 +245,37 @@ public sealed class CampaignTests
         Assert.Equal([OtherPole], campaign.ToRemind(referential, new DateOnly(2026, 4, 25), leadDays: 7));
     }
 
+    /// <summary>Days asked in a row → who is reminded each day: nobody before the lead, then the late organisation once a day.</summary>
+    public static TheoryData<string[], string[]> ReminderDays() => new()
+    {
+        { ["2026-04-01"], [""] },
+        { ["2026-04-25", "2026-04-25"], ["OtherPole", ""] },
+        { ["2026-04-25", "2026-04-26", "2026-04-26"], ["OtherPole", "OtherPole", ""] },
+        { ["2026-04-22", "2026-04-23", "2026-05-03"], ["", "OtherPole", "OtherPole"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReminderDays))]
+    public void TakeRemindersFor_RemindsEachLateOrganisation_AtMostOnceADay(string[] days, string[] expected)
+    {
+        var (campaign, referential) = WithValue(DeclaredValueStatus.Submitted);
+        var got = days.Select(d => string.Join(',', campaign.TakeRemindersFor(referential, DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).Select(o => o == OtherPole ? "OtherPole" : o == Pole ? "Pole" : "?"))).ToArray();
+
+        Assert.Equal(expected, got);
+        Assert.Null(campaign.LastRemindedOn(Pole));
+        Assert.True(campaign.Reminders.Count <= 1);
+    }
+
+    [Fact]
+    public void TakeRemindersFor_NobodyOnceFrozen()
+    {
+        var (campaign, referential) = WithValue(DeclaredValueStatus.Validated);
+        campaign.Freeze(referential, [], Coordinator, During);
+
+        Assert.Empty(campaign.TakeRemindersFor(referential, new DateOnly(2026, 5, 3)));
+        Assert.Empty(campaign.Reminders);
+    }
+
     [Fact]
     public void Open_OnlyOnAnAdoptedFrame_WithADeadlineToCome()
     {

@@ -57,6 +57,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Referrals__JobEnabled"] = "false";
         start.Environment["Retention__JobEnabled"] = "false";
         start.Environment["PlatformReminders__JobEnabled"] = "false";
+        start.Environment["CampaignReminders__JobEnabled"] = "false";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "trajectoiress-tests", "process-mail");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

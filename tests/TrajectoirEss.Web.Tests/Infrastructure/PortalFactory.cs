@@ -103,6 +103,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Referrals:JobEnabled", "false");
         builder.UseSetting("Retention:JobEnabled", "false");
         builder.UseSetting("PlatformReminders:JobEnabled", "false");
+        builder.UseSetting("CampaignReminders:JobEnabled", "false");
         builder.UseSetting("Workspace:DashboardRefreshJobEnabled", "false");
 
         // Off by default so that every test need not enrol an authenticator: the tests of these features turn them on.

@@ -112,6 +112,14 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             computed.Ignore(v => v.IsMasked);
         });
         builder.Navigation(c => c.ComputedValues).HasField("_computed").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The last day each organisation was reminded: a small JSON list, read and written with the campaign.
+        builder.OwnsMany(c => c.Reminders, reminders =>
+        {
+            reminders.ToJson("reminders");
+            reminders.Property(r => r.Organisation).HasConversion(CoordinationColumns.Organisation);
+        });
+        builder.Navigation(c => c.Reminders).HasField("_reminders").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -2904,6 +2904,31 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_campaigns_referentials_referential_id");
 
+                    b.OwnsMany("TrajectoirEss.Domain.Evaluation.CampaignReminder", "Reminders", b1 =>
+                        {
+                            b1.Property<Guid>("CampaignId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("RemindedOn");
+
+                            b1.HasKey("CampaignId", "__synthesizedOrdinal");
+
+                            b1.ToTable("campaigns");
+
+                            b1
+                                .ToJson("reminders")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CampaignId")
+                                .HasConstraintName("fk_campaigns_campaigns_campaign_id");
+                        });
+
                     b.OwnsMany("TrajectoirEss.Domain.Evaluation.ComputedValue", "ComputedValues", b1 =>
                         {
                             b1.Property<Guid>("CampaignId");
@@ -2998,6 +3023,8 @@ namespace TrajectoirEss.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("ComputedValues");
+
+                    b.Navigation("Reminders");
 
                     b.Navigation("Values");
                 });

@@ -1,16 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Coordination;
 using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Features.Platform;
-using TrajectoirEss.Web.Startup;
 
 namespace TrajectoirEss.Web.Features.Evaluation.Campaigns;
 
 /// <summary>A campaign in the list: its year, where it stands, and how many organisations have submitted everything.</summary>
-public sealed record CampaignLine(int Year, CampaignStatus Status, DateOnly Deadline, DateTimeOffset? FrozenAt, int Organisations, int Complete);
+public sealed record CampaignLine(Guid Id, int Year, CampaignStatus Status, DateOnly Deadline, DateTimeOffset? FrozenAt, int Organisations, int Complete);
 
 /// <summary>An organisation's progress in the campaign shown.</summary>
 public sealed record CompletenessLine(string Organisation, Completeness Completeness);
@@ -42,7 +39,7 @@ public sealed class CampaignsOverview(TrajectoirEssDbContext db, PlatformDirecto
         var lines = campaigns.Select(c =>
         {
             var completeness = c.CompletenessOf(referentials[c.ReferentialId]);
-            return new CampaignLine(c.Year, c.Status, c.Deadline, c.FrozenAt, completeness.Count, completeness.Count(x => x.IsComplete));
+            return new CampaignLine(c.Id, c.Year, c.Status, c.Deadline, c.FrozenAt, completeness.Count, completeness.Count(x => x.IsComplete));
         }).ToList();
 
         var shown = campaigns.FirstOrDefault(c => c.Status == CampaignStatus.Open) ?? campaigns.FirstOrDefault();
@@ -63,13 +60,4 @@ public sealed class CampaignsOverview(TrajectoirEssDbContext db, PlatformDirecto
             frozen?.FrozenAt,
             computed);
     }
-}
-
-/// <summary>The coordination's view of the evaluation's yearly campaigns (read only for now: the declaration forms come next).</summary>
-public sealed class CampaignsController(CampaignsOverview overview) : Controller
-{
-    [HttpGet("/coordination/evaluation/campagnes")]
-    [Authorize(Policy = Policies.Coordination)]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("~/Features/Evaluation/Campaigns/Index.cshtml", await overview.PageAsync(cancellationToken));
 }
