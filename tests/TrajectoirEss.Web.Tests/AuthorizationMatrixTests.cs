@@ -71,6 +71,9 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
 
         /// <summary>Reporting on a commitment (Morlaix's pôle's): its carrier's staff only; every other signed-in person gets 404.</summary>
         CommitmentCarrier,
+
+        /// <summary>Contributing to the frame's consultation: whoever speaks for an organisation (pôle or structure staff, public partners); coordinators and administrators, who speak for none, get 404.</summary>
+        PlatformContributor,
     }
 
     private const string Allowed = "allowed";
@@ -115,6 +118,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (PlatformRegistration, Actor.OtherPoleStaff or Actor.StructureWithoutReferral or Actor.Coordinator or Actor.Admin) => "404",
         (CommitmentCarrier, Actor.PoleStaff) => Allowed,
         (CommitmentCarrier, _) => "404",
+        (PlatformContributor, Actor.PoleStaff or Actor.OtherPoleStaff or Actor.StructureWithReferral or Actor.StructureWithoutReferral or Actor.Financer or Actor.PublicPartner) => Allowed,
+        (PlatformContributor, Actor.Coordinator or Actor.Admin) => "404",
         _ => "403",
     };
 
@@ -268,6 +273,21 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/evaluation"] = (Coordination, _ => "/coordination/evaluation"),
         ["GET coordination/evaluation/campagnes"] = (Coordination, _ => "/coordination/evaluation/campagnes"),
         ["GET plateforme/evaluation"] = (PlatformArea, _ => "/plateforme/evaluation"),
+        ["GET coordination/evaluation/referentiel"] = (Coordination, _ => "/coordination/evaluation/referentiel"),
+        ["POST coordination/evaluation/referentiel/commencer"] = (Coordination, _ => "/coordination/evaluation/referentiel/commencer"),
+        ["POST coordination/evaluation/referentiel/version-suivante"] = (Coordination, _ => "/coordination/evaluation/referentiel/version-suivante"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/titre"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/titre"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/nouveau"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/indicateurs/nouveau"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/nouveau"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/valeurs/nouveau"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}/retirer"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}/retirer"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/consultation"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/consultation"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/contributions/{commentId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/contributions/{p.ConsultationCommentId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/contributions/{commentId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/contributions/{p.ConsultationCommentId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/adopter"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/adopter"),
+        ["GET plateforme/evaluation/consultation"] = (PlatformArea, _ => "/plateforme/evaluation/consultation"),
+        ["POST plateforme/evaluation/consultation"] = (PlatformContributor, _ => "/plateforme/evaluation/consultation"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),
