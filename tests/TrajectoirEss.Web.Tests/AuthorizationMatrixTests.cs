@@ -77,6 +77,9 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         /// other signed-in person (another pôle, TAg35, France Active, the Région, coordinators, administrators) gets 404.
         /// </summary>
         CampaignOrganisation,
+
+        /// <summary>Contributing to the frame's consultation: whoever speaks for an organisation (pôle or structure staff, public partners); coordinators and administrators, who speak for none, get 404.</summary>
+        PlatformContributor,
     }
 
     private const string Allowed = "allowed";
@@ -123,6 +126,8 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         (CommitmentCarrier, _) => "404",
         (CampaignOrganisation, Actor.PoleStaff or Actor.StructureWithReferral) => Allowed,
         (CampaignOrganisation, Actor.OtherPoleStaff or Actor.StructureWithoutReferral or Actor.Financer or Actor.PublicPartner or Actor.Coordinator or Actor.Admin) => "404",
+        (PlatformContributor, Actor.PoleStaff or Actor.OtherPoleStaff or Actor.StructureWithReferral or Actor.StructureWithoutReferral or Actor.Financer or Actor.PublicPartner) => Allowed,
+        (PlatformContributor, Actor.Coordinator or Actor.Admin) => "404",
         _ => "403",
     };
 
@@ -291,6 +296,21 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST plateforme/evaluation/declarations/{id:guid}/indicateurs/{indicatorId:guid}"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/indicateurs/{p.DeclaredPercentIndicatorId}"),
         ["POST plateforme/evaluation/declarations/{id:guid}/indicateurs/{indicatorId:guid}/transmettre"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/indicateurs/{p.DeclaredPercentIndicatorId}/transmettre"),
         ["POST plateforme/evaluation/declarations/{id:guid}/transmettre"] = (CampaignOrganisation, p => $"/plateforme/evaluation/declarations/{p.OpenCampaignId}/transmettre"),
+        ["GET coordination/evaluation/referentiel"] = (Coordination, _ => "/coordination/evaluation/referentiel"),
+        ["POST coordination/evaluation/referentiel/commencer"] = (Coordination, _ => "/coordination/evaluation/referentiel/commencer"),
+        ["POST coordination/evaluation/referentiel/version-suivante"] = (Coordination, _ => "/coordination/evaluation/referentiel/version-suivante"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/titre"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/titre"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/nouveau"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/indicateurs/nouveau"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/nouveau"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/valeurs/nouveau"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/{kind:regex(^(valeurs|questions|criteres|indicateurs)$)}/{elementId:guid}/retirer"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/questions/{p.ConsultationQuestionId}/retirer"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/consultation"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/consultation"),
+        ["GET coordination/evaluation/referentiel/{id:guid}/contributions/{commentId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/contributions/{p.ConsultationCommentId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/contributions/{commentId:guid}"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/contributions/{p.ConsultationCommentId}"),
+        ["POST coordination/evaluation/referentiel/{id:guid}/adopter"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/adopter"),
+        ["GET plateforme/evaluation/consultation"] = (PlatformArea, _ => "/plateforme/evaluation/consultation"),
+        ["POST plateforme/evaluation/consultation"] = (PlatformContributor, _ => "/plateforme/evaluation/consultation"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

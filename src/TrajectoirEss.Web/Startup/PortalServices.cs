@@ -227,6 +227,8 @@ internal static class PortalServices
         services.AddScoped<Features.Shared.RecordNames>();
         services.AddScoped<Features.Platform.PlatformDirectory>();
         services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
+        services.AddScoped<Features.Evaluation.Frame.FrameEditing>();
+        services.AddScoped<Features.Evaluation.Consultation.MemberConsultation>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignsOverview>();
         services.AddScoped<Features.Evaluation.Results.EvaluationResults>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignWorkflow>();

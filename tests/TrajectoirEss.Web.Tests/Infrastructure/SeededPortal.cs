@@ -136,6 +136,9 @@ public class SeededPortal : PortalFactory
 
     public Guid ConsultationCommentId { get; private set; }
 
+    /// <summary>The first question of the version under consultation (the one <see cref="ConsultationCommentId"/> is about).</summary>
+    public Guid ConsultationQuestionId { get; private set; }
+
     /// <summary>A declared indicator in % of the frame in force (its id in version 1).</summary>
     public Guid DeclaredPercentIndicatorId { get; private set; }
 
@@ -274,6 +277,7 @@ public class SeededPortal : PortalFactory
         db.Referentials.AddRange(v1, v2);
         AdoptedReferentialId = v1.Id;
         ConsultationReferentialId = v2.Id;
+        ConsultationQuestionId = v2.Questions[0].Id;
 
         // Two past campaigns, frozen; this year's open.
         async Task<Campaign> FrozenAsync(int year)

@@ -28,22 +28,7 @@ public sealed record FramePage(
     public string ValueTitle(Guid valueId) => InForce?.Values.FirstOrDefault(v => v.Id == valueId)?.Title ?? string.Empty;
 
     /// <summary>What a contribution was about, in words.</summary>
-    public string TargetOf(ConsultationComment comment)
-    {
-        ArgumentNullException.ThrowIfNull(comment);
-        var frame = InForce;
-        var element = comment.Target.ElementId is { } id && frame is not null
-            ? comment.Target.Kind switch
-            {
-                CommentTargetKind.Value => frame.Values.FirstOrDefault(v => v.Id == id)?.Title,
-                CommentTargetKind.Question => frame.Questions.FirstOrDefault(q => q.Id == id)?.Text,
-                CommentTargetKind.Criterion => frame.Criteria.FirstOrDefault(c => c.Id == id)?.Text,
-                CommentTargetKind.Indicator => frame.Indicators.FirstOrDefault(i => i.Id == id)?.Title,
-                _ => null,
-            }
-            : null;
-        return element is null ? comment.Target.Kind.Label() : $"{comment.Target.Kind.Label()} : « {element} »";
-    }
+    public string TargetOf(ConsultationComment comment) => FrameText.TargetOf(InForce, comment);
 }
 
 public sealed class FrameQueries(TrajectoirEssDbContext db, PlatformDirectory directory)
