@@ -229,6 +229,7 @@ internal static class PortalServices
         services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignsOverview>();
         services.AddScoped<Features.Evaluation.Results.EvaluationResults>();
+        services.AddScoped<Features.Evaluation.Reading.SharedReadings>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
