@@ -191,6 +191,54 @@ public sealed class EvaluationReadingTests(SeededPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task AFinding_IsEdited_ItsInterpretationAndRecommendationRemoved_ThenItIsRemoved()
+    {
+        var campaignId = await FrozenCampaignAsync();
+        using var coordinator = await SignInAsync(Actor.Coordinator);
+        var readingPath = $"/coordination/evaluation/campagnes/{campaignId}/lecture";
+        var (_, started) = await PostAsync(coordinator, await coordinator.GetDocumentAsync(readingPath), "/lecture");
+        var questionPath = started.QuerySelector("[data-testid=questions] a")!.GetAttribute("href")!;
+        var (_, recorded) = await PostAsync(coordinator, await coordinator.GetDocumentAsync(questionPath), "/constats", new()
+        {
+            ["Constat"] = "Un premier constat.",
+            ["Finding.Agreement"] = nameof(AgreementLevel.Consensus),
+        });
+        var findingId = Assert.Single((await ReadingOfAsync(campaignId))!.Findings).Id;
+
+        // Edited: a majority now, with its dissent; no longer main.
+        var (editStatus, edited) = await PostAsync(coordinator, recorded, $"/constats/{findingId}", new()
+        {
+            ["Finding.Observation"] = "Un constat précisé.",
+            ["Finding.Agreement"] = nameof(AgreementLevel.Majority),
+            ["Finding.Dissent"] = "Le Département lit autrement.",
+        });
+        Assert.Equal(HttpStatusCode.OK, editStatus);
+        Assert.Equal("Le constat est modifié.", edited.Flash());
+        var finding = Assert.Single((await ReadingOfAsync(campaignId))!.Findings);
+        Assert.Equal(("Un constat précisé.", AgreementLevel.Majority, "Le Département lit autrement."), (finding.Observation, finding.Agreement, finding.Dissent));
+        Assert.Equal("Accord majoritaire", edited.QuerySelector("[data-testid=agreement]")!.TextContent.Trim());
+
+        // An interpretation and a recommendation, each removed.
+        var (_, interpreted) = await PostAsync(coordinator, edited, "/interpretations", new() { ["Interprétation"] = "Une lecture.", ["Organisation qui la propose"] = $"PublicAuthority:{portal.RegionId}" });
+        var interpretationId = (await ReadingOfAsync(campaignId))!.Findings[0].Interpretations.Single().Id;
+        var (_, unInterpreted) = await PostAsync(coordinator, interpreted, $"/interpretations/{interpretationId}/retirer");
+        Assert.Equal("L'interprétation est retirée.", unInterpreted.Flash());
+        var (_, recommended) = await PostAsync(coordinator, unInterpreted, "/recommandations", new() { ["Recommandation"] = "Une recommandation." });
+        var recommendationId = (await ReadingOfAsync(campaignId))!.Findings[0].Recommendations.Single().Id;
+        var (_, unRecommended) = await PostAsync(coordinator, recommended, $"/recommandations/{recommendationId}/retirer");
+        Assert.Equal("La recommandation est retirée.", unRecommended.Flash());
+        finding = Assert.Single((await ReadingOfAsync(campaignId))!.Findings);
+        Assert.Empty(finding.Interpretations);
+        Assert.Empty(finding.Recommendations);
+
+        // The finding removed.
+        var (_, removed) = await PostAsync(coordinator, unRecommended, $"/constats/{findingId}/retirer");
+        Assert.Equal("Le constat est retiré.", removed.Flash());
+        Assert.Empty((await ReadingOfAsync(campaignId))!.Findings);
+        Assert.NotNull(removed.QuerySelector("[data-testid=no-findings]"));
+    }
+
+    [Fact]
     public async Task TheQuestionPage_ShowsValuesAgainstBaselineTargetAndEarlierYears_WithChartsAndTables_AndNamesNoPerson()
     {
         using var coordinator = await SignInAsync(Actor.Coordinator);
