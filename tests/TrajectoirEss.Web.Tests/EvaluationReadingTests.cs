@@ -239,6 +239,43 @@ public sealed class EvaluationReadingTests(SeededPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnAgendaItem_PointsAtTheReadingScheduledAtTheSession_OrSaysThereIsNone()
+    {
+        using var coordinator = await SignInAsync(Actor.Coordinator);
+
+        // The upcoming session has the draft reading: the item links it.
+        var sessionPath = $"/coordination/plateforme/seances/{portal.UpcomingPlatformSessionId}";
+        var (status, added) = await PostAsync(coordinator, await coordinator.GetDocumentAsync(sessionPath), "/ordre-du-jour", new()
+        {
+            ["Agenda.Title"] = "Lire ensemble l'évaluation",
+            ["Agenda.DurationMinutes"] = "1",
+            ["Agenda.Kind"] = nameof(AgendaItemKind.Analysis),
+            ["Agenda.Link"] = AgendaLink.EvaluationReading.Value,
+        });
+        Assert.True(status == HttpStatusCode.OK, added.MainText());
+
+        // (Another test of this class may put its own, earlier, reading there too: the earliest year's is linked.)
+        var scheduled = await portal.WithDbAsync(db => db.EvaluationReadings.Where(r => r.SessionId == portal.UpcomingPlatformSessionId).OrderBy(r => r.Year).Select(r => r.CampaignId).FirstAsync());
+        Assert.Contains(added.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/coordination/evaluation/campagnes/{scheduled}/lecture" && a.TextContent == "La lecture partagée de l'évaluation inscrite à la séance");
+
+        // A session with no reading: plain text.
+        var sessionId = await portal.WithDbAsync(async db =>
+        {
+            var body = await db.Bodies.SingleAsync(b => b.Id == portal.PlatformBodyId);
+            var now = DateTimeOffset.UtcNow;
+            var session = PlatformSession.Plan(Guid.CreateVersion7(), body, now.AddDays(120), 180, "Rennes", null, null, portal.UserIds[Actor.Coordinator], now);
+            session.AddAgendaItem("La lecture de l'évaluation", 30, AgendaItemKind.Analysis, AgendaLink.EvaluationReading, now);
+            db.PlatformSessions.Add(session);
+            db.DiscardDomainEvents();
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+        var none = await coordinator.GetDocumentAsync($"/coordination/plateforme/seances/{sessionId}");
+        Assert.Contains("aucune lecture inscrite à la séance", none.QuerySelector("[data-testid=no-reading]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(none.QuerySelector("[data-testid=reading-link]"));
+    }
+
+    [Fact]
     public async Task TheQuestionPage_ShowsValuesAgainstBaselineTargetAndEarlierYears_WithChartsAndTables_AndNamesNoPerson()
     {
         using var coordinator = await SignInAsync(Actor.Coordinator);
