@@ -311,6 +311,23 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST coordination/evaluation/referentiel/{id:guid}/adopter"] = (Coordination, p => $"/coordination/evaluation/referentiel/{p.ConsultationReferentialId}/adopter"),
         ["GET plateforme/evaluation/consultation"] = (PlatformArea, _ => "/plateforme/evaluation/consultation"),
         ["POST plateforme/evaluation/consultation"] = (PlatformContributor, _ => "/plateforme/evaluation/consultation"),
+        // The shared reading: the published one (its forms refused by the domain, a 400), the draft one (every empty
+        // form refused: a blank text, or a version that is not the stored one), an open campaign (not started: a 400).
+        ["GET coordination/evaluation/campagnes/{id:guid}/lecture"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/lecture"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.OpenCampaignId}/lecture"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/seance"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/seance"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/lecture/questions/{p.PublishedQuestionId}"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}/constats"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}/constats/{p.DraftFindingId}"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}/retirer"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/lecture/questions/{p.PublishedQuestionId}/constats/{p.PublishedFindingId}/retirer"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}/interpretations"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}/constats/{p.DraftFindingId}/interpretations"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}/interpretations/{interpretationId:guid}/retirer"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/lecture/questions/{p.PublishedQuestionId}/constats/{p.PublishedFindingId}/interpretations/{p.PublishedFindingId}/retirer"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}/recommandations"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}/constats/{p.DraftFindingId}/recommandations"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}/constats/{findingId:guid}/recommandations/{recommendationId:guid}/retirer"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/lecture/questions/{p.PublishedQuestionId}/constats/{p.PublishedFindingId}/recommandations/{p.PublishedFindingId}/retirer"),
+
+        // The members read the draft reading: it is scheduled at the upcoming session, so its invited organisations do (the others get 404).
+        ["GET plateforme/evaluation/campagnes/{id:guid}/lecture"] = (PlatformSession, p => $"/plateforme/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture"),
+        ["GET plateforme/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}"] = (PlatformSession, p => $"/plateforme/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

@@ -24,6 +24,9 @@ public enum AgendaLinkKind
 
     /// <summary>The list of commitments (no key).</summary>
     Commitments = 3,
+
+    /// <summary>The shared reading of the evaluation scheduled at the session (no key: the session says which).</summary>
+    EvaluationReading = 4,
 }
 
 public static class AgendaLabels
@@ -42,11 +45,12 @@ public static class AgendaLabels
         AgendaLinkKind.DashboardFigure => "Chiffre du tableau de bord",
         AgendaLinkKind.ReadingPackSection => "Partie du dossier de séance",
         AgendaLinkKind.Commitments => "Engagements",
+        AgendaLinkKind.EvaluationReading => "Lecture partagée de l'évaluation",
         _ => kind.ToString(),
     };
 }
 
-/// <summary>The target of an agenda item: a dashboard figure or a reading-pack section (with its key), or the commitments.</summary>
+/// <summary>The target of an agenda item: a dashboard figure or a reading-pack section (with its key), the commitments, or the evaluation's shared reading scheduled at the session.</summary>
 public sealed record AgendaLink
 {
     public const int KeyMaxLength = 100;
@@ -59,15 +63,18 @@ public sealed record AgendaLink
 
     public AgendaLinkKind Kind { get; }
 
-    /// <summary>The figure's or the section's key; null for the commitments.</summary>
+    /// <summary>The figure's or the section's key; null for the commitments and the evaluation's reading.</summary>
     public string? Key { get; }
 
     public static AgendaLink Commitments { get; } = new(AgendaLinkKind.Commitments, null);
 
+    /// <summary>The shared reading of the evaluation scheduled at the session (the page links the one scheduled there, if any).</summary>
+    public static AgendaLink EvaluationReading { get; } = new(AgendaLinkKind.EvaluationReading, null);
+
     /// <summary>
     /// What an agenda item can point at, with the label the form offers: the sections of the dashboard and of the
     /// reading pack (their keys are the pages' anchors, <see cref="DashboardSections"/> and <see cref="ReadingPackSections"/>),
-    /// and the commitments. The one list: the form offers it, <see cref="Target"/> accepts nothing else.
+    /// the commitments, and the evaluation's shared reading scheduled at the session. The one list: the form offers it, <see cref="Target"/> accepts nothing else.
     /// </summary>
     public static IReadOnlyList<(AgendaLink Link, string Label)> Targets { get; } =
     [
@@ -81,6 +88,7 @@ public sealed record AgendaLink
         (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Paths), "Dossier de séance : les parcours des projets"),
         (new AgendaLink(AgendaLinkKind.ReadingPackSection, ReadingPackSections.Commitments), "Dossier de séance : les engagements"),
         (Commitments, "Les engagements de la plateforme"),
+        (EvaluationReading, "La lecture partagée de l'évaluation inscrite à la séance"),
     ];
 
     /// <summary>How a form writes a link: "DashboardFigure:par-pole", "Commitments".</summary>
@@ -95,10 +103,11 @@ public sealed record AgendaLink
             ? null
             : Targets.Select(t => t.Link).FirstOrDefault(l => l.Value == value.Trim()) ?? throw new DomainException("Choisissez la cible du lien dans la liste.", "Link");
 
-    /// <summary>A link as a form gives it: the commitments take no key, the others need one.</summary>
+    /// <summary>A link as a form gives it: the commitments and the evaluation's reading take no key, the others need one.</summary>
     public static AgendaLink Create(AgendaLinkKind kind, string? key) => kind switch
     {
         AgendaLinkKind.Commitments => string.IsNullOrWhiteSpace(key) ? Commitments : throw new DomainException("Le lien vers les engagements ne prend pas de clé.", "LinkKey"),
+        AgendaLinkKind.EvaluationReading => string.IsNullOrWhiteSpace(key) ? EvaluationReading : throw new DomainException("Le lien vers la lecture partagée de l'évaluation ne prend pas de clé.", "LinkKey"),
         AgendaLinkKind.DashboardFigure or AgendaLinkKind.ReadingPackSection => new AgendaLink(kind, Guard.Required(key, KeyMaxLength, "La clé du lien", "LinkKey")),
         _ => throw new DomainException("Choisissez la cible du lien.", "LinkKind"),
     };

@@ -206,9 +206,20 @@ public sealed class EvaluationReading : AggregateRoot
     /// <summary>The recommendation became this commitment of the platform (once; the commitment then lives its own life).</summary>
     public void LinkCommitment(Guid findingId, Guid recommendationId, Guid commitmentId, Guid actorId, DateTimeOffset now)
     {
-        Ensure(ReadingAction.LinkCommitment);
-        Finding(findingId).Recommendation(recommendationId).BecomeCommitment(commitmentId);
+        CheckLink(findingId, recommendationId).BecomeCommitment(commitmentId);
         Raise(new ReadingChanged(this, actorId, now));
+    }
+
+    /// <summary>
+    /// The recommendation that may become a commitment (before the commitment's form is shown), or the domain's reason
+    /// why not: not of this reading, or already a commitment.
+    /// </summary>
+    public Recommendation CheckLink(Guid findingId, Guid recommendationId)
+    {
+        Ensure(ReadingAction.LinkCommitment);
+        var recommendation = Finding(findingId).Recommendation(recommendationId);
+        recommendation.EnsureNotCommitment();
+        return recommendation;
     }
 
     /// <summary>The synthesis' opening text, for the public (blank: none yet).</summary>
@@ -494,12 +505,16 @@ public sealed class Recommendation
 
     internal void BecomeCommitment(Guid commitmentId)
     {
+        EnsureNotCommitment();
+        CommitmentId = commitmentId;
+    }
+
+    internal void EnsureNotCommitment()
+    {
         if (CommitmentId is not null)
         {
             throw new DomainException("Cette recommandation est déjà devenue un engagement.");
         }
-
-        CommitmentId = commitmentId;
     }
 }
 

@@ -236,6 +236,7 @@ internal static class PortalServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Features.Evaluation.Campaigns.CampaignReminderJob>();
         services.AddScoped<Features.Evaluation.Declarations.Declarations>();
+        services.AddScoped<Features.Evaluation.Reading.SharedReadings>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();

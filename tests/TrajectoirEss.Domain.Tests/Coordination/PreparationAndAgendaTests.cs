@@ -269,6 +269,7 @@ public sealed class PreparationAndAgendaTests
 
     [Theory]
     [InlineData(AgendaLinkKind.Commitments, "cle", "LinkKey")]
+    [InlineData(AgendaLinkKind.EvaluationReading, "2025", "LinkKey")]
     [InlineData(AgendaLinkKind.DashboardFigure, null, "LinkKey")]
     [InlineData(AgendaLinkKind.ReadingPackSection, " ", "LinkKey")]
     [InlineData((AgendaLinkKind)7, "cle", "LinkKind")]
@@ -279,10 +280,19 @@ public sealed class PreparationAndAgendaTests
     public void AgendaLink_ToTheCommitments_IsTheOneLink() =>
         Assert.Same(AgendaLink.Commitments, AgendaLink.Create(AgendaLinkKind.Commitments, "  "));
 
+    [Fact]
+    public void AgendaLink_ToTheEvaluationReading_IsTheOneLink_WithNoKey()
+    {
+        Assert.Same(AgendaLink.EvaluationReading, AgendaLink.Create(AgendaLinkKind.EvaluationReading, null));
+        Assert.Equal("EvaluationReading", AgendaLink.EvaluationReading.Value);
+        Assert.Equal("Lecture partagée de l'évaluation", AgendaLinkKind.EvaluationReading.Label());
+    }
+
     [Theory]
     [InlineData("DashboardFigure:par-pole", AgendaLinkKind.DashboardFigure, "par-pole")]
     [InlineData(" ReadingPackSection:pack-engagements ", AgendaLinkKind.ReadingPackSection, "pack-engagements")]
     [InlineData("Commitments", AgendaLinkKind.Commitments, null)]
+    [InlineData(" EvaluationReading ", AgendaLinkKind.EvaluationReading, null)]
     public void AgendaLink_Target_IsOneOfTheListsTargets(string value, AgendaLinkKind kind, string? key)
     {
         var link = AgendaLink.Target(value)!;
@@ -294,6 +304,7 @@ public sealed class PreparationAndAgendaTests
     [InlineData("DashboardFigure:ailleurs")]
     [InlineData("ReadingPackSection")]
     [InlineData("Commitments:cle")]
+    [InlineData("EvaluationReading:2025")]
     [InlineData("7:pack-poles")]
     public void AgendaLink_Target_OutsideTheList_IsRefusedBesideTheLink(string value) =>
         Assert.Equal("Link", Assert.Throws<DomainException>(() => AgendaLink.Target(value)).Field);

@@ -182,8 +182,12 @@ public sealed class ReadingTests
         var (reading, _, finding) = Ready();
         var recommendation = finding.Recommendations[0];
         var commitment = Guid.CreateVersion7();
+        Assert.Same(recommendation, reading.CheckLink(finding.Id, recommendation.Id));
         reading.LinkCommitment(finding.Id, recommendation.Id, commitment, Coordinator, After);
         Assert.Equal(commitment, reading.Findings[0].Recommendations[0].CommitmentId);
+        Assert.Equal("Cette recommandation est déjà devenue un engagement.", Assert.Throws<DomainException>(() => reading.CheckLink(finding.Id, recommendation.Id)).Message);
+        Assert.Throws<DomainException>(() => reading.CheckLink(finding.Id, Guid.CreateVersion7()));
+        Assert.Throws<DomainException>(() => reading.CheckLink(Guid.CreateVersion7(), recommendation.Id));
         Assert.Throws<DomainException>(() => reading.LinkCommitment(finding.Id, recommendation.Id, Guid.CreateVersion7(), Coordinator, After));
         Assert.Throws<DomainException>(() => reading.RemoveRecommendation(finding.Id, recommendation.Id, Coordinator, After));
         Assert.Throws<DomainException>(() => reading.RemoveFinding(finding.Id, Coordinator, After));

@@ -169,8 +169,17 @@ public class SeededPortal : PortalFactory
 
     public Guid PublishedFindingId { get; private set; }
 
-    /// <summary>The reading in preparation of <see cref="EarlierFrozenCampaignId"/>: one finding (<see cref="DraftFindingId"/>, consensus, interpreted by TAg29, a recommendation <see cref="DraftRecommendationId"/>).</summary>
+    /// <summary>
+    /// The reading in preparation of <see cref="EarlierFrozenCampaignId"/>: one finding (<see cref="DraftFindingId"/>, consensus, interpreted by TAg29, a recommendation <see cref="DraftRecommendationId"/>),
+    /// on the question <see cref="DraftQuestionId"/>; scheduled at <see cref="UpcomingPlatformSessionId"/> (so the members invited to it read it).
+    /// </summary>
     public Guid DraftReadingId { get; private set; }
+
+    /// <summary>The evaluative question of the frame in force that <see cref="DraftFindingId"/> is on ("Les acteurs se passent-ils les projets ?").</summary>
+    public Guid DraftQuestionId { get; private set; }
+
+    /// <summary>The evaluative question of the frame in force that <see cref="PublishedFindingId"/> is on ("Le programme touche-t-il les territoires ruraux ?").</summary>
+    public Guid PublishedQuestionId { get; private set; }
 
     public Guid DraftFindingId { get; private set; }
 
@@ -319,8 +328,11 @@ public class SeededPortal : PortalFactory
         var draftFinding = draft.RecordFinding(v1, chain.Id, new FindingTerms("Les projets passent plus souvent d'un acteur à l'autre.", AgreementLevel.Consensus, null, null, true), coordinator, now.AddDays(-300));
         draft.Interpret(draftFinding.Id, "Les comités d'orientation communs portent leurs fruits.", tag29, coordinator, now.AddDays(-300));
         DraftRecommendationId = draft.Recommend(draftFinding.Id, "Réunir les comités d'orientation chaque trimestre.", coordinator, now.AddDays(-300)).Id;
+        draft.Schedule(await db.PlatformSessions.SingleAsync(x => x.Id == UpcomingPlatformSessionId), coordinator, now.AddDays(-30));
         DraftFindingId = draftFinding.Id;
         DraftReadingId = draft.Id;
+        DraftQuestionId = chain.Id;
+        PublishedQuestionId = rural.Id;
 
         var published = EvaluationReading.Start(Guid.CreateVersion7(), await db.Campaigns.SingleAsync(c => c.Id == last.Id), coordinator, now.AddDays(-60));
         var finding = published.RecordFinding(v1, rural.Id, new FindingTerms("Les porteurs ruraux restent moins accueillis.", AgreementLevel.Majority, "Le pôle lit une sous-déclaration des communes rurales.", "Des porteurs ruraux orientés trop vite vers un financement.", true), coordinator, now.AddDays(-60));

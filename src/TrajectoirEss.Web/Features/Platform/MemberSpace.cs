@@ -48,7 +48,11 @@ public sealed record MemberSessionPage(
     bool Registered,
     bool CanRegister,
     Minutes? Minutes,
-    DateTimeOffset? PackPublishedAt);
+    DateTimeOffset? PackPublishedAt)
+{
+    /// <summary>The evaluation's shared readings scheduled at the session (their campaigns and years).</summary>
+    public IReadOnlyList<Evaluation.Reading.ScheduledReading> Readings { get; init; } = [];
+}
 
 /// <summary>News of a commitment from its carrier: a narrative and the progress.</summary>
 public sealed class CommitmentUpdateInput
@@ -152,7 +156,10 @@ public sealed class MemberSpace(TrajectoirEssDbContext db, UnitOfWork unitOfWork
             registered,
             organisation is not null && !registered && session.Can(PlatformSessionAction.Register),
             session.MinutesFor(Reader(user)),
-            await db.ReadingPacks.AsNoTracking().Where(p => p.SessionId == session.Id && p.Status == ReadingPackStatus.Published).Select(p => p.PublishedAt).SingleOrDefaultAsync(cancellationToken));
+            await db.ReadingPacks.AsNoTracking().Where(p => p.SessionId == session.Id && p.Status == ReadingPackStatus.Published).Select(p => p.PublishedAt).SingleOrDefaultAsync(cancellationToken))
+        {
+            Readings = await Evaluation.Reading.SharedReadings.AtSessionAsync(db, session.Id, cancellationToken),
+        };
     }
 
     /// <summary>The signed-in person registers for their organisation; false when the session is not theirs (a 404).</summary>

@@ -38,6 +38,13 @@ public sealed class CommitmentInput
 
     public Guid? DecisionId { get; set; }
 
+    /// <summary>The evaluation's shared reading, finding and recommendation it comes from (the recommendation is linked to it on save), kept through the form.</summary>
+    public Guid? ReadingId { get; set; }
+
+    public Guid? FindingId { get; set; }
+
+    public Guid? RecommendationId { get; set; }
+
     public uint Version { get; set; }
 
     public static CommitmentInput From(Commitment commitment) => new()
@@ -76,6 +83,11 @@ public sealed class CommitmentFormPage
     public string? FromSession { get; init; }
 
     public string? FromDecision { get; init; }
+
+    /// <summary>The recommendation of the evaluation's shared reading it comes from, and the reading's year.</summary>
+    public string? FromRecommendation { get; init; }
+
+    public int? FromReadingYear { get; init; }
 
     public uint StoredVersion { get; init; }
 

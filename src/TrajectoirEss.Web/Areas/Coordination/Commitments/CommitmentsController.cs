@@ -27,11 +27,28 @@ public sealed class CommitmentsController(CoordinationCommitments commitments, C
         return View(await queries.ListAsync(filter, "/coordination/plateforme/engagements", cancellationToken));
     }
 
+    /// <summary>The creation form: from a session's decision (?seance=&amp;decision=), or from a recommendation of the evaluation's shared reading (?lecture=&amp;constat=&amp;recommandation=).</summary>
     [HttpGet("engagements/nouveau")]
-    public async Task<IActionResult> New([FromQuery(Name = "seance")] Guid? sessionId, [FromQuery(Name = "decision")] Guid? decisionId, CancellationToken cancellationToken) =>
-        ModelState.IsValid && await commitments.NewPageAsync(sessionId, decisionId, null, cancellationToken) is { } page
+    public async Task<IActionResult> New(
+        [FromQuery(Name = "seance")] Guid? sessionId,
+        [FromQuery(Name = "decision")] Guid? decisionId,
+        [FromQuery(Name = "lecture")] Guid? readingId,
+        [FromQuery(Name = "constat")] Guid? findingId,
+        [FromQuery(Name = "recommandation")] Guid? recommendationId,
+        CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            throw new DomainException("Cette séance, cette décision ou cette recommandation n'existe pas : créez l'engagement depuis sa page, ou sans séance depuis la liste des engagements.");
+        }
+
+        var typed = readingId is null && findingId is null && recommendationId is null
+            ? null
+            : new CommitmentInput { ReadingId = readingId, FindingId = findingId, RecommendationId = recommendationId };
+        return await commitments.NewPageAsync(sessionId, decisionId, typed, cancellationToken) is { } page
             ? View(page)
-            : throw new DomainException("Cette séance ou cette décision n'existe pas : créez l'engagement depuis la page de la séance, ou sans séance depuis la liste des engagements.");
+            : throw new DomainException("Cette séance, cette décision ou cette recommandation n'existe pas : créez l'engagement depuis sa page, ou sans séance depuis la liste des engagements.");
+    }
 
     [HttpPost("engagements/nouveau")]
     [FormPage(Prefix = "Input", InvalidValueMessage = InvalidValue)]
@@ -67,8 +84,8 @@ public sealed class CommitmentsController(CoordinationCommitments commitments, C
     {
         var typed = form.Argument<CommitmentInput>("input");
         var page = form.Action == nameof(New)
-            ? await commitments.NewPageAsync(typed?.SessionId, typed?.DecisionId, typed ?? new CommitmentInput(), form.CancellationToken)
-              ?? await commitments.NewPageAsync(null, null, typed ?? new CommitmentInput(), form.CancellationToken)
+            ? await commitments.NewPageAsync(typed?.SessionId, typed?.DecisionId, typed ?? new CommitmentInput(), form.CancellationToken, refused: true)
+              ?? await commitments.NewPageAsync(null, null, typed ?? new CommitmentInput(), form.CancellationToken, refused: true)
             : await commitments.EditPageAsync(form.Id, typed, form.Conflict, form.CancellationToken);
         return page is null ? null : View(form.View, page);
     }

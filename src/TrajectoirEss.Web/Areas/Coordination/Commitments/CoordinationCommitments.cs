@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain;
 using TrajectoirEss.Domain.Common;
 using TrajectoirEss.Domain.Coordination;
+using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Infrastructure.Persistence;
 using TrajectoirEss.Web.Areas.Admin.Shared;
 using TrajectoirEss.Web.Features.Notifications;
@@ -25,9 +26,43 @@ public sealed class CoordinationCommitments(
     TimeProvider clock,
     ILogger<CoordinationCommitments> logger)
 {
-    /// <summary>The creation form; from a decision of a session, its text is proposed. Null when the session or decision is unknown.</summary>
-    public async Task<CommitmentFormPage?> NewPageAsync(Guid? sessionId, Guid? decisionId, CommitmentInput? typed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The creation form; from a decision of a session, its text is proposed; from a recommendation of the
+    /// evaluation's shared reading (<paramref name="typed"/> naming the reading, finding and recommendation), its text
+    /// as title and the finding's observation as description — the domain says when it cannot become a commitment
+    /// (already one), unless the form is shown again after a refusal (<paramref name="refused"/>). Null when the
+    /// session, decision, reading, finding or recommendation is unknown.
+    /// </summary>
+    public async Task<CommitmentFormPage?> NewPageAsync(Guid? sessionId, Guid? decisionId, CommitmentInput? typed, CancellationToken cancellationToken, bool refused = false)
     {
+        Finding? finding = null;
+        Recommendation? recommendation = null;
+        int? readingYear = null;
+        if (typed is { ReadingId: var readingId, FindingId: var findingId, RecommendationId: var recommendationId } && (readingId ?? findingId ?? recommendationId) is not null)
+        {
+            var reading = await db.EvaluationReadings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == readingId, cancellationToken);
+            finding = reading?.Findings.SingleOrDefault(f => f.Id == findingId);
+            recommendation = finding?.Recommendations.SingleOrDefault(r => r.Id == recommendationId);
+            if (reading is null || finding is null || recommendation is null)
+            {
+                return null;
+            }
+
+            readingYear = reading.Year;
+            if (!refused)
+            {
+                reading.CheckLink(finding.Id, recommendation.Id);
+                typed = new CommitmentInput
+                {
+                    Title = Shorten(recommendation.Text, Commitment.TitleMaxLength),
+                    Description = Shorten(finding.Observation, Commitment.DescriptionMaxLength),
+                    ReadingId = reading.Id,
+                    FindingId = finding.Id,
+                    RecommendationId = recommendation.Id,
+                };
+            }
+        }
+
         PlatformSession? session = null;
         if (sessionId is { } s)
         {
@@ -59,6 +94,8 @@ public sealed class CoordinationCommitments(
             Sessions = await SessionsAsync(null, cancellationToken),
             FromSession = session is null ? null : $"Séance du {Format.Date(session.StartsAt)} ({session.Semester.Label})",
             FromDecision = decision?.Text,
+            FromRecommendation = recommendation?.Text,
+            FromReadingYear = readingYear,
         };
     }
 
@@ -75,6 +112,14 @@ public sealed class CoordinationCommitments(
         var terms = await TermsAsync(input, null, cancellationToken);
         var now = clock.GetUtcNow();
         var commitment = Commitment.Make(Guid.CreateVersion7(now), terms, session, input.DecisionId, actorId, now);
+        if (input.ReadingId is { } readingId)
+        {
+            // The recommendation becomes this commitment in the same save: both are recorded, or neither.
+            var reading = await db.EvaluationReadings.SingleOrDefaultAsync(r => r.Id == readingId, cancellationToken)
+                ?? throw new DomainException("Cette lecture partagée n'existe pas : créez l'engagement depuis la recommandation.");
+            reading.LinkCommitment(input.FindingId ?? Guid.Empty, input.RecommendationId ?? Guid.Empty, commitment.Id, actorId, now);
+        }
+
         db.Commitments.Add(commitment);
         await unitOfWork.SaveAsync(cancellationToken);
         logger.LogInformation("Commitment {CommitmentId} recorded by {ActorId}", commitment.Id, actorId);

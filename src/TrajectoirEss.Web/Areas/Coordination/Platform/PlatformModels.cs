@@ -180,4 +180,7 @@ public sealed record SessionPage(
     string? MinutesBy)
 {
     public bool Can(PlatformSessionAction action) => Session.Can(action);
+
+    /// <summary>The evaluation's shared readings scheduled at the session (their campaigns and years).</summary>
+    public IReadOnlyList<Features.Evaluation.Reading.ScheduledReading> Readings { get; init; } = [];
 }

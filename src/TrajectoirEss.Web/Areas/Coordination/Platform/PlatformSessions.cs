@@ -86,7 +86,10 @@ public sealed class PlatformSessions(TrajectoirEssDbContext db, UnitOfWork chang
             ],
             [.. session.Decisions.OrderBy(d => d.RecordedAt).Select(d => new DecisionLine(d.Id, d.Text, d.AgendaItemId is { } item ? agenda.GetValueOrDefault(item) : null, d.ProposedBy is { } p ? names[p] : null, d.RecordedAt))],
             body.MembersOn(session.Date).Count(m => session.Attendance(m.Organisation) is null),
-            session.Minutes is { } written ? Person(written.WrittenBy) : null);
+            session.Minutes is { } written ? Person(written.WrittenBy) : null)
+        {
+            Readings = await Features.Evaluation.Reading.SharedReadings.AtSessionAsync(db, session.Id, cancellationToken),
+        };
     }
 
     public Task RescheduleAsync(Guid actorId, Guid id, ScheduleInput input, CancellationToken cancellationToken)

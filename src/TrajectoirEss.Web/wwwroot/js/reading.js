@@ -1,0 +1,19 @@
+// The shared reading of the evaluation: one chart per indicator, drawn from the data block of the page (the same
+// figures as the tables beside them, which stay the accessible truth; a masked value is not drawn).
+(function () {
+  var block = document.getElementById('reading-data');
+  if (!block || typeof Chart === 'undefined') { return; }
+  var charts = JSON.parse(block.textContent);
+  var blue = '#1f5fa8';
+  Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  Chart.defaults.animation = false;
+  charts.forEach(function (chart) {
+    var canvas = document.getElementById('chart-' + chart.id);
+    if (!canvas || chart.labels.length === 0) { return; }
+    new Chart(canvas, {
+      type: chart.kind,
+      data: { labels: chart.labels, datasets: [{ label: chart.unit, data: chart.values, backgroundColor: blue, borderColor: blue, spanGaps: true }] },
+      options: { maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } }
+    });
+  });
+})();
