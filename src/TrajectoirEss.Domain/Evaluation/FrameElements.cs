@@ -280,6 +280,15 @@ public static class ConsultationLabels
         CampaignStatus.Frozen => "Figée",
         _ => status.ToString(),
     };
+
+    public static string Label(this DeclaredValueStatus status) => status switch
+    {
+        DeclaredValueStatus.Entered => "Saisie",
+        DeclaredValueStatus.Submitted => "Transmise",
+        DeclaredValueStatus.Validated => "Validée",
+        DeclaredValueStatus.Returned => "Renvoyée pour correction",
+        _ => status.ToString(),
+    };
 }
 
 /// <summary>A member organisation's contribution to the consultation, and the coordination's answer.</summary>

@@ -229,6 +229,9 @@ internal static class PortalServices
         services.AddScoped<Features.Evaluation.Frame.FrameQueries>();
         services.AddScoped<Features.Evaluation.Campaigns.CampaignsOverview>();
         services.AddScoped<Features.Evaluation.Results.EvaluationResults>();
+        services.AddScoped<Features.Evaluation.Report.EvaluationReports>();
+        services.AddScoped<Features.Evaluation.Report.SynthesisEditing>();
+        services.AddScoped<Features.Evaluation.Synthesis.PublicSyntheses>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
@@ -242,6 +245,7 @@ internal static class PortalServices
         services.AddScoped<Features.Evaluation.Computation.EvaluationMeasures>();
         services.AddScoped<Features.Evaluation.Computation.CampaignFreezing>();
         services.AddScoped<Features.Evaluation.Computation.DemoCampaigns>();
+        services.AddScoped<Features.Evaluation.Computation.DemoReadings>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.
