@@ -161,6 +161,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
 
         ["GET plateforme-de-coordination"] = (Public, _ => "/plateforme-de-coordination"),
+        ["GET evaluation"] = (Public, _ => "/evaluation"),
+
+        // The public synthesis of the frozen campaign of last year (the seeds' published reading).
+        ["GET evaluation/{annee}"] = (Public, _ => $"/evaluation/{DateTimeOffset.UtcNow.Year - 1}"),
         ["GET plateforme"] = (PlatformArea, _ => "/plateforme"),
         ["GET plateforme/seances/{id:guid}"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}"),
         ["POST plateforme/seances/{id:guid}/inscription"] = (PlatformRegistration, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/inscription"),
@@ -268,6 +272,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["GET coordination/evaluation"] = (Coordination, _ => "/coordination/evaluation"),
         ["GET coordination/evaluation/campagnes"] = (Coordination, _ => "/coordination/evaluation/campagnes"),
         ["GET plateforme/evaluation"] = (PlatformArea, _ => "/plateforme/evaluation"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/rapport"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/rapport"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/rapport.xlsx"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/rapport.xlsx"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/synthese"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/synthese"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/synthese"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/synthese"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

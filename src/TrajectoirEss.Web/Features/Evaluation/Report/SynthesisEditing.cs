@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Infrastructure.Persistence;
+using TrajectoirEss.Web.Features.Shared;
 
 namespace TrajectoirEss.Web.Features.Evaluation.Report;
 
@@ -51,7 +52,7 @@ public enum SynthesisOutcome
 /// (the domain says when it may be) or withdraw it to correct it. One change, saved once, checked against the
 /// version read (someone else's change is not overwritten).
 /// </summary>
-public sealed class SynthesisEditing(TrajectoirEssDbContext db, EvaluationReports reports, TimeProvider clock)
+public sealed class SynthesisEditing(TrajectoirEssDbContext db, UnitOfWork unitOfWork, EvaluationReports reports, TimeProvider clock)
 {
     /// <summary>The page (null: no such campaign); the form holds the stored synthesis unless <paramref name="typed"/> is given.</summary>
     public async Task<SynthesisPage?> PageAsync(Guid campaignId, SynthesisInput? typed, CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ public sealed class SynthesisEditing(TrajectoirEssDbContext db, EvaluationReport
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         return outcome;
     }
 }
