@@ -174,6 +174,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         ["POST compte/securite/mot-de-passe"] = (SignedIn, _ => "/compte/securite/mot-de-passe"),
 
         ["GET plateforme-de-coordination"] = (Public, _ => "/plateforme-de-coordination"),
+        ["GET evaluation"] = (Public, _ => "/evaluation"),
+
+        // The public synthesis of the frozen campaign of last year (the seeds' published reading).
+        ["GET evaluation/{annee}"] = (Public, _ => $"/evaluation/{DateTimeOffset.UtcNow.Year - 1}"),
         ["GET plateforme"] = (PlatformArea, _ => "/plateforme"),
         ["GET plateforme/seances/{id:guid}"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}"),
         ["POST plateforme/seances/{id:guid}/inscription"] = (PlatformRegistration, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/inscription"),
@@ -328,6 +332,10 @@ public sealed class AuthorizationMatrixTests(SeededPortal portal) : IClassFixtur
         // The members read the draft reading: it is scheduled at the upcoming session, so its invited organisations do (the others get 404).
         ["GET plateforme/evaluation/campagnes/{id:guid}/lecture"] = (PlatformSession, p => $"/plateforme/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture"),
         ["GET plateforme/evaluation/campagnes/{id:guid}/lecture/questions/{questionId:guid}"] = (PlatformSession, p => $"/plateforme/evaluation/campagnes/{p.EarlierFrozenCampaignId}/lecture/questions/{p.DraftQuestionId}"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/rapport"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/rapport"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/rapport.xlsx"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/rapport.xlsx"),
+        ["GET coordination/evaluation/campagnes/{id:guid}/synthese"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.EarlierFrozenCampaignId}/synthese"),
+        ["POST coordination/evaluation/campagnes/{id:guid}/synthese"] = (Coordination, p => $"/coordination/evaluation/campagnes/{p.FrozenCampaignId}/synthese"),
         ["GET plateforme/seances/{id:guid}/dossier"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier"),
         ["GET plateforme/seances/{id:guid}/dossier.xlsx"] = (PlatformSession, p => $"/plateforme/seances/{p.UpcomingPlatformSessionId}/dossier.xlsx"),
         ["GET pole/indicateurs"] = (PoleArea, _ => "/pole/indicateurs"),

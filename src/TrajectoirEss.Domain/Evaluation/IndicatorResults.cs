@@ -170,8 +170,8 @@ public static class IndicatorResults
             : new ShownValue(Math.Round(values.Average(), 1, MidpointRounding.AwayFromZero), null);
     }
 
-    /// <summary>A count of people or projects under the threshold is masked, wherever it comes from.</summary>
-    private static ShownValue Shown(MeasureUnit unit, decimal value) =>
+    /// <summary>A count of people or projects under the threshold is masked, wherever it comes from (an organisation's declared value too).</summary>
+    public static ShownValue Shown(MeasureUnit unit, decimal value) =>
         unit == MeasureUnit.Count && value is > 0 and < Indicators.Indicators.SmallCellThreshold
             ? new ShownValue(null, Figure.SmallCountText)
             : new ShownValue(value, null);

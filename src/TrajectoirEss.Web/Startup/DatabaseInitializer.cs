@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
     DemoPlatformHistory demoPlatform,
     DemoEvaluation demoEvaluation,
     Features.Evaluation.Computation.DemoCampaigns demoCampaigns,
+    Features.Evaluation.Computation.DemoReadings demoReadings,
     Features.Platform.Pack.ReadingPacks readingPacks,
     AccountEmails accountEmails,
     IOptions<PortalOptions> portal,
@@ -117,6 +118,7 @@ public sealed class DatabaseInitializer(
         }
 
         await demoCampaigns.CreateAsync(now, cancellationToken);
+        await demoReadings.CreateAsync(now, cancellationToken);
     }
 
     public async Task SeedAccountsAsync(CancellationToken cancellationToken = default)

@@ -237,6 +237,9 @@ internal static class PortalServices
         services.AddHostedService<Features.Evaluation.Campaigns.CampaignReminderJob>();
         services.AddScoped<Features.Evaluation.Declarations.Declarations>();
         services.AddScoped<Features.Evaluation.Reading.SharedReadings>();
+        services.AddScoped<Features.Evaluation.Report.EvaluationReports>();
+        services.AddScoped<Features.Evaluation.Report.SynthesisEditing>();
+        services.AddScoped<Features.Evaluation.Synthesis.PublicSyntheses>();
         services.AddScoped<Areas.Coordination.Platform.PlatformSessions>();
         services.AddScoped<Areas.Coordination.Platform.PlatformBodies>();
         services.AddScoped<Areas.Coordination.Platform.MilestoneReminders>();
@@ -250,6 +253,7 @@ internal static class PortalServices
         services.AddScoped<Features.Evaluation.Computation.EvaluationMeasures>();
         services.AddScoped<Features.Evaluation.Computation.CampaignFreezing>();
         services.AddScoped<Features.Evaluation.Computation.DemoCampaigns>();
+        services.AddScoped<Features.Evaluation.Computation.DemoReadings>();
         services.AddDomainEventHandlers();
 
         // Every use case (one class per action, in its slice's folder) is found by its marker, not listed here.

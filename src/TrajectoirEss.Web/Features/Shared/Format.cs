@@ -20,6 +20,10 @@ public static class Format
             ? v.ToString("#,##0.##", French) + unit switch { Domain.Evaluation.MeasureUnit.Percent => " %", Domain.Evaluation.MeasureUnit.Euros => " €", _ => "" }
             : "—";
 
+    /// <summary>An evaluation value as it may be shown: a small cell's text ("&lt; 3"), else the number in its unit, else a dash.</summary>
+    public static string Shown(Domain.Evaluation.ShownValue? value, Domain.Evaluation.MeasureUnit unit) =>
+        value?.MaskedText ?? Measure(value?.Value, unit);
+
     /// <summary>A date and time typed in a form (Paris time) as an instant.</summary>
     public static DateTimeOffset FromParis(DateTime local)
     {
