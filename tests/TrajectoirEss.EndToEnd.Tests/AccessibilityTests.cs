@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrajectoirEss.Domain.Coordination;
+using TrajectoirEss.Domain.Evaluation;
 using TrajectoirEss.Domain.Projects;
 using TrajectoirEss.Infrastructure.Email;
 using TrajectoirEss.Infrastructure.Persistence;
@@ -63,6 +64,12 @@ public sealed class AccessibilityTests(PortalServer portal)
         var pastSession = await db.PlatformSessions.Where(s => s.Status == PlatformSessionStatus.Closed).OrderByDescending(s => s.StartsAt).Select(s => s.Id).FirstAsync();
         var nextSession = await db.PlatformSessions.Where(s => s.Status == PlatformSessionStatus.Planned).OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync();
         var commitment = await db.Commitments.OrderByDescending(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
+        var openCampaign = await db.Campaigns.Where(c => c.Status == CampaignStatus.Open).OrderBy(c => c.Year).Select(c => c.Id).FirstAsync();
+        // The demo's first frozen campaign and its published reading (the evaluation's journey adds later years).
+        var lastFrozen = await db.Campaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Frozen).OrderBy(c => c.Year).FirstAsync();
+        var publishedReading = await db.EvaluationReadings.Where(r => r.Status == ReadingStatus.Published).OrderBy(r => r.Year).Select(r => new { r.CampaignId, r.Year }).FirstAsync();
+        var publishedYear = (Id: publishedReading.CampaignId, publishedReading.Year);
+        var readQuestion = (await db.Referentials.AsNoTracking().SingleAsync(r => r.Id == lastFrozen.ReferentialId)).Questions[0].Id;
         await GiveUpAnEmailAsync(scope.ServiceProvider, db);
         var pages = new List<(string?, string, string)>
         {
@@ -121,6 +128,19 @@ public sealed class AccessibilityTests(PortalServer portal)
             ("coordination@demo.test", "/coordination/evaluation", "evaluation-referentiel-coordination"),
             ("coordination@demo.test", "/coordination/evaluation/campagnes", "evaluation-campagnes"),
             ("region@demo.test", "/plateforme/evaluation", "evaluation-referentiel-membre"),
+            ("coordination@demo.test", "/coordination/evaluation/referentiel", "evaluation-preparation"),
+            ("coordination@demo.test", "/coordination/evaluation/campagnes/nouvelle", "evaluation-nouvelle-campagne"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{openCampaign}", "evaluation-campagne-ouverte"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{lastFrozen.Id}", "evaluation-campagne-figee"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{lastFrozen.Id}/lecture", "evaluation-lecture"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{lastFrozen.Id}/lecture/questions/{readQuestion}", "evaluation-lecture-question"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{lastFrozen.Id}/rapport", "evaluation-rapport"),
+            ("coordination@demo.test", $"/coordination/evaluation/campagnes/{lastFrozen.Id}/synthese", "evaluation-synthese-edition"),
+            ("pole-morlaix@demo.test", "/plateforme/evaluation/consultation", "evaluation-consultation"),
+            ("pole-morlaix@demo.test", "/plateforme/evaluation/declarations", "evaluation-declarations"),
+            ("pole-morlaix@demo.test", $"/plateforme/evaluation/campagnes/{publishedYear.Id}/lecture", "evaluation-lecture-membre"),
+            (null, "/evaluation", "evaluation-publique"),
+            (null, $"/evaluation/{publishedYear.Year}", "evaluation-synthese-publique"),
         };
         if (financing != Guid.Empty)
         {
