@@ -53,10 +53,10 @@ public sealed partial class EvaluationJourneyTests(PortalServer portal)
         await pole.GotoAsync("/plateforme");
         await pole.GotoAsync("/plateforme/evaluation/consultation");
         var target = pole.GetByLabel("Sur quoi porte votre contribution");
-        var question = await target.Locator("option").Filter(new() { HasTextRegex = new Regex("^Question", RegexOptions.IgnoreCase) }).First.GetAttributeAsync("value");
+        var question = await target.Locator("optgroup[label='Les questions évaluatives'] option").First.GetAttributeAsync("value");
         await target.SelectOptionAsync(question!);
         const string Contribution = "Distinguer les porteurs des quartiers prioritaires de ceux des communes rurales.";
-        await pole.GetByLabel("Votre contribution").FillAsync(Contribution);
+        await pole.GetByLabel("Votre contribution", new() { Exact = true }).FillAsync(Contribution);
         await pole.GetByRole(AriaRole.Button, new() { Name = "Envoyer la contribution" }).ClickAsync();
         await ExpectFlashAsync(pole);
         await Assertions.Expect(pole.GetByText(Contribution)).ToBeVisibleAsync();
