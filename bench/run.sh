@@ -148,6 +148,11 @@ for volume in ${VOLUMES}; do
   pole_project="$(psql_bench -d "${db}" -c "SELECT p.id FROM projects p JOIN poles po ON po.id = p.pole_id WHERE po.code = 'adess-du-pays-de-morlaix' ORDER BY (SELECT count(*) FROM trajectory_steps s WHERE s.project_id = p.id) DESC LIMIT 1")"
   porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN \"AspNetUsers\" u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1" 2>/dev/null || true)"
   [[ -z "${porteur_project}" ]] && porteur_project="$(psql_bench -d "${db}" -c "SELECT m.project_id FROM project_members m JOIN asp_net_users u ON u.id = m.user_id WHERE u.normalized_email = 'PORTEUR@DEMO.TEST' LIMIT 1")"
+  # The evaluation (issue 21): the last frozen campaign's reading of its first question, and the latest public synthesis — both read from the stored values.
+  reading_campaign="$(psql_bench -d "${db}" -c "SELECT id FROM campaigns WHERE status = 'Frozen' ORDER BY year DESC LIMIT 1")"
+  reading_question="$(psql_bench -d "${db}" -c "SELECT q->>'Id' FROM referentials r JOIN campaigns c ON c.referential_id = r.id, jsonb_array_elements(r.questions) q WHERE c.id = '${reading_campaign}' ORDER BY (q->>'Position')::int LIMIT 1")"
+  synthesis_year="$(psql_bench -d "${db}" -c "SELECT year FROM evaluation_readings WHERE status = 'Published' ORDER BY year DESC LIMIT 1")"
+  [[ -n "${reading_question}" && -n "${synthesis_year}" ]] || { echo "bench: no frozen campaign with a reading, or no published synthesis" >&2; exit 1; }
 
   # Every page (and the reference) gets traffic before the first measure.
   echo "bench: warming up (${WARMUP_ALL} s per page)"
@@ -155,7 +160,9 @@ for volume in ${VOLUMES}; do
       "http://127.0.0.1:${PORTAL_PORT}/pole?page=20|${pole_cookie}" "http://127.0.0.1:${PORTAL_PORT}/pole/projets/${pole_project}|${pole_cookie}" \
       "http://127.0.0.1:${PORTAL_PORT}/porteur/projets/${porteur_project}|${porteur_cookie}" "http://127.0.0.1:${PORTAL_PORT}/coordination?annee=2025|${coordination_cookie}" \
       "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31|${coordination_cookie}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim|" \
-      "http://127.0.0.1:${PORTAL_PORT}/coordination/plateforme/seances/${pack_session}/dossier|${coordination_cookie}"; do
+      "http://127.0.0.1:${PORTAL_PORT}/coordination/plateforme/seances/${pack_session}/dossier|${coordination_cookie}" \
+      "http://127.0.0.1:${PORTAL_PORT}/coordination/evaluation/campagnes/${reading_campaign}/lecture/questions/${reading_question}|${coordination_cookie}" \
+      "http://127.0.0.1:${PORTAL_PORT}/evaluation/${synthesis_year}|"; do
     cat bench/browser.lua bench/report.lua > "${OUT}/warm.lua"
     wrk -t2 -c8 -d"${WARMUP_ALL}s" -s "${OUT}/warm.lua" -H "Cookie: ${warm#*|}" "${warm%%|*}" >/dev/null 2>&1 || true
   done
@@ -180,6 +187,8 @@ for volume in ${VOLUMES}; do
     row "dashboard, region, ten years" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination?du=2017-01-01&au=2026-12-31" -H "Cookie: ${coordination_cookie}")"
     row "communes autocomplete" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/api/communes?q=quim")"
     row "reading pack (dossier de séance)" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination/plateforme/seances/${pack_session}/dossier" -H "Cookie: ${coordination_cookie}")"
+    row "evaluation: a question's reading (frozen values)" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/coordination/evaluation/campagnes/${reading_campaign}/lecture/questions/${reading_question}" -H "Cookie: ${coordination_cookie}")"
+    row "evaluation: public synthesis (anonymous)" "$(measure "${connections}" "http://127.0.0.1:${PORTAL_PORT}/evaluation/${synthesis_year}")"
   done
 
   # Login under load: 8 connections hammer the login while the inbox is measured.
