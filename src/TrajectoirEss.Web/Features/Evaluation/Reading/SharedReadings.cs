@@ -263,17 +263,21 @@ public sealed class SharedReadings(
     }
 
     /// <summary>The charts of an indicator: its years (this one and the earlier ones) when it has earlier years, its cells when it has some.</summary>
+    /// <summary>
+    /// The charts of an indicator: its years, and its detail — each only when it has two values to compare at least
+    /// (a chart of masked or missing values would show nothing; the tables say it).
+    /// </summary>
     private static IEnumerable<ReadingChart> Charts(IndicatorResult result, int year)
     {
         var unit = result.Indicator.Terms.Unit.Label();
-        if (result.Previous.Count > 0)
+        if (result.Previous.Count(p => p.Value.Value is not null) + (result.Total.Value is null ? 0 : 1) >= 2)
         {
             var years = result.Previous.Select(p => (Label: p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value)).ToList();
             years.Add((year.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Total));
             yield return new ReadingChart($"annees-{result.Indicator.Id}", "line", [.. years.Select(y => y.Label)], [.. years.Select(y => y.Value.Value)], unit);
         }
 
-        if (result.Cells.Count > 0)
+        if (result.Cells.Count(c => c.Value.Value is not null) >= 2)
         {
             yield return new ReadingChart($"cellules-{result.Indicator.Id}", "bar", [.. result.Cells.Select(c => c.Label)], [.. result.Cells.Select(c => c.Value.Value)], unit);
         }
