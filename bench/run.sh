@@ -130,6 +130,8 @@ for volume in ${VOLUMES}; do
   campaign_line="$(cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll time-campaign-computation | grep '^campaign ' | tail -1 || true)"
   campaign_seconds="$(sed -n 's/^campaign [0-9]* computed in \([0-9.]*\) s.*/\1/p' <<<"${campaign_line}")"
   echo "bench: ${campaign_line:-campaign computation failed}"
+  # The demo's campaigns, frozen at this volume, and their readings (the evaluation's reading pages below read them).
+  ( cd "${OUT}/portal" && ASPNETCORE_ENVIRONMENT=Development TrajectoirEss__DemoMode=true ConnectionStrings__TrajectoirEss="${cs}" Email__PickupDirectory="${OUT}/mail" dotnet TrajectoirEss.Web.dll sample-evaluation | grep '^evaluation:' || true )
   steps="$(psql_bench -d "${db}" -c "SELECT count(*) FROM trajectory_steps")"
   projects="$(psql_bench -d "${db}" -c "SELECT count(*) FROM projects")"
   echo "bench: volume ×${volume}: ${projects} projects, ${steps} trajectory steps"

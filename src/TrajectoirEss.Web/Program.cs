@@ -60,6 +60,17 @@ try
         return 0;
     }
 
+    // `dotnet TrajectoirEss.Web.dll sample-evaluation`: the demo's evaluation campaigns (frozen ones computed at this volume) and their readings, if missing (the benchmark reads them).
+    if (args.Length > 0 && args[0] == "sample-evaluation")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var now = DateTimeOffset.UtcNow;
+        var campaigns = await scope.ServiceProvider.GetRequiredService<TrajectoirEss.Web.Features.Evaluation.Computation.DemoCampaigns>().CreateAsync(now);
+        var readings = await scope.ServiceProvider.GetRequiredService<TrajectoirEss.Web.Features.Evaluation.Computation.DemoReadings>().CreateAsync(now);
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"evaluation: {campaigns} campaigns and {readings} readings created"));
+        return 0;
+    }
+
     // `dotnet TrajectoirEss.Web.dll verify-audit`: recompute the audit trail's hash chain; exit code 2 at the first broken link.
     if (args.Contains("verify-audit", StringComparer.OrdinalIgnoreCase))
     {
