@@ -9,6 +9,8 @@ namespace TrajectoirEss.Infrastructure.Persistence.Configurations;
 // collection is a JSON array of its row (owned tables would come back as the product of five collections in one
 // query). A campaign's declared values are rows (each changes on its own, by its organisation; one per organisation
 // and indicator); its computed values, written once at the freeze, a JSON array.
+// Campaigns are always read with AsSplitQuery: joined to their declared values, the computed values' JSON (a few
+// tens of kB) would come back once per declared value — measured at ×10, 55–90 ms of PostgreSQL per reading page.
 
 internal sealed class ReferentialConfiguration : IEntityTypeConfiguration<Referential>
 {

@@ -115,7 +115,7 @@ public sealed class CampaignWorkflow(
     /// <summary>The campaign's page; null when there is no such campaign.</summary>
     public async Task<CampaignPage?> PageAsync(Guid id, Guid? postedValueId, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
             return null;
@@ -147,7 +147,7 @@ public sealed class CampaignWorkflow(
     /// <summary>Moves the deadline (still to come); false when there is no such campaign.</summary>
     public async Task<bool> ChangeDeadlineAsync(Guid id, DateOnly? deadline, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
             return false;
@@ -161,7 +161,7 @@ public sealed class CampaignWorkflow(
     /// <summary>Validates a submitted value; false when the campaign or the value is not there.</summary>
     public async Task<bool> ValidateAsync(Guid actorId, Guid id, Guid valueId, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null || campaign.Values.All(v => v.Id != valueId))
         {
             return false;
@@ -175,7 +175,7 @@ public sealed class CampaignWorkflow(
     /// <summary>Sends a submitted value back with a comment, e-mailed to its organisation's staff; false when the campaign or the value is not there.</summary>
     public async Task<bool> ReturnAsync(Guid actorId, Guid id, Guid valueId, string? comment, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         var value = campaign?.Values.SingleOrDefault(v => v.Id == valueId);
         if (campaign is null || value is null)
         {
@@ -205,7 +205,7 @@ public sealed class CampaignWorkflow(
     /// </summary>
     public async Task<CampaignReminderReport?> RemindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null)
         {
             return null;
@@ -259,7 +259,7 @@ public sealed class CampaignWorkflow(
 
         var today = Format.ParisDate(now);
         var (organisations, emails) = (0, 0);
-        foreach (var campaign in await db.Campaigns.Where(c => c.Status == CampaignStatus.Open).ToListAsync(cancellationToken))
+        foreach (var campaign in await db.Campaigns.AsSplitQuery().Where(c => c.Status == CampaignStatus.Open).ToListAsync(cancellationToken))
         {
             var referential = await db.Referentials.AsNoTracking().SingleAsync(r => r.Id == campaign.ReferentialId, cancellationToken);
             var report = await RemindAsync(campaign, referential, today, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class CampaignsOverview(TrajectoirEssDbContext db, PlatformDirecto
 {
     public async Task<CampaignsPage> PageAsync(CancellationToken cancellationToken)
     {
-        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().AsSplitQuery().OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         var referentialIds = campaigns.Select(c => c.ReferentialId).Distinct().ToList();
         var referentials = await db.Referentials.AsNoTracking().Where(r => referentialIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var lines = campaigns.Select(c =>

@@ -19,7 +19,7 @@ public sealed class CampaignFreezing(TrajectoirEssDbContext db, EvaluationMeasur
     /// <summary>Freezes the campaign at <paramref name="now"/> (the demo's history freezes past campaigns at past dates).</summary>
     public async Task<int> FreezeAsync(Guid campaignId, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
             ?? throw new DomainException("Cette campagne n'existe pas.");
         if (campaign.Status == CampaignStatus.Frozen)
         {

@@ -148,7 +148,7 @@ public sealed class DemoReadings(TrajectoirEssDbContext db)
     /// <summary>Creates a reading for each frozen campaign that has none; returns how many.</summary>
     public async Task<int> CreateAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var campaigns = await db.Campaigns.AsNoTracking()
+        var campaigns = await db.Campaigns.AsNoTracking().AsSplitQuery()
             .Where(c => c.Status == CampaignStatus.Frozen && !db.EvaluationReadings.Any(r => r.CampaignId == c.Id))
             .OrderBy(c => c.Year)
             .ToListAsync(cancellationToken);

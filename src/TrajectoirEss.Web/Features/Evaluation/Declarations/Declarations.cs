@@ -171,7 +171,7 @@ public sealed class Declarations(TrajectoirEssDbContext db, UnitOfWork unitOfWor
 
     private async Task<List<Campaign>> OpenAskingAsync(OrganisationRef organisation, CancellationToken cancellationToken)
     {
-        var open = await db.Campaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Open).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
+        var open = await db.Campaigns.AsNoTracking().AsSplitQuery().Where(c => c.Status == CampaignStatus.Open).OrderByDescending(c => c.Year).ToListAsync(cancellationToken);
         return [.. open.Where(c => c.Organisations.Contains(organisation))];
     }
 
@@ -183,7 +183,7 @@ public sealed class Declarations(TrajectoirEssDbContext db, UnitOfWork unitOfWor
             return null;
         }
 
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null || !campaign.Organisations.Contains(organisation))
         {
             return null;

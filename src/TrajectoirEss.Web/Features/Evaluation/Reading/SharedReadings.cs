@@ -29,7 +29,7 @@ public sealed class SharedReadings(
     /// <summary>The reading's page of a campaign; null when the campaign is unknown, or a member may not read it.</summary>
     public async Task<ReadingPage?> PageAsync(ClaimsPrincipal user, ReadingAudience audience, Guid campaignId, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
             return null;
@@ -104,7 +104,7 @@ public sealed class SharedReadings(
     /// <summary>Starts the reading of a frozen campaign (the domain refuses an open one). Null when the campaign is unknown.</summary>
     public async Task<Guid?> StartAsync(Guid actorId, Guid campaignId, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
             return null;

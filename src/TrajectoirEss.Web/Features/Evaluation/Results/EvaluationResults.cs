@@ -40,13 +40,13 @@ public sealed class EvaluationResults(TrajectoirEssDbContext db, PlatformDirecto
     /// <summary>The results of a campaign (null: no such campaign); earlier years are the frozen campaigns before it.</summary>
     public async Task<CampaignResults?> ForCampaignAsync(Guid campaignId, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
             return null;
         }
 
-        var earlier = await db.Campaigns.AsNoTracking()
+        var earlier = await db.Campaigns.AsNoTracking().AsSplitQuery()
             .Where(c => c.Year < campaign.Year && c.Status == CampaignStatus.Frozen)
             .OrderBy(c => c.Year)
             .ToListAsync(cancellationToken);
